@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+// improvement-monitor: the package. Targets follow ARCHITECTURE.md (../shared/ARCHITECTURE.md in the workspace):
+// a pure Domain, the NoticeReader beside it, and one executable `improve`. Later targets (CaseRecords,
+// Indicators, Monitoring, Reports, Storage, Demo, WebApp) are added by the issues that build them.
+import PackageDescription
+
+let package = Package(
+    name: "improvement-monitor",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "improve", targets: ["improve"]),
+        .library(name: "Domain", targets: ["Domain"]),
+        .library(name: "NoticeReader", targets: ["NoticeReader"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // Pure values of the notice regime. Foundation only, no I/O.
+        .target(name: "Domain"),
+        // Notice text in, a NoticeDraft out: every field traced to its words.
+        .target(name: "NoticeReader", dependencies: ["Domain"]),
+        // The one executable: argument parsing only, each command a thin call into the libraries.
+        .executableTarget(
+            name: "improve",
+            dependencies: [
+                "Domain", "NoticeReader",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Benchmarks are a program, never a test: `swift run -c release improve-benchmarks`.
+        .executableTarget(
+            name: "improve-benchmarks",
+            dependencies: ["Domain", "NoticeReader"],
+            path: "Benchmarks/ImproveBenchmarks"
+        ),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(
+            name: "NoticeReaderTests",
+            dependencies: [
+                "Domain", "NoticeReader",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,97 @@
+/// A numeric aim the notice sets for one indicator: where it started and the milestones it must reach.
+public struct Target: Hashable, Codable, Sendable {
+    /// The notice's own words for what is measured.
+    public var indicator: String
+    public var indicatorID: IndicatorID
+    public var unit: TargetUnit
+    public var direction: TargetDirection
+    public var baseline: Baseline?
+    public var milestones: [Milestone]
+    public var source: SourceSpan?
+
+    public init(
+        indicator: String, indicatorID: IndicatorID, unit: TargetUnit, direction: TargetDirection,
+        baseline: Baseline? = nil, milestones: [Milestone] = [], source: SourceSpan? = nil
+    ) {
+        self.indicator = indicator
+        self.indicatorID = indicatorID
+        self.unit = unit
+        self.direction = direction
+        self.baseline = baseline
+        self.milestones = milestones
+        self.source = source
+    }
+}
+
+public enum TargetUnit: String, Hashable, Codable, Sendable, CaseIterable {
+    case percent
+    case daysPerFTE = "days_per_fte"
+    case count
+    case childrenPerWorker = "children_per_worker"
+}
+
+/// Which way the figure must move. `maintain` is "sustain" or "hold at".
+public enum TargetDirection: String, Hashable, Codable, Sendable, CaseIterable {
+    case increase, decrease, maintain
+}
+
+/// How a milestone's figure is computed over time (INDICATORS.md §2).
+public enum Basis: String, Hashable, Codable, Sendable, CaseIterable {
+    case inMonth = "in_month"
+    case cumulativeYearToDate = "cumulative_ytd"
+    case rolling12Months = "rolling_12_months"
+    case snapshot
+    case unspecified
+}
+
+/// Where the target starts from: "the provisional 2009-10 baseline of 54%", "a baseline of 66% (Sep 2010)".
+public struct Baseline: Hashable, Codable, Sendable {
+    public var value: Double?
+    /// The period the baseline describes, in contract form: "2009-10" for a financial year, "2010-09" for a month.
+    public var period: String?
+    /// "provisional", "outturn", "in 10 days": qualifiers a person should see beside the figure.
+    public var qualifiers: [String]
+    public var source: SourceSpan?
+
+    public init(value: Double?, period: String? = nil, qualifiers: [String] = [], source: SourceSpan? = nil) {
+        self.value = value
+        self.period = period
+        self.qualifiers = qualifiers
+        self.source = source
+    }
+}
+
+/// One level a target must reach (or hold) by a date, on a basis.
+public struct Milestone: Hashable, Codable, Sendable {
+    /// The level; nil when the notice names an aim without a number ("sustain at 2008-09 levels").
+    public var value: Double?
+    public var due: Due?
+    public var basis: Basis
+    /// How the level is judged: reached at the due date, held every month, or held from the notice date.
+    public var judged: Judged
+    /// The period whose figure is the level, for "sustain at 2008-09 levels".
+    public var referencePeriod: String?
+    /// The milestone's own words.
+    public var words: String
+    public var source: SourceSpan?
+
+    public init(
+        value: Double?, due: Due?, basis: Basis, judged: Judged = .byDueDate, referencePeriod: String? = nil,
+        words: String, source: SourceSpan? = nil
+    ) {
+        self.value = value
+        self.due = due
+        self.basis = basis
+        self.judged = judged
+        self.referencePeriod = referencePeriod
+        self.words = words
+        self.source = source
+    }
+
+    public enum Judged: String, Hashable, Codable, Sendable, CaseIterable {
+        /// The level must be reached by the due date (the usual reading).
+        case byDueDate = "by_due_date"
+        /// The level must hold in every reporting month up to the due date: one breach is a miss.
+        case everyMonth = "every_month"
+    }
+}

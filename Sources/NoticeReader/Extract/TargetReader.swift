@@ -1,0 +1,626 @@
+import Domain
+
+/// Reads the notice's numeric targets: what is measured, where it starts, the levels it must reach, by when, and on
+/// which basis.
+///
+/// Notices set targets in a few shapes, and the reader follows the shape rather than the wording:
+/// - a lead-in naming the indicator and its baseline, ending "to:", over a list of milestones ("70% by June 2011
+///   (in-month figure)"), the list sometimes flattened to the same level by extraction;
+/// - a lead-in giving a date ("by 30 June 2011:") over a list of indicators, each with its level;
+/// - one sentence ("reduces from a baseline of 66% (Sep 2010) to 30% by September 2012");
+/// - universal requirements ("no unallocated cases", "in all cases referrers are informed") read as 0 and 100;
+/// - aims with no number ("sustain at 2008-09 levels", "a reduction in re-referral rates"), kept with a null value;
+/// - tables flattened to text, a header row of baseline and dates over rows of figures.
+struct TargetReader {
+    let doc: Document
+    let resolver: DateResolver
+    var warnings: [String] = []
+    /// The text that set targets: its dates are milestones, not deadlines.
+    private(set) var usedRanges: [Range<Int>] = []
+
+    init(doc: Document, resolver: DateResolver) {
+        self.doc = doc
+        self.resolver = resolver
+    }
+
+    /// What a lead-in passes down to the items under it.
+    struct Inherited {
+        var due: Due?
+        var basis: Basis?
+        var judged: Milestone.Judged?
+    }
+
+    mutating func targets() -> [Target] {
+        var targets: [Target] = []
+        var consumed = Set<Int>()
+        let blocks = doc.blocks
+        var index = 0
+        while index < blocks.count {
+            defer { index += 1 }
+            if consumed.contains(index) { continue }
+            let block = blocks[index]
+            if isAssessmentOrConsequence(block.range) { continue }
+            if let (header, rows) = tableAt(index) {
+                targets += tableTargets(header: header, rows: rows)
+                usedRanges.append(doc.blocks[header].range.lowerBound..<doc.blocks[rows.last!].range.upperBound)
+                rows.forEach { consumed.insert($0) }
+                consumed.insert(header)
+                continue
+            }
+            let children = subordinates(of: index)
+            if !children.isEmpty {
+                targets += listTargets(header: index, children: children)
+                usedRanges.append(block.range.lowerBound..<doc.blocks[children.last!].range.upperBound)
+                children.forEach { consumed.insert($0) }
+                continue
+            }
+            for clause in clauses(in: block.range) {
+                let found = clauseTargets(clause, inherited: Inherited())
+                if !found.isEmpty { usedRanges.append(clause) }
+                targets += found
+            }
+        }
+        return merge(targets)
+    }
+
+    private func isAssessmentOrConsequence(_ r: Range<Int>) -> Bool {
+        doc.containsAny(["497a", "statutory powers"], in: r)
+    }
+
+    // MARK: Clauses
+
+    /// Sentences, cut again where one sentence carries two aims ("… reduces whilst taking action to reduce …").
+    func clauses(in range: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for sentence in doc.sentences(in: range) {
+            var cuts: [Int] = []
+            for marker in [" whilst ", " while ", ", and that ", " and that ", ", and ensuring ", " and ensuring ", ", and ensure ", "; "] {
+                for hit in doc.findAll(marker, in: sentence, wholeWord: false) { cuts.append(hit.lowerBound) }
+            }
+            var start = sentence.lowerBound
+            for cut in cuts.sorted() where cut > start {
+                result.append(doc.trimmed(start..<cut))
+                start = cut + 1
+            }
+            result.append(doc.trimmed(start..<sentence.upperBound))
+        }
+        return result.filter { !$0.isEmpty }
+    }
+
+    /// Everything a clause says about targets.
+    struct Reading {
+        var range: Range<Int>
+        var tokens: [Token]
+        var levels: [Level]
+        var baselines: [Int]  // indices into `levels`
+        var dates: [DateMatch]
+        var mentions: [IndicatorVocabulary.Mention]
+    }
+
+    func read(_ range: Range<Int>) -> Reading {
+        let tokens = Tokenizer.tokens(doc, range)
+        let dates = Dates.all(tokens, in: doc)
+        var levels: [Level] = []
+        var i = 0
+        while i < tokens.count {
+            if let inDate = dates.first(where: { $0.tokens.contains(i) }) { i = inDate.tokens.upperBound; continue }
+            if let level = Levels.level(tokens, at: i) {
+                levels.append(level)
+                i = level.tokens.upperBound
+            } else {
+                i += 1
+            }
+        }
+        var baselines: [Int] = []
+        for (n, level) in levels.enumerated() {
+            let lo = max(0, level.tokens.lowerBound - 6)
+            let before = tokens[lo..<level.tokens.lowerBound].map(\.text)
+            let saysBaseline = before.contains("baseline") && !before.drop(while: { $0 != "baseline" }).contains("to")
+            let from = before.last == "from" || before.suffix(2).first == "from" && before.last == "the"
+            let current = before.last == "currently" || before.suffix(2) == ["currently", "at"] || before.suffix(2) == ["current", "performance"]
+            if saysBaseline || from || current { baselines.append(n) }
+        }
+        return Reading(range: range, tokens: tokens, levels: levels, baselines: baselines, dates: dates,
+                       mentions: IndicatorVocabulary.mentions(in: doc, range))
+    }
+
+    /// Targets stated within one clause.
+    mutating func clauseTargets(_ range: Range<Int>, inherited: Inherited, fallbackIndicator: IndicatorID? = nil) -> [Target] {
+        let r = read(range)
+        let milestoneLevels = r.levels.indices.filter { !r.baselines.contains($0) }
+        var targets: [Target] = []
+        if !milestoneLevels.isEmpty {
+            var byIndicator: [(IndicatorID, [Milestone], Int)] = []
+            for n in milestoneLevels {
+                let level = r.levels[n]
+                let id = IndicatorVocabulary.refine(indicator(for: level, in: r) ?? fallbackIndicator ?? .other, unit: level.unit)
+                let milestone = self.milestone(level: n, in: r, inherited: inherited)
+                if let k = byIndicator.firstIndex(where: { $0.0 == id }) { byIndicator[k].1.append(milestone) }
+                else { byIndicator.append((id, [milestone], n)) }
+            }
+            for (id, milestones, firstLevel) in byIndicator {
+                let baseline = self.baseline(in: r, before: r.levels[firstLevel])
+                let unit = r.levels[firstLevel].unit == .count ? id.naturalUnit : r.levels[firstLevel].unit
+                targets.append(Target(
+                    indicator: words(for: id, in: r, firstLevel: firstLevel), indicatorID: id, unit: unit,
+                    direction: direction(in: r, baseline: baseline?.value, first: milestones.first?.value, id: id),
+                    baseline: baseline, milestones: milestones, source: doc.span(range)))
+            }
+            return targets
+        }
+        if let target = universalTarget(r, inherited: inherited) { return [target] }
+        if let target = aimWithoutNumber(r, inherited: inherited) { return [target] }
+        return []
+    }
+
+    /// The indicator a level belongs to: the last one named before it, else the first after.
+    private func indicator(for level: Level, in r: Reading) -> IndicatorID? {
+        let at = r.tokens[level.tokens.lowerBound].range.lowerBound
+        return r.mentions.last(where: { $0.anchor < at })?.id ?? r.mentions.first?.id
+    }
+
+    private mutating func milestone(level n: Int, in r: Reading, inherited: Inherited) -> Milestone {
+        let level = r.levels[n]
+        let nextLevelToken = r.levels.indices.first(where: { $0 > n }).map { r.levels[$0].tokens.lowerBound } ?? r.tokens.count
+        let segmentTokens = level.tokens.upperBound..<nextLevelToken
+        let segmentEnd = nextLevelToken < r.tokens.count ? r.tokens[nextLevelToken].range.lowerBound : r.range.upperBound
+        let segment = r.tokens[level.tokens.lowerBound].range.lowerBound..<segmentEnd
+        let afterLevel = (level.tokens.upperBound < r.tokens.count ? r.tokens[level.tokens.upperBound].range.lowerBound : r.range.upperBound)..<segmentEnd
+
+        var due = inherited.due
+        var judged = inherited.judged ?? .byDueDate
+        let previousLevelEnd = r.levels.indices.last(where: { $0 < n }).map { r.levels[$0].tokens.upperBound } ?? 0
+        let dateAfter = r.dates.first { segmentTokens.contains($0.tokens.lowerBound) }
+        let dateBefore = r.dates.last { $0.tokens.upperBound <= level.tokens.lowerBound && $0.tokens.lowerBound >= previousLevelEnd && isDueCue(r.tokens, before: $0.tokens.lowerBound) }
+        if let match = dateAfter ?? dateBefore {
+            due = resolver.due(match, words: wordsOf(match, r.tokens), warnings: &warnings)
+            if case .afterNotice(0) = match.value { judged = .everyMonth }
+            if case .endOfNotice = match.value { judged = .everyMonth }
+        }
+        var basis = self.basis(in: afterLevel) ?? inherited.basis ?? .unspecified
+        if doc.containsAny(["in any reporting month", "in each month", "every month", "each month", "in any month", "at all times", "throughout"], in: afterLevel) {
+            judged = .everyMonth
+            if basis == .unspecified { basis = .inMonth }
+        }
+        let source = doc.trimmed(segment, trimming: [0x20, 0x2C, 0x3B, 0x2E])
+        return Milestone(value: level.value, due: due, basis: basis, judged: judged, words: doc.string(source), source: doc.span(source))
+    }
+
+    /// "by", "before", "for", "in", "at": the words that put a date on a level.
+    private func isDueCue(_ t: [Token], before i: Int) -> Bool {
+        guard i > 0 else { return false }
+        return ["by", "before", "for", "in", "at", "within", "until", "end"].contains(t[i - 1].text) || t[i - 1].text == "the" && i > 1 && ["by", "before", "for", "at"].contains(t[i - 2].text)
+    }
+
+    private func wordsOf(_ match: DateMatch, _ t: [Token]) -> String {
+        doc.string(t[match.tokens.lowerBound].range.lowerBound..<t[match.tokens.upperBound - 1].range.upperBound)
+    }
+
+    func basis(in range: Range<Int>) -> Basis? {
+        guard !range.isEmpty else { return nil }
+        if doc.containsAny(["cumulative", "year to date", "year-to-date", "ytd", "first three quarters", "first two quarters", "to date"], in: range) { return .cumulativeYearToDate }
+        if doc.containsAny(["rolling", "rolling 12 months", "rolling year", "12 months to", "twelve months to"], in: range) { return .rolling12Months }
+        if doc.containsAny(["in-month", "in month", "monthly figure", "month figure", "month only"], in: range) { return .inMonth }
+        if doc.containsAny(["as at", "snapshot", "point in time", "at any one time", "at any time"], in: range) { return .snapshot }
+        return nil
+    }
+
+    /// The baseline a clause gives before a level: value, period and qualifiers.
+    private func baseline(in r: Reading, before level: Level) -> Baseline? {
+        guard let n = r.baselines.last(where: { r.levels[$0].tokens.upperBound <= level.tokens.lowerBound }) ?? r.baselines.first else { return nil }
+        return baseline(r, n)
+    }
+
+    func baseline(_ r: Reading, _ n: Int) -> Baseline {
+        let level = r.levels[n]
+        var period: String?
+        var qualifiers: [String] = []
+        let lo = max(0, level.tokens.lowerBound - 8)
+        let before = r.tokens[lo..<level.tokens.lowerBound]
+        for q in ["provisional", "outturn", "estimated", "actual", "validated", "unvalidated", "published", "current"] where before.contains(where: { $0.text == q }) {
+            qualifiers.append(q)
+        }
+        // The period: a date just before "baseline" ("the 2009-10 baseline"), or just after the value
+        // ("66% (Sep 2010)", "62% in 2009-10").
+        if let d = r.dates.last(where: { $0.tokens.upperBound <= level.tokens.lowerBound && $0.tokens.lowerBound >= lo }) {
+            period = DateResolver.periodLabel(d.value)
+        }
+        var end = level.tokens.upperBound
+        if end < r.tokens.count, r.tokens[end].isPunct("(") {
+            if let close = r.tokens[end...].firstIndex(where: { $0.isPunct(")") }) {
+                if let d = r.dates.first(where: { $0.tokens.lowerBound > end && $0.tokens.upperBound <= close }), period == nil {
+                    period = DateResolver.periodLabel(d.value)
+                } else if close > end + 1 {
+                    qualifiers.append(doc.string(r.tokens[end + 1].range.lowerBound..<r.tokens[close - 1].range.upperBound))
+                }
+                end = close + 1
+            }
+        } else if period == nil, let d = r.dates.first(where: { $0.tokens.lowerBound == end + 1 && ["in", "for", "at"].contains(r.tokens[end].text) }) {
+            period = DateResolver.periodLabel(d.value)
+            end = d.tokens.upperBound
+        }
+        let start = r.tokens[max(lo, level.tokens.lowerBound - 3)].range.lowerBound
+        let stop = end < r.tokens.count ? r.tokens[end - 1].range.upperBound : r.range.upperBound
+        let span = doc.trimmed(start..<stop)
+        return Baseline(value: level.value, period: period, qualifiers: qualifiers, source: doc.span(span))
+    }
+
+    /// "increasing", "reduce", "sustain" before the first figure; else the figures themselves; else the indicator's polarity.
+    private func direction(in r: Reading, baseline: Double?, first: Double?, id: IndicatorID) -> TargetDirection {
+        let upTo = r.levels.first.map { r.tokens[$0.tokens.lowerBound].range.lowerBound } ?? r.range.upperBound
+        let range = r.range.lowerBound..<max(r.range.lowerBound, upTo)
+        if let verb = directionWord(in: range) { return verb }
+        if let b = baseline, let f = first, b != f { return f > b ? .increase : .decrease }
+        if let verb = directionWord(in: r.range) { return verb }
+        return id.betterWhen ?? .increase
+    }
+
+    func directionWord(in range: Range<Int>) -> TargetDirection? {
+        let up = ["increase", "increases", "increasing", "increased", "improve", "improves", "improving", "raise", "raising", "higher", "at least", "rise", "rises", "more than"]
+        let down = ["reduce", "reduces", "reducing", "reduced", "reduction", "decrease", "decreases", "decreasing", "lower", "lowering", "fewer", "no more than", "below", "fall", "falls", "less than", "down"]
+        let hold = ["sustain", "sustained", "sustaining", "maintain", "maintained", "maintaining", "hold", "keep"]
+        // The verb nearest the figure governs it: "improve the retention … by reducing the vacancy rate … to 10%".
+        var best: (Int, TargetDirection)?
+        for (words, direction) in [(up, TargetDirection.increase), (down, .decrease), (hold, .maintain)] {
+            for w in words {
+                if let hit = doc.findAll(w, in: range).last, best == nil || hit.lowerBound > best!.0 { best = (hit.lowerBound, direction) }
+            }
+        }
+        return best?.1
+    }
+
+    // MARK: Words
+
+    /// The notice's own words for what a target measures, without the verbs and figures around them.
+    func words(for id: IndicatorID, in r: Reading, firstLevel: Int) -> String {
+        let levelStart = r.tokens[r.levels[firstLevel].tokens.lowerBound].range.lowerBound
+        let mention = r.mentions.last(where: { $0.id == id || IndicatorVocabulary.refine($0.id, unit: r.levels[firstLevel].unit) == id })
+        // A figure before its subject: "75% of cases judged 'adequate' or better through assessment audit".
+        if mention == nil || mention!.start > levelStart {
+            var start = r.tokens[r.levels[firstLevel].tokens.upperBound - 1].range.upperBound
+            if let of = doc.find("of", in: start..<min(r.range.upperBound, start + 4)) { start = of.upperBound }
+            let hasSubjectAfter = start < r.range.upperBound && doc.trimmed(start..<r.range.upperBound).count > 3
+            if hasSubjectAfter { return tidyWords(start..<cutAfter(start, in: r)) }
+        }
+        var start = mention?.start ?? r.range.lowerBound
+        for phrase in ["the percentage of", "percentage of", "the proportion of", "proportion of", "the number of", "number of", "the rate of", "rate of"] {
+            if let hit = doc.find(phrase, in: r.range.lowerBound..<max(r.range.lowerBound, min(levelStart, (mention?.anchor ?? levelStart) + 1))), hit.lowerBound <= start {
+                start = phrase.hasPrefix("the number") || phrase.hasPrefix("number") ? hit.lowerBound : hit.upperBound
+                break
+            }
+        }
+        if mention == nil { start = stripLeadingVerbs(r.range.lowerBound, in: r.range) }
+        return tidyWords(start..<cutAfter(start, in: r))
+    }
+
+    /// Where a target's words stop: at its baseline, its first figure, its date or a verb of change.
+    private func cutAfter(_ start: Int, in r: Reading) -> Int {
+        var end = r.range.upperBound
+        for level in r.levels {
+            let at = r.tokens[level.tokens.lowerBound].range.lowerBound
+            if at > start { end = min(end, at) }
+        }
+        for date in r.dates {
+            let at = r.tokens[date.tokens.lowerBound].range.lowerBound
+            if at > start { end = min(end, at) }
+        }
+        for phrase in [" from the ", " from a ", " from ", " reduces", " increases", " is reduced", " are reduced", " to:", " by:", " in any ", " in each ", " for the duration", " baseline", " falls", " rises", " is maintained", ";"] {
+            if let hit = doc.find(phrase, in: start..<end, wholeWord: false) { end = min(end, hit.lowerBound) }
+        }
+        return end
+    }
+
+    private func stripLeadingVerbs(_ start: Int, in range: Range<Int>) -> Int {
+        var s = start
+        let fillers = ["whilst ensuring assessments are of a high quality,", "ensuring that", "ensure that", "ensuring", "ensure", "taking action to", "to", "and", "increasing", "increase", "reducing", "reduce", "improving", "improve", "raising", "raise", "the", "a", "there are", "there is"]
+        var changed = true
+        while changed {
+            changed = false
+            for f in fillers {
+                if let hit = doc.find(f, in: s..<range.upperBound), hit.lowerBound == s {
+                    s = min(range.upperBound, hit.upperBound + 1)
+                    changed = true
+                }
+            }
+        }
+        return s
+    }
+
+    private func tidyWords(_ range: Range<Int>) -> String {
+        var r = doc.trimmed(range, trimming: [0x20, 0x2C, 0x3B, 0x3A, 0x2E, 0x28])
+        // Trailing connectives left by the cut: "… social workers to", "… reduces by".
+        var changed = true
+        while changed {
+            changed = false
+            for tail in [" to", " by", " of", " at", " for", " and", " in", " is", " are", " be", " should", " must", " will"] {
+                let t = Array(tail.utf8)
+                if r.count > t.count, Array(doc.lower[(r.upperBound - t.count)..<r.upperBound]) == t {
+                    r = doc.trimmed(r.lowerBound..<(r.upperBound - t.count), trimming: [0x20, 0x2C, 0x3B, 0x3A, 0x2E])
+                    changed = true
+                }
+            }
+        }
+        return doc.string(r)
+    }
+
+    // MARK: Targets without a figure
+
+    /// "There are no unallocated cases", "in all cases referrers are informed", "All child protection enquiries are
+    /// carried out by a qualified social worker": zero, or one hundred per cent.
+    private mutating func universalTarget(_ r: Reading, inherited: Inherited) -> Target? {
+        for (i, token) in r.tokens.enumerated() where token.kind == .word && ["no", "all", "every", "zero"].contains(token.text) {
+            let at = token.range.lowerBound
+            let window = r.tokens[min(i + 1, r.tokens.count - 1)..<min(r.tokens.count, i + 8)]
+            let windowEnd = window.last?.range.upperBound ?? at
+            guard let mention = r.mentions.first(where: { $0.start > at && $0.start <= windowEnd }) else { continue }
+            let zero = token.text == "no" || token.text == "zero"
+            let id = mention.id
+            if zero && id.naturalUnit != .count { continue }
+            if !zero && (id.naturalUnit != .percent || id.betterWhen != .increase) { continue }
+            var due = inherited.due
+            var judged = inherited.judged ?? .byDueDate
+            if let match = r.dates.first(where: { $0.tokens.lowerBound > i }) {
+                due = resolver.due(match, words: wordsOf(match, r.tokens), warnings: &warnings)
+                if case .afterNotice(0) = match.value { judged = .everyMonth }
+                if case .endOfNotice = match.value { judged = .everyMonth }
+            }
+            var basis = basis(in: at..<r.range.upperBound) ?? inherited.basis ?? .unspecified
+            if doc.containsAny(["in any reporting month", "in each month", "every month", "each month", "in any month", "for the duration", "at all times"], in: r.range) {
+                judged = .everyMonth
+                if basis == .unspecified { basis = [.unallocatedCases, .casesAllocatedToQualifiedSW].contains(id) ? .snapshot : .inMonth }
+            }
+            var start = min(r.range.upperBound, token.range.upperBound + 1)
+            // "in all cases referrers are informed …": the subject follows "cases".
+            if let cases = doc.find("cases", in: start..<min(r.range.upperBound, start + 6)), cases.lowerBound == start, mention.start > cases.upperBound {
+                start = min(r.range.upperBound, cases.upperBound + 1)
+            }
+            let words = tidyWords(start..<cutAfter(start, in: r))
+            let milestone = Milestone(value: zero ? 0 : 100, due: due, basis: basis, judged: judged,
+                                      words: doc.string(r.range), source: doc.span(r.range))
+            return Target(indicator: words, indicatorID: id, unit: zero ? .count : .percent,
+                          direction: zero ? .decrease : (id.betterWhen ?? .increase),
+                          milestones: [milestone], source: doc.span(r.range))
+        }
+        return nil
+    }
+
+    /// "a reduction in re-referral rates", "the number … for 2 years or more reduces", "statutory timescales are met",
+    /// "at or above the England average": an aim a board tracks, with no figure to judge it by until one is agreed.
+    private mutating func aimWithoutNumber(_ r: Reading, inherited: Inherited) -> Target? {
+        guard let mention = r.mentions.last else { return nil }
+        let figure = doc.containsAny(["percentage", "proportion", "rate", "rates", "number", "numbers", "level", "levels", "figure", "figures"], in: r.range)
+        let change = directionWord(in: r.range)
+        let timescalesMet = doc.containsAny(["timescales are met", "timescale is met", "timescales are adhered to", "timescales are achieved"], in: r.range)
+        let comparator = doc.containsAny(["england average", "national average", "statistical neighbour", "statistical neighbours", "comparator", "comparators"], in: r.range)
+        guard (figure && change != nil) || timescalesMet || comparator else { return nil }
+        var due = inherited.due
+        if let match = r.dates.first(where: { isDueCue(r.tokens, before: $0.tokens.lowerBound) }) {
+            due = resolver.due(match, words: wordsOf(match, r.tokens), warnings: &warnings)
+        }
+        let basis = basis(in: r.range) ?? inherited.basis ?? .unspecified
+        let start = mention.start
+        var wordsStart = start
+        for phrase in ["percentage of", "proportion of", "number of"] {
+            if let hit = doc.find(phrase, in: r.range.lowerBound..<start) { wordsStart = phrase == "number of" ? hit.lowerBound : hit.upperBound; break }
+        }
+        if timescalesMet { wordsStart = stripLeadingVerbs(r.range.lowerBound, in: r.range) }
+        var wordsEnd = cutAfter(wordsStart, in: r)
+        // "a reduction in re-referral rates and positive feedback from partners": the aim ends with its subject.
+        if let and = doc.find("and", in: min(wordsEnd, mention.anchor + 1)..<wordsEnd) { wordsEnd = and.lowerBound }
+        let milestone = Milestone(value: nil, due: due, basis: basis, words: doc.string(r.range), source: doc.span(r.range))
+        return Target(indicator: tidyWords(wordsStart..<wordsEnd), indicatorID: mention.id,
+                      unit: mention.id.naturalUnit, direction: change ?? mention.id.betterWhen ?? .increase,
+                      milestones: [milestone], source: doc.span(r.range))
+    }
+
+    // MARK: Lists
+
+    /// The blocks under a lead-in that ends with ":": deeper items, and items that start with a figure or "and
+    /// sustain" even where extraction flattened their indentation.
+    private func subordinates(of index: Int) -> [Int] {
+        let header = doc.blocks[index]
+        guard doc.bytes[header.range.upperBound - 1] == 0x3A else { return [] }
+        var children: [Int] = []
+        var k = index + 1
+        while k < doc.blocks.count {
+            let block = doc.blocks[k]
+            if block.kind == .tableRow { break }
+            let deeper = block.isItem && block.level > header.level
+            let startsWithFigure = startsWithLevelOrAim(block.range)
+            if !(deeper || startsWithFigure) { break }
+            children.append(k)
+            k += 1
+        }
+        // A lead-in over ordinary prose is not a target list: keep it only if something under it sets a level.
+        let anyLevel = children.contains { !read(doc.blocks[$0].range).levels.isEmpty || startsWithLevelOrAim(doc.blocks[$0].range) }
+        return anyLevel ? children : []
+    }
+
+    private func startsWithLevelOrAim(_ range: Range<Int>) -> Bool {
+        let tokens = Tokenizer.tokens(doc, range.lowerBound..<min(range.upperBound, range.lowerBound + 60))
+        var i = 0
+        while i < tokens.count, tokens[i].kind == .word, ["and", "or", "then", "to", "of"].contains(tokens[i].text) { i += 1 }
+        if Levels.level(tokens, at: i) != nil { return true }
+        if i < tokens.count, ["sustain", "maintain", "hold", "achieve"].contains(tokens[i].text) { return true }
+        return false
+    }
+
+    private mutating func listTargets(header index: Int, children: [Int]) -> [Target] {
+        let headerRange = doc.blocks[index].range
+        let h = read(headerRange)
+        let headerMention = h.mentions.last
+        var inherited = Inherited()
+        if let date = h.dates.last(where: { isDueCue(h.tokens, before: $0.tokens.lowerBound) || $0.tokens.upperBound >= h.tokens.count - 1 }) {
+            inherited.due = resolver.due(date, words: wordsOf(date, h.tokens), warnings: &warnings)
+        }
+        inherited.basis = basis(in: headerRange)
+        if doc.containsAny(["in any reporting month", "in each month", "every month", "each month"], in: headerRange) { inherited.judged = .everyMonth }
+
+        var targets: [Target] = []
+        var milestones: [Milestone] = []
+        var lastChild = headerRange
+        for child in children {
+            let range = doc.blocks[child].range
+            let c = read(range)
+            let ownIndicator = c.mentions.last.map(\.id)
+            if let own = ownIndicator, own != headerMention?.id, !c.levels.isEmpty || headerMention == nil {
+                for clause in clauses(in: range) { targets += clauseTargets(clause, inherited: inherited) }
+                continue
+            }
+            if headerMention == nil && c.levels.isEmpty { continue }
+            lastChild = range
+            let childLevels = c.levels.indices.filter { !c.baselines.contains($0) }
+            if childLevels.isEmpty {
+                // "And sustain at 2008-09 levels by 30 June 2011": a dated aim with no figure.
+                var due = inherited.due
+                if let date = c.dates.last(where: { isDueCue(c.tokens, before: $0.tokens.lowerBound) }) {
+                    due = resolver.due(date, words: wordsOf(date, c.tokens), warnings: &warnings)
+                }
+                let reference = c.dates.first(where: { if case .financialYear = $0.value { return true } else { return false } })
+                    .flatMap { DateResolver.periodLabel($0.value) }
+                let source = doc.trimmed(range, trimming: [0x20, 0x2E, 0x3B])
+                milestones.append(Milestone(value: nil, due: due, basis: basis(in: range) ?? inherited.basis ?? .unspecified,
+                                            referencePeriod: reference, words: doc.string(source), source: doc.span(source)))
+                continue
+            }
+            for n in childLevels { milestones.append(milestone(level: n, in: c, inherited: inherited)) }
+        }
+        guard let mention = headerMention ?? (milestones.isEmpty ? nil : IndicatorVocabulary.Mention(id: .other, anchor: headerRange.lowerBound, start: headerRange.lowerBound)) else {
+            return targets
+        }
+        let headerBaseline = h.baselines.first.map { baseline(h, $0) }
+        var firstUnit = mention.id.naturalUnit
+        for child in children {
+            if let unit = read(doc.blocks[child].range).levels.first?.unit { firstUnit = unit; break }
+        }
+        let id = IndicatorVocabulary.refine(mention.id, unit: firstUnit)
+        let words: String
+        if let first = h.levels.first, h.baselines.contains(0) || !h.levels.isEmpty {
+            _ = first
+            words = self.words(for: id, in: h, firstLevel: 0)
+        } else {
+            var start = mention.start
+            for phrase in ["percentage of", "proportion of"] {
+                if let hit = doc.find(phrase, in: headerRange.lowerBound..<max(headerRange.lowerBound, mention.anchor)), hit.lowerBound <= start { start = hit.upperBound; break }
+            }
+            if mention.id == .other { start = stripLeadingVerbs(headerRange.lowerBound, in: headerRange) }
+            words = tidyWords(start..<cutAfter(start, in: h))
+        }
+        var direction = directionWord(in: headerRange)
+        if direction == nil, let b = headerBaseline?.value, let f = milestones.first?.value, b != f { direction = f > b ? .increase : .decrease }
+        targets.insert(Target(
+            indicator: words, indicatorID: id, unit: firstUnit == .count ? id.naturalUnit : firstUnit,
+            direction: direction ?? id.betterWhen ?? .increase, baseline: headerBaseline, milestones: milestones,
+            source: doc.span(headerRange.lowerBound..<lastChild.upperBound)), at: 0)
+        return targets
+    }
+
+    // MARK: Tables
+
+    /// A flattened table: a header row naming a baseline and dates, then rows of an indicator and its figures.
+    private func tableAt(_ index: Int) -> (Int, [Int])? {
+        let header = doc.blocks[index]
+        let h = read(header.range)
+        guard h.levels.isEmpty, header.kind == .tableRow || doc.contains("baseline", in: header.range) else { return nil }
+        let columns = tableColumns(h)
+        guard columns.count >= 2 else { return nil }
+        var rows: [Int] = []
+        var k = index + 1
+        while k < doc.blocks.count {
+            let r = read(doc.blocks[k].range)
+            guard r.levels.count >= 2, !r.mentions.isEmpty || doc.blocks[k].kind == .tableRow else { break }
+            rows.append(k)
+            k += 1
+        }
+        return rows.isEmpty ? nil : (index, rows)
+    }
+
+    enum Column { case baseline(period: String?), milestone(DateMatch?, Basis?) }
+
+    private func tableColumns(_ h: Reading) -> [Column] {
+        var columns: [(Int, Column)] = []
+        let block = h.range
+        // Cells: split on "|" when the row was a table, else read in order.
+        var cellRanges: [Range<Int>] = []
+        var start = block.lowerBound
+        for i in block where doc.bytes[i] == 0x7C {
+            cellRanges.append(start..<i)
+            start = i + 1
+        }
+        cellRanges.append(start..<block.upperBound)
+        if cellRanges.count >= 3 {
+            for cell in cellRanges.dropFirst() {
+                let c = read(doc.trimmed(cell))
+                if doc.containsAny(["baseline", "current", "actual"], in: cell) {
+                    columns.append((cell.lowerBound, .baseline(period: c.dates.first.flatMap { DateResolver.periodLabel($0.value) })))
+                } else if let d = c.dates.first {
+                    columns.append((cell.lowerBound, .milestone(d, basis(in: cell))))
+                } else if doc.containsAny(["target"], in: cell) {
+                    columns.append((cell.lowerBound, .milestone(nil, basis(in: cell))))
+                }
+            }
+            return columns.map(\.1)
+        }
+        if let b = doc.find("baseline", in: block) {
+            let period = h.dates.first(where: { abs(h.tokens[$0.tokens.lowerBound].range.lowerBound - b.lowerBound) < 12 })
+            columns.append((b.lowerBound, .baseline(period: period.flatMap { DateResolver.periodLabel($0.value) })))
+            for d in h.dates where d.tokens.lowerBound != period?.tokens.lowerBound {
+                let at = h.tokens[d.tokens.lowerBound].range.lowerBound
+                let end = d.tokens.upperBound < h.tokens.count ? h.tokens[min(h.tokens.count - 1, d.tokens.upperBound + 3)].range.upperBound : block.upperBound
+                columns.append((at, .milestone(d, basis(in: at..<end))))
+            }
+        }
+        return columns.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    private mutating func tableTargets(header: Int, rows: [Int]) -> [Target] {
+        let h = read(doc.blocks[header].range)
+        let columns = tableColumns(h)
+        var targets: [Target] = []
+        for row in rows {
+            let range = doc.blocks[row].range
+            let r = read(range)
+            let firstAt = r.tokens[r.levels[0].tokens.lowerBound].range.lowerBound
+            let labelRange = doc.trimmed(range.lowerBound..<firstAt, trimming: [0x20, 0x7C, 0x2C, 0x3A])
+            let id = IndicatorVocabulary.refine(r.mentions.first?.id ?? .other, unit: r.levels[0].unit)
+            var baseline: Baseline?
+            var milestones: [Milestone] = []
+            for (n, level) in r.levels.enumerated() where n < columns.count {
+                let span = doc.span(r.tokens[level.tokens.lowerBound].range.lowerBound..<r.tokens[level.tokens.upperBound - 1].range.upperBound)
+                switch columns[n] {
+                case .baseline(let period):
+                    baseline = Baseline(value: level.value, period: period, source: span)
+                case .milestone(let date, let basis):
+                    let due = date.flatMap { resolver.due($0, words: wordsOf($0, h.tokens), warnings: &warnings) }
+                    milestones.append(Milestone(value: level.value, due: due, basis: basis ?? .unspecified,
+                                                words: doc.string(r.tokens[level.tokens.lowerBound].range.lowerBound..<r.tokens[level.tokens.upperBound - 1].range.upperBound),
+                                                source: span))
+                }
+            }
+            if r.levels.count > columns.count { warnings.append("a table row has more figures than its header has columns: '\(doc.string(range))'") }
+            let direction: TargetDirection
+            if let b = baseline?.value, let f = milestones.first?.value, b != f { direction = f > b ? .increase : .decrease }
+            else { direction = id.betterWhen ?? .increase }
+            targets.append(Target(indicator: doc.string(labelRange), indicatorID: id, unit: r.levels[0].unit, direction: direction,
+                                  baseline: baseline, milestones: milestones, source: doc.span(range)))
+        }
+        return targets
+    }
+
+    // MARK: Merge
+
+    /// The same target stated twice (in a measure and again in a summary) is one target.
+    private func merge(_ targets: [Target]) -> [Target] {
+        var result: [Target] = []
+        for target in targets {
+            let key = target.milestones.map { "\($0.value.map { String($0) } ?? "-")@\($0.due?.contractValue ?? "-")" }
+            if let k = result.firstIndex(where: { $0.indicatorID == target.indicatorID && $0.indicatorID != .other
+                && $0.milestones.map { "\($0.value.map { String($0) } ?? "-")@\($0.due?.contractValue ?? "-")" } == key }) {
+                if result[k].baseline == nil { result[k].baseline = target.baseline }
+                continue
+            }
+            result.append(target)
+        }
+        return result
+    }
+}

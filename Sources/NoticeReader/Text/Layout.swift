@@ -1,0 +1,307 @@
+/// Rebuilds the paragraphs and lists of a notice from text that has been through a PDF extractor.
+///
+/// What extraction does to a notice, and what this undoes:
+/// - hard-wrapped lines: joined back into their paragraph;
+/// - words hyphenated across a line break: re-joined ("imple-\nmented" → "implemented"), keeping real compounds
+///   ("multi-\nagency" → "multi-agency");
+/// - page numbers, running headers and footers repeated on every page, and footnote text: dropped;
+/// - a sentence cut by a page break (and the footnotes between): joined when the next text starts in lower case;
+/// - footnote markers glued to words ("child²"): dropped;
+/// - bullets as "•", "", "o", "-", "*" or a Wingdings glyph: read as list items, indented ones as sub-items;
+/// - tables flattened to text: rows whose cells are separated by runs of spaces, tabs or "|".
+enum Layout {
+    static func document(from text: String) -> Document {
+        let folded = FoldedText(text)
+        let lines = classify(lines: splitLines(folded.bytes), in: folded.bytes)
+        return assemble(lines, folded: folded, sourceLength: text.unicodeScalars.count)
+    }
+
+    struct Line {
+        enum Kind { case blank, furniture, text, tableRow }
+        var kind: Kind
+        /// Content after indentation and bullet.
+        var content: Range<Int>
+        var indent: Int = 0
+        var bullet: Bullet? = nil
+        var cells: [Range<Int>] = []
+    }
+
+    enum Bullet: Equatable {
+        /// "•", "-", "*": the marker is dropped.
+        case symbol
+        /// "o" and other conventional sub-item markers.
+        case subSymbol
+        /// "(i)", "a)", "1.": the label is kept as part of the text.
+        case label
+    }
+
+    private static func splitLines(_ bytes: [UInt8]) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var start = 0
+        for (i, b) in bytes.enumerated() where b == 0x0A {
+            lines.append(start..<i)
+            start = i + 1
+        }
+        lines.append(start..<bytes.count)
+        return lines
+    }
+
+    private static func classify(lines: [Range<Int>], in bytes: [UInt8]) -> [Line] {
+        // Running headers and footers: short lines that recur, digits ignored ("Page 2", "Page 3").
+        var seen: [[UInt8]: Int] = [:]
+        var keys: [[UInt8]?] = []
+        for range in lines {
+            let t = trim(range, bytes)
+            guard !t.isEmpty, t.count <= 100 else { keys.append(nil); continue }
+            let key = bytes[t].filter { !isDigit($0) && $0 != 0x20 }.map { $0 | 0x20 }
+            guard key.count >= 4 else { keys.append(nil); continue }
+            seen[key, default: 0] += 1
+            keys.append(key)
+        }
+        return lines.enumerated().map { index, range in
+            let t = trim(range, bytes)
+            if t.isEmpty || bytes[t].allSatisfy({ $0 == 0x5F || $0 == 0x20 || $0 == FoldedText.bulletMarker }) {
+                return Line(kind: .blank, content: t)
+            }
+            if isPageFurniture(t, bytes) { return Line(kind: .furniture, content: t) }
+            if let key = keys[index], seen[key, default: 0] >= 3, !startsWithBullet(t, bytes) {
+                return Line(kind: .furniture, content: t)
+            }
+            if bytes[t.lowerBound] == FoldedText.footnoteMarker || isFootnoteLink(t, bytes) {
+                return Line(kind: .furniture, content: t)
+            }
+            var line = Line(kind: .text, content: t, indent: t.lowerBound - range.lowerBound)
+            let cells = tableCells(t, bytes)
+            if cells.count >= 3, cells.filter({ r in bytes[r].contains(where: isDigit) }).count >= 2 {
+                line.kind = .tableRow
+                line.cells = cells
+                return line
+            }
+            (line.bullet, line.content) = bullet(t, bytes)
+            return line
+        }
+    }
+
+    private static func trim(_ range: Range<Int>, _ bytes: [UInt8]) -> Range<Int> {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi, bytes[lo] == 0x20 { lo += 1 }
+        while hi > lo, bytes[hi - 1] == 0x20 { hi -= 1 }
+        return lo..<hi
+    }
+
+    /// "2", "- 2 -", "Page 2", "Page 2 of 9", "2 of 9", "2 | P a g e".
+    private static func isPageFurniture(_ t: Range<Int>, _ bytes: [UInt8]) -> Bool {
+        let s = String(decoding: bytes[t], as: UTF8.self).lowercased()
+        let words = s.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "|" }).map(String.init)
+        guard !words.isEmpty, words.count <= 5 else { return false }
+        if words.count == 1, let n = Int(words[0]), n < 1000 { return true }
+        let joined = words.joined(separator: " ")
+        let numberWords = words.filter { Int($0) != nil }
+        if !numberWords.isEmpty && numberWords.count == words.filter({ $0 != "page" && $0 != "of" && $0 != "p" && $0 != "a" && $0 != "g" && $0 != "e" }).count {
+            return joined.contains("page") || joined.contains(" of ") || joined.contains("p a g e")
+        }
+        return false
+    }
+
+    private static func isFootnoteLink(_ t: Range<Int>, _ bytes: [UInt8]) -> Bool {
+        var i = t.lowerBound
+        while i < t.upperBound, isDigit(bytes[i]) { i += 1 }
+        guard i > t.lowerBound, i - t.lowerBound <= 2 else { return false }
+        let rest = String(decoding: bytes[i..<min(t.upperBound, i + 5)], as: UTF8.self).lowercased()
+        return rest.hasPrefix("http") || rest.hasPrefix("www.")
+    }
+
+    private static func startsWithBullet(_ t: Range<Int>, _ bytes: [UInt8]) -> Bool {
+        bullet(t, bytes).0 != nil
+    }
+
+    /// Cells of a flattened table row: separated by "|", a tab (folded to spaces) or three or more spaces.
+    private static func tableCells(_ t: Range<Int>, _ bytes: [UInt8]) -> [Range<Int>] {
+        var cells: [Range<Int>] = []
+        var start = t.lowerBound
+        var i = t.lowerBound
+        while i < t.upperBound {
+            if bytes[i] == 0x7C {
+                cells.append(start..<i)
+                start = i + 1
+                i += 1
+                continue
+            }
+            if bytes[i] == 0x20 {
+                var j = i
+                while j < t.upperBound, bytes[j] == 0x20 { j += 1 }
+                if j - i >= 3 {
+                    cells.append(start..<i)
+                    start = j
+                }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        cells.append(start..<t.upperBound)
+        return cells.map { trim($0, bytes) }.filter { !$0.isEmpty }
+    }
+
+    private static func bullet(_ t: Range<Int>, _ bytes: [UInt8]) -> (Bullet?, Range<Int>) {
+        let first = bytes[t.lowerBound]
+        let second: UInt8? = t.count > 1 ? bytes[t.lowerBound + 1] : nil
+        func after(_ n: Int) -> Range<Int> { trim((t.lowerBound + n)..<t.upperBound, bytes) }
+        if first == FoldedText.bulletMarker { return (.symbol, after(1)) }
+        if (first == 0x2D || first == 0x2A || first == 0x2B || first == 0x3E) && second == 0x20 { return (.symbol, after(2)) }
+        if first == 0x6F && second == 0x20 { return (.subSymbol, after(2)) }  // "o " as a sub-bullet
+        // "(i) ", "(a) ", "(1) ", "i) ", "a) ", "1. ", "1) ": a labelled item; the label stays in the text.
+        let hasParen = first == 0x28
+        var i = t.lowerBound + (hasParen ? 1 : 0)
+        let labelStart = i
+        while i < t.upperBound, i - labelStart < 4, isWordByte(bytes[i]) { i += 1 }
+        guard i > labelStart, i + 1 < t.upperBound, bytes[i + 1] == 0x20 else { return (nil, t) }
+        let label = String(decoding: bytes[labelStart..<i], as: UTF8.self).lowercased()
+        let number = Int(label)
+        let isRoman = label.allSatisfy { "ivx".contains($0) }
+        let isLetter = label.count == 1 && label.first!.isLetter
+        guard isRoman || isLetter || (number.map { $0 <= 50 } ?? false) else { return (nil, t) }
+        if bytes[i] == 0x29 || (bytes[i] == 0x2E && !hasParen) { return (.label, t) }
+        return (nil, t)
+    }
+
+    // MARK: Assembly
+
+    private struct PendingBlock {
+        var kind: Document.BlockKind
+        var lines: [Range<Int>]
+        var cells: [Range<Int>] = []
+    }
+
+    private static func assemble(_ lines: [Line], folded: FoldedText, sourceLength: Int) -> Document {
+        let bytes = folded.bytes
+        var pending: [PendingBlock] = []
+        var blankSince = true
+        for line in lines {
+            switch line.kind {
+            case .blank:
+                blankSince = true
+                continue
+            case .furniture:
+                continue  // page furniture is invisible: it neither joins nor separates
+            case .tableRow:
+                pending.append(PendingBlock(kind: .tableRow, lines: [line.content], cells: line.cells))
+                blankSince = false
+                continue
+            case .text:
+                break
+            }
+            if let bullet = line.bullet {
+                let level = (line.indent > 0 || bullet == .subSymbol) ? 1 : 0
+                pending.append(PendingBlock(kind: .item(level: level), lines: [line.content]))
+            } else if var last = pending.last, last.kind != .tableRow,
+                      continues(last.lines.last!, with: line.content, acrossBlank: blankSince, bytes) {
+                last.lines.append(line.content)
+                pending[pending.count - 1] = last
+            } else {
+                pending.append(PendingBlock(kind: .paragraph, lines: [line.content]))
+            }
+            blankSince = false
+        }
+
+        var out: [UInt8] = []
+        var origin: [Int] = []
+        out.reserveCapacity(bytes.count)
+        origin.reserveCapacity(bytes.count)
+        var blocks: [Document.Block] = []
+        for block in pending {
+            if !out.isEmpty {
+                out.append(0x0A)
+                origin.append(origin.last ?? 0)
+            }
+            let start = out.count
+            var cells: [Range<Int>] = []
+            for (n, lineRange) in block.lines.enumerated() {
+                if n > 0 { joinLine(&out, &origin, next: lineRange, bytes) }
+                let cellStarts = block.cells.map(\.lowerBound)
+                var lastWasSpace = out.count > start && out.last == 0x20
+                var cellStart = out.count
+                for i in lineRange {
+                    if !block.cells.isEmpty, let c = cellStarts.firstIndex(of: i), c > 0 {
+                        cells.append(cellStart..<trimEnd(out, cellStart))
+                        out.append(0x7C)  // cells are kept apart by "|" so a row reads as one line
+                        origin.append(folded.origin[i])
+                        out.append(0x20)
+                        origin.append(folded.origin[i])
+                        cellStart = out.count
+                        lastWasSpace = true
+                    }
+                    var b = bytes[i]
+                    if b == FoldedText.footnoteMarker { continue }
+                    if b == FoldedText.bulletMarker { b = 0x20 }
+                    if b == 0x20 {
+                        if lastWasSpace { continue }
+                        lastWasSpace = true
+                    } else {
+                        lastWasSpace = false
+                    }
+                    out.append(b)
+                    origin.append(folded.origin[i])
+                }
+                if !block.cells.isEmpty { cells.append(cellStart..<trimEnd(out, cellStart)) }
+            }
+            while out.count > start, out.last == 0x20 {
+                out.removeLast()
+                origin.removeLast()
+            }
+            if out.count == start { continue }
+            blocks.append(Document.Block(kind: block.kind, range: start..<out.count, cells: cells))
+        }
+        return Document(bytes: out, origin: origin, blocks: blocks, sourceLength: sourceLength)
+    }
+
+    private static func trimEnd(_ out: [UInt8], _ start: Int) -> Int {
+        var end = out.count
+        while end > start, out[end - 1] == 0x20 { end -= 1 }
+        return end
+    }
+
+    /// Whether `next` carries on the sentence of the line before it, rather than starting a block of its own.
+    private static func continues(_ previous: Range<Int>, with next: Range<Int>, acrossBlank: Bool, _ bytes: [UInt8]) -> Bool {
+        guard let last = bytes[previous].last(where: { $0 != FoldedText.footnoteMarker }) else { return false }
+        let first = bytes[next.lowerBound]
+        let endsOpen = !".:;!?".utf8.contains(last)
+        if acrossBlank {
+            // A page break mid-sentence: the text after it starts in lower case and the text before stops short.
+            return endsOpen && last != 0x29 && last != 0x22 && last != 0x27 && isLower(first)
+        }
+        if isLower(first) { return true }
+        if !endsOpen { return false }
+        // A label line ("Address ...", "Date: ...") or a short heading starts its own block.
+        let head = String(decoding: bytes[next.prefix(10)], as: UTF8.self).lowercased()
+        if ["address", "date:", "signed", "to:", "dated", "from:"].contains(where: head.hasPrefix) { return false }
+        return previous.count >= 45
+    }
+
+    /// Appends the join between two wrapped lines: a space, or nothing for a word hyphenated across the break.
+    private static func joinLine(_ out: inout [UInt8], _ origin: inout [Int], next: Range<Int>, _ bytes: [UInt8]) {
+        let first = bytes[next.lowerBound]
+        if out.count >= 2, out[out.count - 1] == 0x2D, isLower(out[out.count - 2]) && isLower(first) {
+            var j = out.count - 1
+            while j > 0, isWordByte(out[j - 1]) { j -= 1 }
+            let stem = String(decoding: out[j..<(out.count - 1)], as: UTF8.self).lowercased()
+            if !compoundStems.contains(stem) {
+                out.removeLast()
+                origin.removeLast()
+            }
+            return
+        }
+        if out.last != 0x20 {
+            out.append(0x20)
+            origin.append(origin.last ?? 0)
+        }
+    }
+
+    /// First halves of hyphenated compounds that keep their hyphen when split across lines.
+    static let compoundStems: Set<String> = [
+        "multi", "inter", "non", "pre", "post", "co", "re", "self", "well", "cross", "sub", "anti", "long", "short",
+        "full", "part", "year", "first", "second", "follow", "in", "out", "over", "under", "high", "low", "front",
+        "case", "joint", "decision", "child", "up", "on", "off", "mid", "semi", "ex", "step", "top", "day", "half",
+        "age", "time", "six", "three", "twelve", "two", "four", "one", "early", "good", "agency", "month", "quarter",
+    ]
+}
