@@ -251,11 +251,11 @@ struct HeaderReader {
     func consequence() -> Consequence? {
         for block in doc.blocks {
             let r = block.range
-            let statutory = doc.find("497a", in: r) ?? doc.find("statutory powers", in: r) ?? doc.find("powers of intervention", in: r)
+            let statutory = doc.find("497a", in: r, wholeWord: false) ?? doc.find("statutory powers", in: r) ?? doc.find("powers of intervention", in: r)
                 ?? doc.find("statutory direction", in: r)
             guard statutory != nil else { continue }
             var power: String?
-            if let s = doc.find("497a", in: r) {
+            if let s = doc.find("497a", in: r, wholeWord: false) {
                 power = "s497A Education Act 1996"
                 if !doc.contains("1996", in: s.upperBound..<min(r.upperBound, s.upperBound + 30)) && !doc.contains("education act", in: r) {
                     power = "s497A"

@@ -222,8 +222,10 @@ struct TargetReader {
         }
         // The period: a date just before "baseline" ("the 2009-10 baseline"), or just after the value
         // ("66% (Sep 2010)", "62% in 2009-10").
+        var spanStart = max(lo, level.tokens.lowerBound - 3)
         if let d = r.dates.last(where: { $0.tokens.upperBound <= level.tokens.lowerBound && $0.tokens.lowerBound >= lo }) {
             period = DateResolver.periodLabel(d.value)
+            spanStart = min(spanStart, d.tokens.lowerBound)
         }
         var end = level.tokens.upperBound
         if end < r.tokens.count, r.tokens[end].isPunct("(") {
@@ -239,7 +241,7 @@ struct TargetReader {
             period = DateResolver.periodLabel(d.value)
             end = d.tokens.upperBound
         }
-        let start = r.tokens[max(lo, level.tokens.lowerBound - 3)].range.lowerBound
+        let start = r.tokens[spanStart].range.lowerBound
         let stop = end < r.tokens.count ? r.tokens[end - 1].range.upperBound : r.range.upperBound
         let span = doc.trimmed(start..<stop)
         return Baseline(value: level.value, period: period, qualifiers: qualifiers, source: doc.span(span))
