@@ -522,8 +522,9 @@ struct TargetReader {
     /// A flattened table: a header row naming a baseline and dates, then rows of an indicator and its figures.
     private func tableAt(_ index: Int) -> (Int, [Int])? {
         let header = doc.blocks[index]
+        guard header.kind == .tableRow || doc.contains("baseline", in: header.range), index + 1 < doc.blocks.count else { return nil }
         let h = read(header.range)
-        guard h.levels.isEmpty, header.kind == .tableRow || doc.contains("baseline", in: header.range) else { return nil }
+        guard h.levels.isEmpty else { return nil }
         let columns = tableColumns(h)
         guard columns.count >= 2 else { return nil }
         var rows: [Int] = []

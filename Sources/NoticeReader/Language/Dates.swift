@@ -108,13 +108,20 @@ enum Dates {
         return (n, used)
     }
 
+    private static let quarterOrdinals = ["first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4]
+    /// Words that can open a relative date; anything else is not one, and is passed over at once.
+    private static let relativeOpeners: Set<String> = ["from", "since", "end", "for", "during", "throughout", "over", "within", "after", "by", "at", "in"]
+
     // MARK: Readers
 
     /// "within two months of the date of this Improvement Notice", "within one month of the issue of this Notice",
     /// "twelve months from the start of the Notice", "after six months", "at the six month stage",
     /// "by the time of the six month review", "from the date of the Improvement Notice", "the end of the notice period".
     private static func relative(_ t: [Token], at i: Int) -> DateMatch? {
-        guard let w = word(t, i) else { return nil }
+        guard i < t.count, t[i].kind == .word || t[i].isNumber else { return nil }
+        let w = t[i].kind == .word ? t[i].text : ""
+        // "twelve months from the start of the Notice", "6 months after the notice" open with the count.
+        if !relativeOpeners.contains(w) && !t[i].isNumber && NumberWords.value(of: w) == nil { return nil }
         // "from the date of the (Improvement) Notice"
         if w == "from" || w == "since", word(t, i + 1) == "the", let next = word(t, i + 2), ["date", "issue", "start"].contains(next),
            word(t, i + 3) == "of", let end = noticeReference(t, at: i + 4) {
@@ -137,7 +144,7 @@ enum Dates {
         if ["within", "after", "by", "at", "in"].contains(lead) { k += 1 }
         if word(t, k) == "the" && lead != "within" { k += 1 }
         if word(t, k) == "time", word(t, k + 1) == "of", word(t, k + 2) == "the" { k += 3 }
-        guard let (n, used) = monthsCount(t, at: k) else { return nil }
+        guard k < t.count, let (n, used) = monthsCount(t, at: k) else { return nil }
         var j = k + used
         let compound = word(t, k)?.contains("-month") ?? false
         if !compound {
@@ -229,8 +236,7 @@ enum Dates {
             k += 2
         } else {
             if word(t, k) == "the" { k += 1 }
-            let ordinals = ["first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4]
-            if let w = word(t, k), let q = ordinals[w], word(t, k + 1) == "quarter" {
+            if let w = word(t, k), let q = Self.quarterOrdinals[w], word(t, k + 1) == "quarter" {
                 quarter = q
                 k += 2
             } else if word(t, k) == "first", let n = word(t, k + 1).flatMap({ NumberWords.value(of: $0) }), word(t, k + 2) == "quarters" {

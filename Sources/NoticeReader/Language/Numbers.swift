@@ -9,7 +9,8 @@ enum NumberWords {
 
     /// "ten" → 10, "twenty-five" → 25, "six-month" → 6 (the number part of a compound adjective).
     static func value(of word: String) -> Int? {
-        if let v = values[word], word != "a", word != "an" { return v }
+        if let v = values[word] { return word == "a" || word == "an" ? nil : v }
+        guard word.utf8.contains(0x2D) else { return nil }
         let parts = word.split(separator: "-").map(String.init)
         if parts.count == 2, let tens = values[parts[0]], tens >= 20, let units = values[parts[1]], units < 10 { return tens + units }
         if parts.count >= 2, let v = values[parts[0]], parts[0] != "a" { return v }

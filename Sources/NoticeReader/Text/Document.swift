@@ -78,25 +78,35 @@ struct Document {
     /// First occurrence of a lower-case ASCII needle in `range`, as a range of bytes. Quote marks in the text that
     /// the needle does not have are skipped, so "adequate or better" finds "'adequate' or better".
     func find(_ needle: String, in range: Range<Int>, wholeWord: Bool = true) -> Range<Int>? {
-        let n = Array(needle.utf8)
-        guard !n.isEmpty, range.count >= n.count else { return nil }
-        var i = range.lowerBound
-        let end = range.upperBound
-        while i < end {
-            if lower[i] == n[0] && (!wholeWord || isBoundary(before: i, range: range)) {
-                var h = i + 1, j = 1
-                while j < n.count && h < end {
-                    if lower[h] == n[j] { h += 1; j += 1 }
-                    else if (lower[h] == 0x27 || lower[h] == 0x22) && n[j] != 0x27 && n[j] != 0x22 { h += 1 }
-                    else { break }
-                }
-                if j == n.count && (!wholeWord || isBoundary(after: h, range: range)) {
-                    return i..<h
-                }
-            }
-            i += 1
+        // Needles are string literals, stored contiguously: search their bytes in place, without copying.
+        if let found = needle.utf8.withContiguousStorageIfAvailable({ find($0, in: range, wholeWord: wholeWord) }) {
+            return found
         }
-        return nil
+        return Array(needle.utf8).withUnsafeBufferPointer { find($0, in: range, wholeWord: wholeWord) }
+    }
+
+    private func find(_ n: UnsafeBufferPointer<UInt8>, in range: Range<Int>, wholeWord: Bool) -> Range<Int>? {
+        guard !n.isEmpty, range.count >= n.count, range.upperBound <= lower.count else { return nil }
+        return lower.withUnsafeBufferPointer { lower -> Range<Int>? in
+            let end = range.upperBound
+            let first = n[0]
+            var i = range.lowerBound
+            while i < end {
+                if lower[i] == first && (!wholeWord || i == range.lowerBound || !isWordByte(lower[i - 1])) {
+                    var h = i + 1, j = 1
+                    while j < n.count && h < end {
+                        if lower[h] == n[j] { h += 1; j += 1 }
+                        else if (lower[h] == 0x27 || lower[h] == 0x22) && n[j] != 0x27 && n[j] != 0x22 { h += 1 }
+                        else { break }
+                    }
+                    if j == n.count && (!wholeWord || h >= end || !isWordByte(lower[h])) {
+                        return i..<h
+                    }
+                }
+                i += 1
+            }
+            return nil
+        }
     }
 
     /// Every occurrence of a needle in `range`.
@@ -116,14 +126,6 @@ struct Document {
 
     func containsAny(_ needles: [String], in range: Range<Int>) -> Bool {
         needles.contains { contains($0, in: range) }
-    }
-
-    private func isBoundary(before i: Int, range: Range<Int>) -> Bool {
-        i == range.lowerBound || !isWordByte(lower[i - 1])
-    }
-
-    private func isBoundary(after i: Int, range: Range<Int>) -> Bool {
-        i >= range.upperBound || !isWordByte(lower[i])
     }
 
     /// Sentences of a block: split after ".", ";", "!" or "?" followed by a space and a capital, a digit or an
