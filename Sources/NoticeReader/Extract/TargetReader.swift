@@ -111,17 +111,29 @@ struct TargetReader {
                 i += 1
             }
         }
+        let mentions = IndicatorVocabulary.mentions(in: doc, range)
+        // Counts and caseloads are often given bare ("reduce the average caseload to 18"): a number after "to",
+        // "of", "below" or "than", where the indicator itself says what it counts.
+        if levels.isEmpty, let unit = mentions.last.map(\.id.naturalUnit), unit != .percent {
+            for k in tokens.indices where k > 0 && ["to", "of", "below", "than", "under", "within"].contains(tokens[k - 1].text) {
+                if dates.contains(where: { $0.tokens.contains(k) }) { continue }
+                if var level = Levels.bareNumber(tokens, at: k) {
+                    level.unit = unit
+                    levels.append(level)
+                }
+            }
+        }
+        // A baseline is the figure a target starts from: "baseline of 62%", "from 48%", "from the 2011-12 outturn of
+        // 28%", "currently 54%": one of those words shortly before it, with no "to" or other figure in between.
         var baselines: [Int] = []
         for (n, level) in levels.enumerated() {
-            let lo = max(0, level.tokens.lowerBound - 6)
+            let previousEnd = n > 0 ? levels[n - 1].tokens.upperBound : 0
+            let lo = max(previousEnd, level.tokens.lowerBound - 7)
             let before = tokens[lo..<level.tokens.lowerBound].map(\.text)
-            let saysBaseline = before.contains("baseline") && !before.drop(while: { $0 != "baseline" }).contains("to")
-            let from = before.last == "from" || before.suffix(2).first == "from" && before.last == "the"
-            let current = before.last == "currently" || before.suffix(2) == ["currently", "at"] || before.suffix(2) == ["current", "performance"]
-            if saysBaseline || from || current { baselines.append(n) }
+            guard let cue = before.lastIndex(where: { ["baseline", "from", "outturn", "currently", "current"].contains($0) }) else { continue }
+            if !before[(cue + 1)...].contains("to") { baselines.append(n) }
         }
-        return Reading(range: range, tokens: tokens, levels: levels, baselines: baselines, dates: dates,
-                       mentions: IndicatorVocabulary.mentions(in: doc, range))
+        return Reading(range: range, tokens: tokens, levels: levels, baselines: baselines, dates: dates, mentions: mentions)
     }
 
     /// Targets stated within one clause.
@@ -217,7 +229,7 @@ struct TargetReader {
         var qualifiers: [String] = []
         let lo = max(0, level.tokens.lowerBound - 8)
         let before = r.tokens[lo..<level.tokens.lowerBound]
-        for q in ["provisional", "outturn", "estimated", "actual", "validated", "unvalidated", "published", "current"] where before.contains(where: { $0.text == q }) {
+        for q in ["provisional", "outturn", "estimated", "actual", "validated", "unvalidated", "published"] where before.contains(where: { $0.text == q }) {
             qualifiers.append(q)
         }
         // The period: a date just before "baseline" ("the 2009-10 baseline"), or just after the value
@@ -258,8 +270,8 @@ struct TargetReader {
     }
 
     func directionWord(in range: Range<Int>) -> TargetDirection? {
-        let up = ["increase", "increases", "increasing", "increased", "improve", "improves", "improving", "raise", "raising", "higher", "at least", "rise", "rises", "more than"]
-        let down = ["reduce", "reduces", "reducing", "reduced", "reduction", "decrease", "decreases", "decreasing", "lower", "lowering", "fewer", "no more than", "below", "fall", "falls", "less than", "down"]
+        let up = ["increase", "increases", "increasing", "increased", "improve", "improves", "improving", "raise", "raising", "higher", "at least", "rise", "rises", "no less than", "no fewer than"]
+        let down = ["reduce", "reduces", "reducing", "reduced", "reduction", "decrease", "decreases", "decreasing", "lower", "lowering", "fewer than", "no more than", "below", "fall", "falls", "down", "under"]
         let hold = ["sustain", "sustained", "sustaining", "maintain", "maintained", "maintaining", "hold", "keep"]
         // The verb nearest the figure governs it: "improve the retention … by reducing the vacancy rate … to 10%".
         var best: (Int, TargetDirection)?
@@ -422,12 +434,20 @@ struct TargetReader {
     private func subordinates(of index: Int) -> [Int] {
         let header = doc.blocks[index]
         guard doc.bytes[header.range.upperBound - 1] == 0x3A else { return [] }
+        // A paragraph lead-in governs the items after it only when it carries a date or an indicator of its own
+        // ("By 31 March 2013:"); "The Council must demonstrate … the following:" introduces measures, not targets.
+        let leadIn = !header.isItem
+        if leadIn {
+            let h = read(header.range)
+            if h.dates.isEmpty && h.mentions.isEmpty { return [] }
+        }
         var children: [Int] = []
         var k = index + 1
         while k < doc.blocks.count {
             let block = doc.blocks[k]
             if block.kind == .tableRow { break }
-            let deeper = block.isItem && block.level > header.level
+            if leadIn && !children.isEmpty && doc.bytes[block.range.upperBound - 1] == 0x3A { break }
+            let deeper = block.isItem && (leadIn || block.level > header.level)
             let startsWithFigure = startsWithLevelOrAim(block.range)
             if !(deeper || startsWithFigure) { break }
             children.append(k)

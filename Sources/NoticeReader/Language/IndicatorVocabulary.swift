@@ -32,6 +32,7 @@ enum IndicatorVocabulary {
         Concept(id: .cppRepeatEver, ideas: [cpWords + ["child protection register", "protection plan"], ["second or subsequent", "second time", "subsequent time", "repeat", "repeated", "again", "previously been", "more than once", "second or further"]]),
         Concept(id: .cppLasting2yPlus, ideas: [cpWords, ["2 years or more", "two years or more", "2 years or longer", "two years or longer", "more than 2 years", "more than two years", "over 2 years", "over two years", "longer than two years", "longer than 2 years", "lasting 2 years", "lasting two years", "for 2 years", "for two years", "24 months or more", "2+ years"]]),
         Concept(id: .icpcWithin15wd, ideas: [["initial child protection conference", "initial child protection conferences", "initial conference", "initial conferences", "icpc", "icpcs", "initial case conference", "initial case conferences", "initial cp conference", "initial cp conferences"]], unless: ["attend", "attending", "attendance", "participat"]),
+        Concept(id: .icpcWithin15wd, ideas: [["conference", "conferences"], ["15 working days", "fifteen working days", "strategy discussion", "strategy discussions", "strategy meeting", "section 47 enquiry", "s47 enquiry"]], unless: ["attend", "attending", "attendance", "participat", "review conference"]),
         Concept(id: .lacHealthAssessmentTimeliness, ideas: [["health assessment", "health assessments", "health check", "health checks", "health review", "health reviews"], lacWords], unless: ["quality of"]),
         Concept(id: .lacReviewsOnTime, ideas: [["review", "reviews", "reviewed"], lacWords], unless: ["health", "pathway"]),
         Concept(id: .careLeaversPathwayPlan, ideas: [["pathway plan", "pathway plans"]], unless: ["quality of"]),
@@ -72,7 +73,7 @@ enum IndicatorVocabulary {
                 anchor = max(anchor, hit.lowerBound)
                 start = min(start, hit.lowerBound)
             }
-            guard ok else { continue }
+            guard ok, !found.contains(where: { $0.id == concept.id }) else { continue }
             found.append(Mention(id: concept.id, anchor: anchor, start: start))
         }
         let ids = Set(found.map(\.id))

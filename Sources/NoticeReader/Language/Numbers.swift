@@ -30,7 +30,7 @@ enum NumberWords {
 /// A level a target sets: "62%", "69.45 per cent", "ten per cent", "10 days per FTE", "18 cases per worker".
 struct Level {
     var value: Double
-    var unit: Domain.TargetUnit
+    var unit: TargetUnit
     /// Token indices covered.
     var tokens: Range<Int>
 }

@@ -268,7 +268,10 @@ enum Layout {
         let endsOpen = !".:;!?".utf8.contains(last)
         if acrossBlank {
             // A page break mid-sentence: the text after it starts in lower case and the text before stops short.
-            return endsOpen && last != 0x29 && last != 0x22 && last != 0x27 && isLower(first)
+            // A figure may open the next page too ("… from 30% to / 24% by March 2013") when the text before stops
+            // on a word.
+            let continuesWithFigure = isDigit(first) && isLower(last) && previous.count >= 40
+            return endsOpen && last != 0x29 && last != 0x22 && last != 0x27 && (isLower(first) || continuesWithFigure)
         }
         if isLower(first) { return true }
         if !endsOpen { return false }
