@@ -36,6 +36,8 @@ let package = Package(
             path: "Benchmarks/ImproveBenchmarks"
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        // Runs the built `improve` executable as a user would.
+        .testTarget(name: "ImproveTests", dependencies: ["improve"]),
         .testTarget(
             name: "NoticeReaderTests",
             dependencies: [

@@ -85,7 +85,7 @@ struct ScheduleReader {
             for date in mine {
                 let dateRange = tokens[date.tokens.lowerBound].range.lowerBound..<tokens[date.tokens.upperBound - 1].range.upperBound
                 let due = resolver.due(date, words: doc.string(dateRange), warnings: &warnings)
-                reviews.append(Review(kind: kind, what: whatText, due: due, source: doc.span(anchor.lowerBound..<dateRange.upperBound)))
+                reviews.append(Review(kind: kind, what: whatText, due: due, source: doc.span(min(anchor.lowerBound, dateRange.lowerBound)..<max(anchor.upperBound, dateRange.upperBound))))
             }
             // "within two months and then at six-monthly intervals": repeat through the notice's length.
             if let interval = repeatInterval(in: anchor.upperBound..<nextStart), case .afterNotice(let first)? = reviews.last?.due {
