@@ -54,16 +54,18 @@ public enum NoticeReader {
             }
             for milestone in target.milestones {
                 if milestone.value == nil {
-                    warnings.append("'\(milestone.words)' sets no figure; agree the level to judge it by")
+                    warnings.append("\(target.indicatorID.rawValue): '\(milestone.words)' sets no figure; agree the level to judge it by")
                 } else if milestone.due == nil {
-                    warnings.append("'\(milestone.words)' has no date; it will be judged at the notice's final review")
+                    warnings.append("\(target.indicatorID.rawValue): '\(milestone.words)' has no date; it will be judged at the notice's final review")
                 }
             }
         }
 
+        let service = header.service()
+        let signatory = header.signatory()
         var notice = Notice(
             council: council,
-            service: header.service()?.0,
+            service: service?.0,
             inspection: inspection,
             noticeDate: noticeDate?.0,
             durationMonths: duration?.0,
@@ -73,7 +75,8 @@ public enum NoticeReader {
             reviews: reviews,
             board: board,
             consequence: header.consequence(),
-            signatory: header.signatory()
+            signatory: signatory?.0,
+            sources: FieldSources(service: service?.1, noticeDate: noticeDate?.1, duration: duration?.1, signatory: signatory?.1)
         )
         notice.lifecycle = [LifecycleEvent(state: .issued, date: noticeDate.map { .day($0.0) }, reason: "read from the notice text")]
         var seen = Set<String>()

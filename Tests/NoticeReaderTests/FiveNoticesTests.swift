@@ -165,6 +165,19 @@ struct FiveNoticesTests {
         #expect(n.measures.contains { $0.text.hasPrefix("Ensure thresholds and criteria for assessment of the child and what to do when children") })
     }
 
+    @Test func singleFieldsAreTracedToTheirWords() throws {
+        let nottinghamshire = try Fixtures.draft("nottinghamshire-2010")
+        #expect(nottinghamshire.words(at: try #require(nottinghamshire.notice.sources.noticeDate)) == "29. vi. 10")
+        #expect(nottinghamshire.words(at: try #require(nottinghamshire.notice.council.source)) == "NOTTINGHAMSHIRE COUNTY COUNCIL")
+        let somerset = try Fixtures.draft("somerset-2013")
+        #expect(somerset.words(at: try #require(somerset.notice.sources.duration)) == "Twelve months")
+        #expect(somerset.words(at: try #require(somerset.notice.sources.signatory)) == "Edward Timpson MP")
+        #expect(somerset.words(at: try #require(somerset.notice.sources.service)) == "Children's Services")
+        let worcestershire = try Fixtures.draft("worcestershire-2010")
+        // Curly quotes and all: spans point into the text as read, not the folded text.
+        #expect(worcestershire.words(at: try #require(worcestershire.notice.sources.service)) == "Children\u{2019}s social care services")
+    }
+
     @Test(arguments: Fixtures.noticeNames)
     func everyMilestoneSpanHoldsItsFigure(name: String) throws {
         let draft = try Fixtures.draft(name)

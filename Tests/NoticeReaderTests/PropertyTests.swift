@@ -75,7 +75,8 @@ struct PropertyTests {
 func expectSpansWithin(_ draft: NoticeDraft, sourceLocation: SourceLocation = #_sourceLocation) {
     let n = draft.notice
     let length = draft.text.unicodeScalars.count
-    var spans: [SourceSpan?] = [n.council.source, n.inspection.source, n.board.source, n.consequence?.source]
+    var spans: [SourceSpan?] = [n.council.source, n.inspection.source, n.board.source, n.consequence?.source,
+                                n.sources.service, n.sources.noticeDate, n.sources.duration, n.sources.signatory]
     spans += n.measures.map(\.source) + n.deadlines.map(\.source) + n.reviews.map(\.source)
     for target in n.targets {
         spans += [target.source, target.baseline?.source] + target.milestones.map(\.source)

@@ -17,12 +17,14 @@ public struct Notice: Hashable, Codable, Sendable {
     /// Who signed it, when the text says ("Edward Timpson MP").
     public var signatory: String?
     public var lifecycle: [LifecycleEvent]
+    /// Where the notice's single-valued fields came from; the fields that are lists carry their own spans.
+    public var sources: FieldSources
 
     public init(
         council: Council, service: String? = nil, inspection: Inspection = Inspection(), noticeDate: CalendarDate? = nil,
         durationMonths: Int? = nil, measures: [Measure] = [], targets: [Target] = [], deadlines: [Deadline] = [],
         reviews: [Review] = [], board: BoardArrangement = BoardArrangement(), consequence: Consequence? = nil,
-        signatory: String? = nil, lifecycle: [LifecycleEvent] = []
+        signatory: String? = nil, lifecycle: [LifecycleEvent] = [], sources: FieldSources = FieldSources()
     ) {
         self.council = council
         self.service = service
@@ -37,5 +39,21 @@ public struct Notice: Hashable, Codable, Sendable {
         self.consequence = consequence
         self.signatory = signatory
         self.lifecycle = lifecycle
+        self.sources = sources
+    }
+}
+
+/// Spans for the notice's single-valued fields.
+public struct FieldSources: Hashable, Codable, Sendable {
+    public var service: SourceSpan?
+    public var noticeDate: SourceSpan?
+    public var duration: SourceSpan?
+    public var signatory: SourceSpan?
+
+    public init(service: SourceSpan? = nil, noticeDate: SourceSpan? = nil, duration: SourceSpan? = nil, signatory: SourceSpan? = nil) {
+        self.service = service
+        self.noticeDate = noticeDate
+        self.duration = duration
+        self.signatory = signatory
     }
 }

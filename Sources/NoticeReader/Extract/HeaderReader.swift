@@ -233,7 +233,7 @@ struct HeaderReader {
     }
 
     /// "Edward Timpson MP" from the signature block.
-    func signatory() -> String? {
+    func signatory() -> (String, SourceSpan)? {
         for block in doc.blocks.suffix(4).reversed() {
             let tokens = Tokenizer.tokens(doc, block.range)
             guard let mp = tokens.firstIndex(where: { $0.kind == .word && doc.string($0.range) == "MP" }) else { continue }
@@ -241,7 +241,8 @@ struct HeaderReader {
             while start > 0, tokens[start - 1].kind == .word, tokens[start - 1].capitalised, mp - start < 4,
                   !["signed", "date", "name"].contains(tokens[start - 1].text) { start -= 1 }
             guard start < mp else { continue }
-            return doc.string(tokens[start].range.lowerBound..<tokens[mp].range.upperBound)
+            let range = tokens[start].range.lowerBound..<tokens[mp].range.upperBound
+            return (doc.string(range), doc.span(range))
         }
         return nil
     }

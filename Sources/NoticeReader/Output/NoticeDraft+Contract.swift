@@ -41,6 +41,11 @@ extension NoticeDraft {
         fields.append(("signatory", n.signatory.map(JSONValue.string) ?? .null))
         fields.append(("lifecycle", .array(lifecycle)))
         fields.append(("encoding", .string(encoding)))
+        fields.append(("sources", .object([
+            ("council", span(n.council.source)), ("service", span(n.sources.service)), ("notice_date", span(n.sources.noticeDate)),
+            ("duration_months", span(n.sources.duration)), ("signatory", span(n.sources.signatory)),
+            ("inspection", span(n.inspection.source)), ("board", span(n.board.source)),
+        ])))
         return .object(fields)
     }
 
