@@ -329,3 +329,32 @@ struct WordingFamiliesTests {
         ])
     }
 }
+
+/// Wording seen in later notices (2013 onwards) and in targets set out as data rows.
+@Suite("Later wording")
+struct LaterWordingTests {
+    private func targets(_ text: String) -> [TargetShape] { NoticeReader.read(text: text).notice.targets.map(\.shape) }
+
+    @Test func percentSignAsANounWithBracketedPeriods() {
+        let t = targets("- % of initial assessments completed within 10 working days: from 65% (2012-13) to 80% (March 2014)")
+        #expect(t == [TargetShape(id: .initialAssessmentTimeliness, unit: .percent, direction: .increase, baseline: b(65, "2012-13"), milestones: [m(80, "2014-03")])])
+    }
+
+    @Test func oneDateSharedByTwoLevels() {
+        let t = targets("- increase the percentage of initial assessments completed within 10 working days to 75% and of core assessments completed within 35 working days to 80% by March 2012.")
+        #expect(t == [
+            TargetShape(id: .initialAssessmentTimeliness, unit: .percent, direction: .increase, baseline: nil, milestones: [m(75, "2012-03")]),
+            TargetShape(id: .coreAssessmentTimeliness, unit: .percent, direction: .increase, baseline: nil, milestones: [m(80, "2012-03")]),
+        ])
+    }
+
+    @Test(arguments: [("by end March 2014", "2014-03-31"), ("by the end of 2013-14", "2014-03"), ("by March 31st 2014", "2014-03-31"), ("by 31st March, 2014", "2014-03-31")])
+    func moreDateForms(words: String, due: String) {
+        #expect(targets("- reduce re-referrals to 18% \(words).").first?.milestones.first?.due == due, "\(words)")
+    }
+
+    @Test func atLeastAndOrBelow() {
+        #expect(targets("- the percentage of child protection plans lasting two years or more to be 5% or below by March 2014").first?.direction == .decrease)
+        #expect(targets("- the percentage of looked after children reviews held on time to be at least 95% by March 2014").first?.direction == .increase)
+    }
+}

@@ -184,7 +184,10 @@ struct TargetReader {
         let previousLevelEnd = r.levels.indices.last(where: { $0 < n }).map { r.levels[$0].tokens.upperBound } ?? 0
         let dateAfter = r.dates.first { segmentTokens.contains($0.tokens.lowerBound) }
         let dateBefore = r.dates.last { $0.tokens.upperBound <= level.tokens.lowerBound && $0.tokens.lowerBound >= previousLevelEnd && isDueCue(r.tokens, before: $0.tokens.lowerBound) }
-        if let match = dateAfter ?? dateBefore {
+        // "… to 75% and of core assessments … to 80% by March 2012": a date closing the clause serves every level
+        // before it that has none of its own.
+        let closing = r.dates.last.flatMap { d in r.levels.allSatisfy({ $0.tokens.upperBound <= d.tokens.lowerBound }) ? d : nil }
+        if let match = dateAfter ?? dateBefore ?? (inherited.due == nil ? closing : nil) {
             due = resolver.due(match, words: wordsOf(match, r.tokens), warnings: &warnings)
             if case .afterNotice(0) = match.value { judged = .everyMonth }
             if case .endOfNotice = match.value { judged = .everyMonth }

@@ -202,8 +202,10 @@ enum Dates {
 
     /// "(the) end of January 2012", "end of March": the month's last day.
     private static func endOf(_ t: [Token], at i: Int, in doc: Document) -> DateMatch? {
-        guard word(t, i) == "end", word(t, i + 1) == "of" else { return nil }
-        var k = i + 2
+        guard word(t, i) == "end" else { return nil }
+        // "end of March 2014", and the clipped "end March 2014".
+        var k = word(t, i + 1) == "of" ? i + 2 : i + 1
+        if k == i + 1 && monthName(t, k) == nil { return nil }
         if word(t, k) == "the" { k += 1 }
         if let fy = financialYearEnd(t, at: k) { return DateMatch(value: fy.0, tokens: i..<fy.1) }
         guard let m = monthName(t, k) else { return nil }
@@ -321,9 +323,11 @@ enum Dates {
         var k = i + 1
         if k < t.count, t[k].isPunct(",") { k += 1 }
         if let y = year(t, k) { return DateMatch(value: .month(YearMonth(year: y, month: m)!), tokens: i..<(k + 1)) }
-        // "June 30, 2011"
+        // "June 30, 2011", "March 31st 2014"
         if k < t.count, t[k].isNumber, !t[k].isDecimal, (1...31).contains(Int(t[k].value)), k + 1 < t.count {
             var j = k + 1
+            if let w = word(t, j), ["st", "nd", "rd", "th"].contains(w) { j += 1 }
+            guard j < t.count else { return nil }
             if t[j].isPunct(",") { j += 1 }
             if let y = year(t, j), let d = CalendarDate(year: y, month: m, day: Int(t[k].value)) {
                 return DateMatch(value: .day(d), tokens: i..<(j + 1))
