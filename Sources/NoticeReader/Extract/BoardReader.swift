@@ -20,8 +20,10 @@ struct BoardReader {
             }
         }
 
-        for s in boardSentences where board.cadenceWeeks == nil || board.alternativeCadenceWeeks == nil {
-            guard doc.containsAny(["meet", "meets", "meeting", "meetings", "convene", "sit"], in: s) else { continue }
+        // Cadence: any sentence about meeting, the board named or not ("The Improvement Board should: … o meet
+        // fortnightly;"), except one that names only the LSCB.
+        let meetingSentences = sentences.filter { doc.containsAny(["meet", "meets", "meeting", "meetings", "convene", "convenes"], in: $0) && !onlyNamesTheLSCB($0) }
+        for s in meetingSentences where board.cadenceWeeks == nil || board.alternativeCadenceWeeks == nil {
             let tokens = Tokenizer.tokens(doc, s)
             for (weeks, words, conditional) in cadences(tokens, in: s) {
                 if conditional || board.cadenceWeeks != nil {
@@ -48,10 +50,10 @@ struct BoardReader {
             }
             let dfe = doc.containsAny(["department for education", "dfe", "the department"], in: s)
             if dfe, board.dfeRole == nil || board.dfeRole == .representative {
-                if doc.contains("participant observer", in: s) {
+                if doc.containsAny(["participant observer", "participant observers"], in: s) {
                     board.dfeRole = .participantObserver
                     spans.append(doc.span(s))
-                } else if doc.contains("observer", in: s) {
+                } else if doc.containsAny(["observer", "observers"], in: s) {
                     board.dfeRole = .observer
                     spans.append(doc.span(s))
                 } else if board.dfeRole == nil, doc.contains("board", in: s),

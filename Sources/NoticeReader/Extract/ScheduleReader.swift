@@ -21,6 +21,7 @@ struct ScheduleReader {
         ("further reviews", .progressReview), ("further review", .progressReview),
         ("reviews of progress", .progressReview), ("review of progress", .progressReview), ("progress review", .progressReview),
         ("a review will", .progressReview), ("six month review of progress", .progressReview),
+        ("progress will be reviewed", .progressReview), ("progress will be assessed", .progressReview),
         ("formal review", .formalAssessment), ("formal assessment", .formalAssessment),
         ("final review", .finalReview), ("final assessment", .finalReview),
     ]
@@ -158,7 +159,11 @@ struct ScheduleReader {
             var localWarnings: [String] = []
             let due = resolver.due(date, words: doc.string(dateRange), warnings: &localWarnings)
             warnings += localWarnings
-            let what = label(clause, upTo: cueStart, dateEnd: dateRange.upperBound)
+            // "Within three months of the date of this Notice, the Council must agree …": when the date leads, the
+            // deliverable follows it.
+            let leads = doc.trimmed(clause.lowerBound..<cueStart).isEmpty
+            let what = leads ? label(dateRange.upperBound..<clause.upperBound, upTo: clause.upperBound, dateEnd: clause.upperBound)
+                             : label(clause, upTo: cueStart, dateEnd: dateRange.upperBound)
             guard !what.isEmpty else { continue }
             return Deadline(what: what, due: due, source: doc.span(clause))
         }

@@ -42,9 +42,8 @@ struct TargetReader {
             if isAssessmentOrConsequence(block.range) { continue }
             if let (header, rows) = tableAt(index) {
                 targets += tableTargets(header: header, rows: rows)
-                usedRanges.append(doc.blocks[header].range.lowerBound..<doc.blocks[rows.last!].range.upperBound)
-                rows.forEach { consumed.insert($0) }
-                consumed.insert(header)
+                usedRanges.append(doc.blocks[header[0]].range.lowerBound..<doc.blocks[rows.last!].range.upperBound)
+                (header + rows).forEach { consumed.insert($0) }
                 continue
             }
             let children = subordinates(of: index)
@@ -97,13 +96,17 @@ struct TargetReader {
         var mentions: [IndicatorVocabulary.Mention]
     }
 
-    func read(_ range: Range<Int>) -> Reading {
+    func read(_ whole: Range<Int>) -> Reading {
+        // A block longer than any real target statement is read only as far as a sentence can run.
+        let range = whole.lowerBound..<min(whole.upperBound, whole.lowerBound + 2 * Document.longestSentence)
         let tokens = Tokenizer.tokens(doc, range)
         let dates = Dates.all(tokens, in: doc)
         var levels: [Level] = []
         var i = 0
+        var nextDate = 0  // dates are in token order: walk them alongside
         while i < tokens.count {
-            if let inDate = dates.first(where: { $0.tokens.contains(i) }) { i = inDate.tokens.upperBound; continue }
+            while nextDate < dates.count, dates[nextDate].tokens.upperBound <= i { nextDate += 1 }
+            if nextDate < dates.count, dates[nextDate].tokens.contains(i) { i = dates[nextDate].tokens.upperBound; continue }
             if let level = Levels.level(tokens, at: i) {
                 levels.append(level)
                 i = level.tokens.upperBound
@@ -112,6 +115,16 @@ struct TargetReader {
             }
         }
         let mentions = IndicatorVocabulary.mentions(in: doc, range)
+        // "from 27 children (March 2015) to no more than 20 children per worker": a starting count is written bare.
+        if let unit = levels.first(where: { $0.unit != .percent })?.unit {
+            for k in tokens.indices where k > 0 && ["from", "of"].contains(tokens[k - 1].text) && !levels.contains(where: { $0.tokens.contains(k) }) {
+                if dates.contains(where: { $0.tokens.contains(k) }) { continue }
+                if var level = Levels.bareNumber(tokens, at: k), k < (levels.first?.tokens.lowerBound ?? 0) {
+                    level.unit = unit
+                    levels.insert(level, at: 0)
+                }
+            }
+        }
         // Counts and caseloads are often given bare ("reduce the average caseload to 18"): a number after "to",
         // "of", "below" or "than", where the indicator itself says what it counts.
         if levels.isEmpty, let unit = mentions.last.map(\.id.naturalUnit), unit != .percent {
@@ -213,9 +226,9 @@ struct TargetReader {
 
     func basis(in range: Range<Int>) -> Basis? {
         guard !range.isEmpty else { return nil }
-        if doc.containsAny(["cumulative", "year to date", "year-to-date", "ytd", "first three quarters", "first two quarters", "to date"], in: range) { return .cumulativeYearToDate }
+        if doc.containsAny(["cumulative", "year to date", "year-to-date", "ytd", "first three quarters", "first two quarters", "as a whole", "full year", "whole year", "outturn"], in: range) { return .cumulativeYearToDate }
         if doc.containsAny(["rolling", "rolling 12 months", "rolling year", "12 months to", "twelve months to"], in: range) { return .rolling12Months }
-        if doc.containsAny(["in-month", "in month", "monthly figure", "month figure", "month only"], in: range) { return .inMonth }
+        if doc.containsAny(["in-month", "in month", "monthly figure", "month figure", "month only", "for the month of", "in the month of"], in: range) { return .inMonth }
         if doc.containsAny(["as at", "snapshot", "point in time", "at any one time", "at any time"], in: range) { return .snapshot }
         return nil
     }
@@ -243,6 +256,8 @@ struct TargetReader {
             spanStart = min(spanStart, d.tokens.lowerBound)
         }
         var end = level.tokens.upperBound
+        // "27 children (March 2015)": the unit words of a bare count come before the bracket.
+        while end < r.tokens.count, ["children", "cases", "child", "case", "days", "staff"].contains(r.tokens[end].text) { end += 1 }
         if end < r.tokens.count, r.tokens[end].isPunct("(") {
             if let close = r.tokens[end...].firstIndex(where: { $0.isPunct(")") }) {
                 if let d = r.dates.first(where: { $0.tokens.lowerBound > end && $0.tokens.upperBound <= close }), period == nil {
@@ -365,12 +380,15 @@ struct TargetReader {
     /// "There are no unallocated cases", "in all cases referrers are informed", "All child protection enquiries are
     /// carried out by a qualified social worker": zero, or one hundred per cent.
     private mutating func universalTarget(_ r: Reading, inherited: Inherited) -> Target? {
-        for (i, token) in r.tokens.enumerated() where token.kind == .word && ["no", "all", "every", "zero"].contains(token.text) {
+        // "… told the outcome of their referral in every case": the quantifier may follow its subject.
+        let trailing = ["in every case", "in all cases", "in each case", "without exception"].compactMap { doc.find($0, in: r.range) }.first
+        for (i, token) in r.tokens.enumerated() where token.kind == .word && ["no", "all", "every", "zero"].contains(token.text) || token.range.lowerBound == trailing?.lowerBound {
             let at = token.range.lowerBound
             let window = r.tokens[min(i + 1, r.tokens.count - 1)..<min(r.tokens.count, i + 8)]
             let windowEnd = window.last?.range.upperBound ?? at
-            guard let mention = r.mentions.first(where: { $0.start > at && $0.start <= windowEnd }) else { continue }
-            let zero = token.text == "no" || token.text == "zero"
+            let isTrailing = at == trailing?.lowerBound
+            guard let mention = isTrailing ? r.mentions.last(where: { $0.start < at }) : r.mentions.first(where: { $0.start > at && $0.start <= windowEnd }) else { continue }
+            let zero = !isTrailing && (token.text == "no" || token.text == "zero")
             let id = mention.id
             if zero && id.naturalUnit != .count { continue }
             if !zero && (id.naturalUnit != .percent || id.betterWhen != .increase) { continue }
@@ -382,11 +400,11 @@ struct TargetReader {
                 if case .endOfNotice = match.value { judged = .everyMonth }
             }
             var basis = basis(in: at..<r.range.upperBound) ?? inherited.basis ?? .unspecified
-            if doc.containsAny(["in any reporting month", "in each month", "every month", "each month", "in any month", "for the duration", "at all times"], in: r.range) {
+            if doc.containsAny(["in any reporting month", "in each month", "every month", "each month", "in any month", "for the duration", "at all times", "end of any month", "end of each month", "end of every month"], in: r.range) {
                 judged = .everyMonth
                 if basis == .unspecified { basis = [.unallocatedCases, .casesAllocatedToQualifiedSW].contains(id) ? .snapshot : .inMonth }
             }
-            var start = min(r.range.upperBound, token.range.upperBound + 1)
+            var start = isTrailing ? mention.start : min(r.range.upperBound, token.range.upperBound + 1)
             // "in all cases referrers are informed …": the subject follows "cases".
             if let cases = doc.find("cases", in: start..<min(r.range.upperBound, start + 6)), cases.lowerBound == start, mention.start > cases.upperBound {
                 start = min(r.range.upperBound, cases.upperBound + 1)
@@ -542,95 +560,175 @@ struct TargetReader {
 
     // MARK: Tables
 
-    /// A flattened table: a header row naming a baseline and dates, then rows of an indicator and its figures.
-    private func tableAt(_ index: Int) -> (Int, [Int])? {
-        let header = doc.blocks[index]
-        guard header.kind == .tableRow || doc.contains("baseline", in: header.range), index + 1 < doc.blocks.count else { return nil }
-        let h = read(header.range)
-        guard h.levels.isEmpty else { return nil }
-        let columns = tableColumns(h)
-        guard columns.count >= 2 else { return nil }
+    /// A flattened table at `index`: header rows that name a baseline and dates, then rows of an indicator and its
+    /// figures. Rows with cells (runs of spaces, tabs or "|") are lined up with the header by cell; rows of prose are
+    /// read figure by figure against the header's order.
+    private func tableAt(_ index: Int) -> (header: [Int], rows: [Int])? {
+        let first = doc.blocks[index]
+        if first.kind == .tableRow {
+            var k = index
+            var header: [Int] = []
+            while k < doc.blocks.count, doc.blocks[k].kind == .tableRow, !isDataRow(doc.blocks[k]) { header.append(k); k += 1 }
+            var rows: [Int] = []
+            while k < doc.blocks.count, doc.blocks[k].kind == .tableRow, isDataRow(doc.blocks[k]) { rows.append(k); k += 1 }
+            guard !header.isEmpty, !rows.isEmpty else { return nil }
+            return (header, rows)
+        }
+        guard doc.contains("baseline", in: first.range), index + 1 < doc.blocks.count else { return nil }
+        let h = read(first.range)
+        guard h.levels.isEmpty, !h.dates.isEmpty else { return nil }
         var rows: [Int] = []
         var k = index + 1
         while k < doc.blocks.count {
             let r = read(doc.blocks[k].range)
-            guard r.levels.count >= 2, !r.mentions.isEmpty || doc.blocks[k].kind == .tableRow else { break }
+            guard r.levels.count >= 2, !r.mentions.isEmpty else { break }
             rows.append(k)
             k += 1
         }
-        return rows.isEmpty ? nil : (index, rows)
+        return rows.isEmpty ? nil : ([index], rows)
     }
 
-    enum Column { case baseline(period: String?), milestone(DateMatch?, Basis?) }
+    /// A data row holds a figure, outside its first cell, that is not part of a date.
+    private func isDataRow(_ block: Document.Block) -> Bool {
+        block.cells.dropFirst().contains { cellValue($0, unit: .percent) != nil }
+    }
 
-    private func tableColumns(_ h: Reading) -> [Column] {
-        var columns: [(Int, Column)] = []
-        let block = h.range
-        // Cells: split on "|" when the row was a table, else read in order.
-        var cellRanges: [Range<Int>] = []
-        var start = block.lowerBound
-        for i in block where doc.bytes[i] == 0x7C {
-            cellRanges.append(start..<i)
-            start = i + 1
-        }
-        cellRanges.append(start..<block.upperBound)
-        if cellRanges.count >= 3 {
-            for cell in cellRanges.dropFirst() {
-                let c = read(doc.trimmed(cell))
-                if doc.containsAny(["baseline", "current", "actual"], in: cell) {
-                    columns.append((cell.lowerBound, .baseline(period: c.dates.first.flatMap { DateResolver.periodLabel($0.value) })))
-                } else if let d = c.dates.first {
-                    columns.append((cell.lowerBound, .milestone(d, basis(in: cell))))
-                } else if doc.containsAny(["target"], in: cell) {
-                    columns.append((cell.lowerBound, .milestone(nil, basis(in: cell))))
+    /// The figure in one cell ("62%", "11.5", "24"); nil for "–", "n/a", words or a date.
+    private func cellValue(_ cell: Range<Int>, unit: TargetUnit) -> Level? {
+        let tokens = Tokenizer.tokens(doc, cell)
+        guard let first = tokens.first, Dates.all(tokens, in: doc).isEmpty else { return nil }
+        if let level = Levels.level(tokens, at: 0) { return level }
+        guard first.isNumber, tokens.count == 1 else { return nil }
+        var level = Levels.bareNumber(tokens, at: 0)
+        level?.unit = unit
+        return level
+    }
+
+    enum ColumnRole { case baseline(period: String?), milestone(DateMatch?, Basis?, [Token]), ignored }
+
+    struct TableColumn {
+        var position: Int
+        var texts: [Range<Int>]
+    }
+
+    /// The value columns of a cell table, from one or more header rows merged by position.
+    private func cellColumns(_ header: [Int], dataCells: Int) -> [TableColumn] {
+        guard let skeletonIndex = header.max(by: { doc.blocks[$0].cells.count < doc.blocks[$1].cells.count }) else { return [] }
+        let skeleton = doc.blocks[skeletonIndex]
+        var columns = zip(skeleton.columns, skeleton.cells).map { TableColumn(position: $0, texts: [$1]) }
+        for rowIndex in header where rowIndex != skeletonIndex {
+            let row = doc.blocks[rowIndex]
+            for (position, cell) in zip(row.columns, row.cells) {
+                if let nearest = columns.indices.min(by: { abs(columns[$0].position - position) < abs(columns[$1].position - position) }) {
+                    columns[nearest].texts.append(cell)
                 }
             }
-            return columns.map(\.1)
         }
-        if let b = doc.find("baseline", in: block) {
-            let period = h.dates.first(where: { abs(h.tokens[$0.tokens.lowerBound].range.lowerBound - b.lowerBound) < 12 })
-            columns.append((b.lowerBound, .baseline(period: period.flatMap { DateResolver.periodLabel($0.value) })))
-            for d in h.dates where d.tokens.lowerBound != period?.tokens.lowerBound {
-                let at = h.tokens[d.tokens.lowerBound].range.lowerBound
-                let end = d.tokens.upperBound < h.tokens.count ? h.tokens[min(h.tokens.count - 1, d.tokens.upperBound + 3)].range.upperBound : block.upperBound
-                columns.append((at, .milestone(d, basis(in: at..<end))))
-            }
-        }
-        return columns.sorted { $0.0 < $1.0 }.map(\.1)
+        // The first cell labels the rows ("Indicator", "Measure") when the header has as many cells as a data row.
+        return columns.count >= dataCells ? Array(columns.dropFirst()) : columns
     }
 
-    private mutating func tableTargets(header: Int, rows: [Int]) -> [Target] {
-        let h = read(doc.blocks[header].range)
-        let columns = tableColumns(h)
+    private func role(_ column: TableColumn) -> ColumnRole {
+        let isBaseline = column.texts.contains { doc.containsAny(["baseline", "position", "current", "actual", "outturn", "as at", "starting point"], in: $0) }
+            && !column.texts.contains { doc.contains("target", in: $0) }
+        var date: DateMatch?
+        var tokens: [Token] = []
+        var basis: Basis?
+        for text in column.texts {
+            let t = Tokenizer.tokens(doc, text)
+            if date == nil, let d = Dates.all(t, in: doc).first { date = d; tokens = t }
+            basis = basis ?? self.basis(in: text)
+        }
+        if isBaseline { return .baseline(period: date.flatMap { DateResolver.periodLabel($0.value) }) }
+        if date != nil || column.texts.contains(where: { doc.containsAny(["target", "milestone", "aim"], in: $0) }) {
+            return .milestone(date, basis, tokens)
+        }
+        return .ignored
+    }
+
+    private mutating func tableTargets(header: [Int], rows: [Int]) -> [Target] {
+        let cellTable = doc.blocks[header[0]].kind == .tableRow
+        let dataCells = rows.map { doc.blocks[$0].cells.count }.max() ?? 0
+        var roles: [ColumnRole] = []
+        var positions: [Int] = []
+        if cellTable {
+            let columns = cellColumns(header, dataCells: dataCells)
+            roles = columns.map(role)
+            positions = columns.map(\.position)
+        } else {
+            roles = proseColumns(read(doc.blocks[header[0]].range))
+        }
         var targets: [Target] = []
         for row in rows {
-            let range = doc.blocks[row].range
-            let r = read(range)
-            let firstAt = r.tokens[r.levels[0].tokens.lowerBound].range.lowerBound
-            let labelRange = doc.trimmed(range.lowerBound..<firstAt, trimming: [0x20, 0x7C, 0x2C, 0x3A])
-            let id = IndicatorVocabulary.refine(r.mentions.first?.id ?? .other, unit: r.levels[0].unit)
-            var baseline: Baseline?
-            var milestones: [Milestone] = []
-            for (n, level) in r.levels.enumerated() where n < columns.count {
-                let span = doc.span(r.tokens[level.tokens.lowerBound].range.lowerBound..<r.tokens[level.tokens.upperBound - 1].range.upperBound)
-                switch columns[n] {
-                case .baseline(let period):
-                    baseline = Baseline(value: level.value, period: period, source: span)
-                case .milestone(let date, let basis):
-                    let due = date.flatMap { resolver.due($0, words: wordsOf($0, h.tokens), warnings: &warnings) }
-                    milestones.append(Milestone(value: level.value, due: due, basis: basis ?? .unspecified,
-                                                words: doc.string(r.tokens[level.tokens.lowerBound].range.lowerBound..<r.tokens[level.tokens.upperBound - 1].range.upperBound),
-                                                source: span))
+            let block = doc.blocks[row]
+            // The figures of the row, each with the column it falls under.
+            var label: Range<Int>
+            var figures: [(Level, Int, Range<Int>)] = []
+            if cellTable {
+                label = block.cells[0]
+                let labelMentions = IndicatorVocabulary.mentions(in: doc, label)
+                let unit = labelMentions.first?.id.naturalUnit ?? .percent
+                let valueCells = Array(zip(block.columns, block.cells).dropFirst())
+                for (n, (position, cell)) in valueCells.enumerated() {
+                    guard let level = cellValue(cell, unit: unit) else { continue }
+                    let column = valueCells.count == roles.count ? n
+                        : positions.indices.min(by: { abs(positions[$0] - position) < abs(positions[$1] - position) }) ?? n
+                    figures.append((level, column, cell))
+                }
+            } else {
+                let r = read(block.range)
+                let firstAt = r.tokens[r.levels[0].tokens.lowerBound].range.lowerBound
+                label = doc.trimmed(block.range.lowerBound..<firstAt, trimming: [0x20, 0x7C, 0x2C, 0x3A])
+                for (n, level) in r.levels.enumerated() {
+                    let range = r.tokens[level.tokens.lowerBound].range.lowerBound..<r.tokens[level.tokens.upperBound - 1].range.upperBound
+                    figures.append((level, n, range))
                 }
             }
-            if r.levels.count > columns.count { warnings.append("a table row has more figures than its header has columns: '\(doc.string(range))'") }
+            guard !figures.isEmpty else { continue }
+            var unit = figures[0].0.unit
+            if unit == .count || unit == .percent && !doc.bytes[figures[0].2].contains(0x25) {
+                unit = doc.containsAny(["per fte", "days per", "days lost"], in: label) ? .daysPerFTE : (IndicatorVocabulary.mentions(in: doc, label).first?.id.naturalUnit ?? unit)
+            }
+            let id = IndicatorVocabulary.refine(IndicatorVocabulary.mentions(in: doc, label).first?.id ?? .other, unit: unit)
+            var baseline: Baseline?
+            var milestones: [Milestone] = []
+            for (level, column, range) in figures where column < roles.count {
+                switch roles[column] {
+                case .baseline(let period):
+                    baseline = Baseline(value: level.value, period: period, source: doc.span(range))
+                case .milestone(let date, let basis, let tokens):
+                    let due = date.flatMap { resolver.due($0, words: wordsOf($0, tokens), warnings: &warnings) }
+                    milestones.append(Milestone(value: level.value, due: due, basis: basis ?? .unspecified,
+                                                words: doc.string(range), source: doc.span(range)))
+                case .ignored:
+                    continue
+                }
+            }
+            if figures.contains(where: { $0.1 >= roles.count }) {
+                warnings.append("a table row has more figures than its header has columns: '\(doc.string(block.range))'")
+            }
             let direction: TargetDirection
             if let b = baseline?.value, let f = milestones.first?.value, b != f { direction = f > b ? .increase : .decrease }
             else { direction = id.betterWhen ?? .increase }
-            targets.append(Target(indicator: doc.string(labelRange), indicatorID: id, unit: r.levels[0].unit, direction: direction,
-                                  baseline: baseline, milestones: milestones, source: doc.span(range)))
+            targets.append(Target(indicator: doc.string(doc.trimmed(label)), indicatorID: id, unit: unit, direction: direction,
+                                  baseline: baseline, milestones: milestones, source: doc.span(block.range)))
         }
         return targets
+    }
+
+    /// Columns of a header written as prose: "Indicator Baseline 2009-10 June 2011 (in-month) December 2011".
+    private func proseColumns(_ h: Reading) -> [ColumnRole] {
+        var columns: [(Int, ColumnRole)] = []
+        let block = h.range
+        guard let b = doc.find("baseline", in: block) else { return [] }
+        let period = h.dates.first(where: { abs(h.tokens[$0.tokens.lowerBound].range.lowerBound - b.lowerBound) < 12 })
+        columns.append((b.lowerBound, .baseline(period: period.flatMap { DateResolver.periodLabel($0.value) })))
+        for d in h.dates where d.tokens.lowerBound != period?.tokens.lowerBound {
+            let at = h.tokens[d.tokens.lowerBound].range.lowerBound
+            let end = h.tokens[min(h.tokens.count - 1, d.tokens.upperBound + 3)].range.upperBound
+            columns.append((at, .milestone(d, basis(in: at..<end), h.tokens)))
+        }
+        return columns.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     // MARK: Merge
@@ -638,13 +736,14 @@ struct TargetReader {
     /// The same target stated twice (in a measure and again in a summary) is one target.
     private func merge(_ targets: [Target]) -> [Target] {
         var result: [Target] = []
+        var seen: [String: Int] = [:]
         for target in targets {
-            let key = target.milestones.map { "\($0.value.map { String($0) } ?? "-")@\($0.due?.contractValue ?? "-")" }
-            if let k = result.firstIndex(where: { $0.indicatorID == target.indicatorID && $0.indicatorID != .other
-                && $0.milestones.map { "\($0.value.map { String($0) } ?? "-")@\($0.due?.contractValue ?? "-")" } == key }) {
+            let key = target.indicatorID.rawValue + ":" + target.milestones.map { "\($0.value.map { String($0) } ?? "-")@\($0.due?.contractValue ?? "-")" }.joined(separator: ",")
+            if target.indicatorID != .other, let k = seen[key] {
                 if result[k].baseline == nil { result[k].baseline = target.baseline }
                 continue
             }
+            seen[key] = result.count
             result.append(target)
         }
         return result

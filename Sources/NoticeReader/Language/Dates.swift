@@ -163,8 +163,8 @@ enum Dates {
             if let end = noticeReference(t, at: m) { return DateMatch(value: .afterNotice(months: n), tokens: i..<end) }
             return nil
         }
-        // A bare "within two months", "after six months": the notice is the only clock a notice has.
-        if ["within", "after"].contains(lead), !compound {
+        // A bare "within two months", "after six months", "at six months": the notice is the only clock a notice has.
+        if ["within", "after", "at"].contains(lead), !compound {
             return DateMatch(value: .afterNotice(months: n), tokens: i..<j)
         }
         return nil

@@ -27,7 +27,7 @@ struct FoldedText {
                 switch v {
                 case 0x0D: append(0x0A, offset)
                 case 0x0C: append(0x0A, offset); append(0x0A, offset)  // a form feed is a page break
-                case 0x09: append(0x20, offset)
+                case 0x09: for _ in 0..<3 { append(0x20, offset) }  // a tab separates table cells: keep it a wide gap
                 case 0x0A, 0x20...0x7E: append(UInt8(v), offset)
                 default: append(0x20, offset)
                 }

@@ -20,6 +20,8 @@ struct Document {
         var range: Range<Int>
         /// Cell ranges for table rows.
         var cells: [Range<Int>] = []
+        /// Where each cell started in its line, for lining rows up with their header.
+        var columns: [Int] = []
 
         var level: Int {
             if case .item(let level) = kind { return level }
@@ -150,7 +152,25 @@ struct Document {
             i += 1
         }
         if start < range.upperBound { result.append(start..<range.upperBound) }
-        return result.map { trimmed($0, trimming: [0x20]) }.filter { !$0.isEmpty }
+        return result.flatMap(boundedPieces).map { trimmed($0, trimming: [0x20]) }.filter { !$0.isEmpty }
+    }
+
+    /// No sentence in a notice runs past a few hundred words; text that does (a damaged file, a table flattened into
+    /// one line) is read in pieces cut at spaces, so the work per sentence stays bounded whatever arrives.
+    static let longestSentence = 2_400
+
+    private func boundedPieces(_ range: Range<Int>) -> [Range<Int>] {
+        guard range.count > Self.longestSentence else { return [range] }
+        var pieces: [Range<Int>] = []
+        var start = range.lowerBound
+        while range.upperBound - start > Self.longestSentence {
+            var cut = start + Self.longestSentence
+            while cut > start + Self.longestSentence / 2, bytes[cut] != 0x20 { cut -= 1 }
+            pieces.append(start..<cut)
+            start = cut
+        }
+        pieces.append(start..<range.upperBound)
+        return pieces
     }
 
     private func isAbbreviation(endingAt dot: Int, from start: Int) -> Bool {

@@ -12,7 +12,7 @@
 enum Layout {
     static func document(from text: String) -> Document {
         let folded = FoldedText(text)
-        let lines = classify(lines: splitLines(folded.bytes), in: folded.bytes)
+        let lines = confirmTableRows(classify(lines: splitLines(folded.bytes), in: folded.bytes), folded.bytes)
         return assemble(lines, folded: folded, sourceLength: text.unicodeScalars.count)
     }
 
@@ -24,6 +24,8 @@ enum Layout {
         var indent: Int = 0
         var bullet: Bullet? = nil
         var cells: [Range<Int>] = []
+        /// Where each cell starts, counted from the start of its line, for lining cells up with a header.
+        var columns: [Int] = []
     }
 
     enum Bullet: Equatable {
@@ -58,28 +60,65 @@ enum Layout {
             seen[key, default: 0] += 1
             keys.append(key)
         }
+        var inFootnote = false
         return lines.enumerated().map { index, range in
             let t = trim(range, bytes)
             if t.isEmpty || bytes[t].allSatisfy({ $0 == 0x5F || $0 == 0x20 || $0 == FoldedText.bulletMarker }) {
+                inFootnote = false
                 return Line(kind: .blank, content: t)
             }
-            if isPageFurniture(t, bytes) { return Line(kind: .furniture, content: t) }
-            if let key = keys[index], seen[key, default: 0] >= 3, !startsWithBullet(t, bytes) {
-                return Line(kind: .furniture, content: t)
-            }
+            // A footnote runs on until a blank line or the page's end: "¹ Working Together … to / safeguard and …".
             if bytes[t.lowerBound] == FoldedText.footnoteMarker || isFootnoteLink(t, bytes) {
+                inFootnote = true
                 return Line(kind: .furniture, content: t)
             }
+            if isPageFurniture(t, bytes) {
+                inFootnote = false
+                return Line(kind: .furniture, content: t)
+            }
+            if let key = keys[index], seen[key, default: 0] >= 3, !startsWithBullet(t, bytes) {
+                inFootnote = false
+                return Line(kind: .furniture, content: t)
+            }
+            if inFootnote { return Line(kind: .furniture, content: t) }
             var line = Line(kind: .text, content: t, indent: t.lowerBound - range.lowerBound)
             let cells = tableCells(t, bytes)
-            if cells.count >= 3, cells.filter({ r in bytes[r].contains(where: isDigit) }).count >= 2 {
+            if cells.count >= 3 {
+                // A candidate row; kept as a row below if it holds figures or sits beside a row that does.
                 line.kind = .tableRow
                 line.cells = cells
+                line.columns = cells.map { $0.lowerBound - range.lowerBound }
                 return line
             }
             (line.bullet, line.content) = bullet(t, bytes)
             return line
         }
+    }
+
+    /// Rows with three or more wide-spaced cells are table rows when they hold figures, or sit next to a row that does
+    /// (a header: "Measure   Position at   Target"); otherwise they are prose that happened to have wide gaps.
+    private static func confirmTableRows(_ lines: [Line], _ bytes: [UInt8]) -> [Line] {
+        var lines = lines
+        let candidates = lines.indices.filter { lines[$0].kind == .tableRow }
+        func hasFigures(_ i: Int) -> Bool { lines[i].cells.filter { bytes[$0].contains(where: isDigit) }.count >= 2 }
+        func neighbour(_ i: Int, _ step: Int) -> Int? {
+            var j = i + step
+            while j >= 0 && j < lines.count {
+                if lines[j].kind == .tableRow { return j }
+                if lines[j].kind == .text { return nil }
+                if lines[j].kind == .blank && abs(j - i) > 2 { return nil }
+                j += step
+            }
+            return nil
+        }
+        for i in candidates where !hasFigures(i) {
+            let near = [neighbour(i, -1), neighbour(i, 1)].compactMap { $0 }.contains(where: hasFigures)
+            if !near {
+                let (bullet, content) = bullet(lines[i].content, bytes)
+                lines[i] = Line(kind: .text, content: content, indent: lines[i].indent, bullet: bullet)
+            }
+        }
+        return lines
     }
 
     private static func trim(_ range: Range<Int>, _ bytes: [UInt8]) -> Range<Int> {
@@ -171,6 +210,7 @@ enum Layout {
         var kind: Document.BlockKind
         var lines: [Range<Int>]
         var cells: [Range<Int>] = []
+        var columns: [Int] = []
     }
 
     private static func assemble(_ lines: [Line], folded: FoldedText, sourceLength: Int) -> Document {
@@ -185,7 +225,7 @@ enum Layout {
             case .furniture:
                 continue  // page furniture is invisible: it neither joins nor separates
             case .tableRow:
-                pending.append(PendingBlock(kind: .tableRow, lines: [line.content], cells: line.cells))
+                pending.append(PendingBlock(kind: .tableRow, lines: [line.content], cells: line.cells, columns: line.columns))
                 blankSince = false
                 continue
             case .text:
@@ -250,7 +290,7 @@ enum Layout {
                 origin.removeLast()
             }
             if out.count == start { continue }
-            blocks.append(Document.Block(kind: block.kind, range: start..<out.count, cells: cells))
+            blocks.append(Document.Block(kind: block.kind, range: start..<out.count, cells: cells, columns: block.columns))
         }
         return Document(bytes: out, origin: origin, blocks: blocks, sourceLength: sourceLength)
     }
