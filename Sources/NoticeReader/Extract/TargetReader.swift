@@ -96,7 +96,18 @@ struct TargetReader {
         var mentions: [IndicatorVocabulary.Mention]
     }
 
+    /// Readings already made: a lead-in and its items are read more than once while the reader decides their shape.
+    private final class Memo { var readings: [Range<Int>: Reading] = [:] }
+    private let memo = Memo()
+
     func read(_ whole: Range<Int>) -> Reading {
+        if let known = memo.readings[whole] { return known }
+        let reading = freshReading(whole)
+        memo.readings[whole] = reading
+        return reading
+    }
+
+    private func freshReading(_ whole: Range<Int>) -> Reading {
         // A block longer than any real target statement is read only as far as a sentence can run.
         let range = whole.lowerBound..<min(whole.upperBound, whole.lowerBound + 2 * Document.longestSentence)
         let tokens = Tokenizer.tokens(doc, range)

@@ -56,22 +56,81 @@ enum IndicatorVocabulary {
                 unless: ["health assessment", "independent assessment", "self assessment", "self-assessment", "assessment audit", "risk assessment", "formal assessment", "final assessment", "initial child protection", "initial assessment", "core assessment"]),
     ]
 
+    /// Every phrase of every concept, indexed by its first two bytes, so a stretch of text is scanned once for all of
+    /// them rather than once per phrase.
+    private struct PhraseIndex {
+        var phrases: [[UInt8]] = []
+        var wholeWord: [Bool] = []
+        var byFirstTwo: [UInt16: [Int]] = [:]
+        /// For each concept, each idea as phrase numbers; and the phrases that rule the concept out.
+        var ideas: [[[Int]]] = []
+        var unless: [[Int]] = []
+
+        init() {
+            var numbers: [String: Int] = [:]
+            func number(_ phrase: String, whole: Bool) -> Int {
+                let key = (whole ? "w:" : "p:") + phrase
+                if let n = numbers[key] { return n }
+                let n = phrases.count
+                numbers[key] = n
+                let bytes = Array(phrase.utf8)
+                phrases.append(bytes)
+                wholeWord.append(whole)
+                byFirstTwo[PhraseIndex.key(bytes[0], bytes.count > 1 ? bytes[1] : 0), default: []].append(n)
+                return n
+            }
+            for concept in IndicatorVocabulary.concepts {
+                ideas.append(concept.ideas.map { $0.map { number($0, whole: true) } })
+                unless.append(concept.unless.map { number($0, whole: false) })
+            }
+        }
+
+        static func key(_ a: UInt8, _ b: UInt8) -> UInt16 { UInt16(a) << 8 | UInt16(b) }
+
+        /// The first position of each phrase in the range (Int.max where absent). Phrases start at word starts;
+        /// quote marks in the text are skipped, as `Document.find` does.
+        func firstPositions(in doc: Document, _ range: Range<Int>) -> [Int] {
+            var first = [Int](repeating: .max, count: phrases.count)
+            doc.lower.withUnsafeBufferPointer { lower in
+                let end = range.upperBound
+                var i = range.lowerBound
+                while i < end {
+                    defer { i += 1 }
+                    guard i == range.lowerBound || !isWordByte(lower[i - 1]) else { continue }
+                    let second: UInt8 = i + 1 < end ? lower[i + 1] : 0
+                    guard let candidates = byFirstTwo[PhraseIndex.key(lower[i], second)] else { continue }
+                    for n in candidates where first[n] == .max {
+                        let p = phrases[n]
+                        var h = i, j = 0
+                        while j < p.count && h < end {
+                            if lower[h] == p[j] { h += 1; j += 1 }
+                            else if (lower[h] == 0x27 || lower[h] == 0x22) && p[j] != 0x27 && p[j] != 0x22 { h += 1 }
+                            else { break }
+                        }
+                        if j == p.count && (!wholeWord[n] || h >= end || !isWordByte(lower[h])) { first[n] = i }
+                    }
+                }
+            }
+            return first
+        }
+    }
+
+    private static let index = PhraseIndex()
+
     /// Every indicator the text speaks of, with where. A specific reading hides the general one it contains.
     static func mentions(in doc: Document, _ range: Range<Int>) -> [Mention] {
+        let first = index.firstPositions(in: doc, range)
         var found: [Mention] = []
-        for concept in concepts {
-            if concept.unless.contains(where: { doc.contains($0, in: range, wholeWord: false) }) { continue }
+        for (c, concept) in concepts.enumerated() {
+            if index.unless[c].contains(where: { first[$0] != .max }) { continue }
             var anchor = range.lowerBound
             var start = range.upperBound
             var ok = true
-            for idea in concept.ideas {
-                var first: Range<Int>?
-                for phrase in idea {
-                    if let hit = doc.find(phrase, in: range), first == nil || hit.lowerBound < first!.lowerBound { first = hit }
-                }
-                guard let hit = first else { ok = false; break }
-                anchor = max(anchor, hit.lowerBound)
-                start = min(start, hit.lowerBound)
+            for idea in index.ideas[c] {
+                let hit = idea.map { first[$0] }.min() ?? .max
+                guard hit != .max else { ok = false; break }
+                anchor = max(anchor, hit)
+                start = min(start, hit)
             }
             guard ok, !found.contains(where: { $0.id == concept.id }) else { continue }
             found.append(Mention(id: concept.id, anchor: anchor, start: start))

@@ -130,6 +130,7 @@ enum Layout {
 
     /// "2", "- 2 -", "Page 2", "Page 2 of 9", "2 of 9", "2 | P a g e".
     private static func isPageFurniture(_ t: Range<Int>, _ bytes: [UInt8]) -> Bool {
+        guard t.count <= 24, bytes[t].contains(where: isDigit) else { return false }
         let s = String(decoding: bytes[t], as: UTF8.self).lowercased()
         let words = s.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "|" }).map(String.init)
         guard !words.isEmpty, words.count <= 5 else { return false }
