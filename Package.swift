@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "improve", targets: ["improve"]),
         .library(name: "Domain", targets: ["Domain"]),
         .library(name: "NoticeReader", targets: ["NoticeReader"]),
+        .library(name: "CaseRecords", targets: ["CaseRecords"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,11 +22,13 @@ let package = Package(
         .target(name: "Domain"),
         // Notice text in, a NoticeDraft out: every field traced to its words.
         .target(name: "NoticeReader", dependencies: ["Domain"]),
+        // Case-level records as column tables, and the importers that fill them from councils' returns.
+        .target(name: "CaseRecords", dependencies: ["Domain"]),
         // The one executable: argument parsing only, each command a thin call into the libraries.
         .executableTarget(
             name: "improve",
             dependencies: [
-                "Domain", "NoticeReader",
+                "Domain", "NoticeReader", "CaseRecords",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +39,7 @@ let package = Package(
             path: "Benchmarks/ImproveBenchmarks"
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "CaseRecordsTests", dependencies: ["Domain", "CaseRecords"], exclude: ["Fixtures"]),
         // Runs the built `improve` executable as a user would.
         .testTarget(name: "ImproveTests", dependencies: ["improve"]),
         .testTarget(

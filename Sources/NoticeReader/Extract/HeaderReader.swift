@@ -14,7 +14,10 @@ struct HeaderReader {
         var address: String?
         for block in doc.blocks.prefix(12) {
             let r = block.range
-            if name == nil, let to = doc.find("to:", in: r, wholeWord: false), to.lowerBound - r.lowerBound < 4 {
+            // "To:", "Issued to:", "Local authority:", "Council:": a label that opens the block names the council.
+            let label = ["to:", "issued to:", "local authority:", "council:", "authority:", "name of council:", "name of authority:"]
+                .lazy.compactMap { self.doc.find($0, in: r, wholeWord: false) }.first { $0.lowerBound - r.lowerBound < 4 }
+            if name == nil, let to = label {
                 var start = to.upperBound
                 if let label = doc.find("name", in: start..<r.upperBound), label.lowerBound - start <= 2 { start = label.upperBound }
                 if doc.bytes[safe: start] == 0x3A { start += 1 }  // "Name:"
@@ -69,6 +72,21 @@ struct HeaderReader {
                 }
                 return start..<hit.upperBound
             }
+        }
+        // "Wirral Council", "Medway Council": a capitalised name before "Council", not "the Council".
+        for hit in doc.findAll("council", in: r) where isUpper(doc.bytes[hit.lowerBound]) {
+            var start = hit.lowerBound
+            while start > r.lowerBound {
+                var j = start - 1
+                while j > r.lowerBound, doc.bytes[j] == 0x20 { j -= 1 }
+                var k = j
+                while k > r.lowerBound, isWordByte(doc.bytes[k - 1]) || doc.bytes[k - 1] == 0x2D { k -= 1 }
+                guard k <= j, isUpper(doc.bytes[k]) else { break }
+                let word = doc.lowercased(k..<(j + 1))
+                if ["the", "this", "a", "to", "by", "of", "education", "notice", "improvement"].contains(word) { break }
+                start = k
+            }
+            if start < hit.lowerBound { return start..<hit.upperBound }
         }
         if let hit = doc.find("london borough of", in: r) ?? doc.find("royal borough of", in: r) {
             var end = hit.upperBound + 1
@@ -195,11 +213,13 @@ struct HeaderReader {
             // "Date: 29. vi. 10", "Dated 14/03/2012": a label, not "the report … dated 29th May 2012".
             let label = doc.find("date:", in: block.range, wholeWord: false)
                 ?? doc.find("dated:", in: block.range, wholeWord: false)
+                ?? doc.find("date of notice", in: block.range)
                 ?? [doc.find("date", in: block.range), doc.find("dated", in: block.range)].compactMap { $0 }.first { $0.lowerBound == block.range.lowerBound }
             guard let label else { continue }
             let rest = label.upperBound..<block.range.upperBound
             let tokens = Tokenizer.tokens(doc, rest)
-            guard let match = Dates.all(tokens, in: doc).first, match.tokens.lowerBound <= 2,
+            // "Date: 29. vi. 10", "Date of Notice: 7th October 2019", "Dated this 21st day of June 2012".
+            guard let match = Dates.all(tokens, in: doc).first, match.tokens.lowerBound <= 3,
                   case .day(let day) = match.value else { continue }
             warnings.append(contentsOf: match.warnings)
             let span = tokens[match.tokens.lowerBound].range.lowerBound..<tokens[match.tokens.upperBound - 1].range.upperBound

@@ -22,6 +22,10 @@ struct ScheduleReader {
         ("reviews of progress", .progressReview), ("review of progress", .progressReview), ("progress review", .progressReview),
         ("a review will", .progressReview), ("six month review of progress", .progressReview),
         ("progress will be reviewed", .progressReview), ("progress will be assessed", .progressReview),
+        ("progress will be formally reviewed", .formalAssessment), ("will review progress", .progressReview),
+        ("will review the council's progress", .progressReview), ("review the council's progress", .progressReview),
+        ("will formally review", .formalAssessment), ("write to the minister", .reportToMinisters),
+        ("written assessment of progress", .chairAssessment), ("give the minister a written assessment", .chairAssessment),
         ("formal review", .formalAssessment), ("formal assessment", .formalAssessment),
         ("final review", .finalReview), ("final assessment", .finalReview),
     ]
@@ -181,6 +185,13 @@ struct ScheduleReader {
         }
         func w(_ k: Int) -> String { k >= 0 && k < t.count ? t[k].text : "" }
         if ["by", "before", "until"].contains(w(i - 1)) { return true }
+        // "… must present a revised strategy to the Improvement Board in September": an obligation set for a month.
+        if w(i - 1) == "in", t.contains(where: { ["must", "should"].contains($0.text) }) {
+            switch date.value {
+            case .month, .yearlessMonth: return true
+            default: break
+            }
+        }
         if w(i - 1) == "the", ["by", "before"].contains(w(i - 2)) { return true }
         if w(i - 1) == "to" && w(i - 2) == "prior" { return true }
         if w(i - 1) == "than" && w(i - 2) == "later" { return true }

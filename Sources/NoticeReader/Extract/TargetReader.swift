@@ -17,6 +17,8 @@ struct TargetReader {
     var warnings: [String] = []
     /// The text that set targets: its dates are milestones, not deadlines.
     private(set) var usedRanges: [Range<Int>] = []
+    /// The basis a table's note gave, by the table's header text, for the same table continued over a page.
+    private var notedBasisByHeader: [String: Basis] = [:]
 
     init(doc: Document, resolver: DateResolver) {
         self.doc = doc
@@ -53,11 +55,18 @@ struct TargetReader {
                 children.forEach { consumed.insert($0) }
                 continue
             }
+            // An item may run over several sentences ("… must rise from 52%. Interim milestones: 60% by …"): a
+            // sentence that names no indicator carries on with the one named before it, and what the sentences set for
+            // one indicator is one target.
+            var blockTargets: [Target] = []
+            var carry: IndicatorID?
             for clause in clauses(in: block.range) {
-                let found = clauseTargets(clause, inherited: Inherited())
+                let found = clauseTargets(clause, inherited: Inherited(), fallbackIndicator: carry)
                 if !found.isEmpty { usedRanges.append(clause) }
-                targets += found
+                if let named = read(clause).mentions.last?.id { carry = named }
+                blockTargets += found
             }
+            targets += joinedWithinBlock(blockTargets)
         }
         return merge(targets)
     }
@@ -139,7 +148,7 @@ struct TargetReader {
         // Counts and caseloads are often given bare ("reduce the average caseload to 18"): a number after "to",
         // "of", "below" or "than", where the indicator itself says what it counts.
         if levels.isEmpty, let unit = mentions.last.map(\.id.naturalUnit), unit != .percent {
-            for k in tokens.indices where k > 0 && ["to", "of", "below", "than", "under", "within"].contains(tokens[k - 1].text) {
+            for k in tokens.indices where k > 0 && ["to", "of", "below", "than", "under", "within", "exceed", "average"].contains(tokens[k - 1].text) {
                 if dates.contains(where: { $0.tokens.contains(k) }) { continue }
                 if var level = Levels.bareNumber(tokens, at: k) {
                     level.unit = unit
@@ -154,6 +163,11 @@ struct TargetReader {
             let previousEnd = n > 0 ? levels[n - 1].tokens.upperBound : 0
             let lo = max(previousEnd, level.tokens.lowerBound - 7)
             let before = tokens[lo..<level.tokens.lowerBound].map(\.text)
+            // "(2015-16: 27.4%)": a period and a colon before the figure, in brackets.
+            if before.last == ":", before.contains("("), dates.contains(where: { $0.tokens.upperBound == level.tokens.lowerBound - 1 }) {
+                baselines.append(n)
+                continue
+            }
             guard let cue = before.lastIndex(where: { ["baseline", "from", "outturn", "currently", "current"].contains($0) }) else { continue }
             if !before[(cue + 1)...].contains("to") { baselines.append(n) }
         }
@@ -162,9 +176,20 @@ struct TargetReader {
 
     /// Targets stated within one clause.
     mutating func clauseTargets(_ range: Range<Int>, inherited: Inherited, fallbackIndicator: IndicatorID? = nil) -> [Target] {
+        if isEvidence(range) { return [] }
         let r = read(range)
         let milestoneLevels = r.levels.indices.filter { !r.baselines.contains($0) }
         var targets: [Target] = []
+        if milestoneLevels.isEmpty, let first = r.baselines.first {
+            // Only where the target starts from; its milestones follow in the next sentence.
+            let id = IndicatorVocabulary.refine(indicator(for: r.levels[first], in: r) ?? fallbackIndicator ?? .other, unit: r.levels[first].unit)
+            if id != .other {
+                let baseline = self.baseline(r, first)
+                return [Target(indicator: words(for: id, in: r, firstLevel: first), indicatorID: id, unit: r.levels[first].unit,
+                               direction: directionWord(in: r.range) ?? id.betterWhen ?? .increase, baseline: baseline,
+                               milestones: [], source: doc.span(range))]
+            }
+        }
         if !milestoneLevels.isEmpty {
             var byIndicator: [(IndicatorID, [Milestone], Int)] = []
             for n in milestoneLevels {
@@ -187,6 +212,14 @@ struct TargetReader {
         if let target = universalTarget(r, inherited: inherited) { return [target] }
         if let target = aimWithoutNumber(r, inherited: inherited) { return [target] }
         return []
+    }
+
+    /// What the inspection found is evidence, not a target: "Inspectors found that 35% of the plans they sampled …".
+    private func isEvidence(_ range: Range<Int>) -> Bool {
+        guard doc.containsAny(["found that", "found more than", "inspectors found", "inspection found", "showed that", "identified that",
+                               "at the time of the inspection", "they sampled", "they examined", "they audited"], in: range) else { return false }
+        return !doc.containsAny(["must", "should", "shall", "expect", "expected", "aim", "target", "targets", "required", "need to", "to be",
+                                 "increase", "reduce", "improve", "by the end", "no more than", "at least"], in: range)
     }
 
     /// The indicator a level belongs to: the last one named before it, else the first after.
@@ -216,7 +249,14 @@ struct TargetReader {
             if case .afterNotice(0) = match.value { judged = .everyMonth }
             if case .endOfNotice = match.value { judged = .everyMonth }
         }
-        var basis = self.basis(in: afterLevel) ?? inherited.basis ?? .unspecified
+        // "60% by September 2012 and 70% by December 2012 (both in-month)": a shared basis after the next figure.
+        var shared: Basis?
+        if let both = doc.find("(both", in: afterLevel.upperBound..<r.range.upperBound, wholeWord: false) ?? doc.find("(all", in: afterLevel.upperBound..<r.range.upperBound, wholeWord: false),
+           let close = doc.find(")", in: both.upperBound..<r.range.upperBound, wholeWord: false) {
+            let levelsBetween = r.levels.filter { r.tokens[$0.tokens.lowerBound].range.lowerBound > afterLevel.upperBound && r.tokens[$0.tokens.lowerBound].range.lowerBound < both.lowerBound }.count
+            if levelsBetween <= 1 { shared = self.basis(in: both.lowerBound..<close.upperBound) }
+        }
+        var basis = self.basis(in: afterLevel) ?? shared ?? inherited.basis ?? .unspecified
         if doc.containsAny(["in any reporting month", "in each month", "every month", "each month", "in any month", "at all times", "throughout"], in: afterLevel) {
             judged = .everyMonth
             if basis == .unspecified { basis = .inMonth }
@@ -262,7 +302,10 @@ struct TargetReader {
         // The period: a date just before "baseline" ("the 2009-10 baseline"), or just after the value
         // ("66% (Sep 2010)", "62% in 2009-10").
         var spanStart = max(lo, level.tokens.lowerBound - 3)
-        if let d = r.dates.last(where: { $0.tokens.upperBound <= level.tokens.lowerBound && $0.tokens.lowerBound >= lo }) {
+        // The period before the figure ("the 2009-10 baseline of 62%", "(2015-16: 27.4%)"), but not a due date
+        // ("… by March 2018, from 71% in December 2016" takes December 2016, after the figure).
+        let previousLevelEnd = r.levels.filter { $0.tokens.upperBound <= level.tokens.lowerBound }.last?.tokens.upperBound ?? 0
+        if let d = r.dates.last(where: { $0.tokens.upperBound <= level.tokens.lowerBound && $0.tokens.lowerBound >= max(lo, previousLevelEnd) && !isDueCue(r.tokens, before: $0.tokens.lowerBound) }) {
             period = DateResolver.periodLabel(d.value)
             spanStart = min(spanStart, d.tokens.lowerBound)
         }
@@ -278,7 +321,9 @@ struct TargetReader {
                 }
                 end = close + 1
             }
-        } else if period == nil, let d = r.dates.first(where: { $0.tokens.lowerBound == end + 1 && ["in", "for", "at"].contains(r.tokens[end].text) }) {
+        } else if let d = r.dates.first(where: { ($0.tokens.lowerBound == end + 1 && ["in", "for", "at"].contains(r.tokens[end].text))
+                                                  || ($0.tokens.lowerBound == end + 2 && r.tokens[end].text == "as" && r.tokens[end + 1].text == "at") }) {
+            // "from 71% in December 2016", "from 31% as at 30 September 2016": the period follows the figure.
             period = DateResolver.periodLabel(d.value)
             end = d.tokens.upperBound
         }
@@ -299,17 +344,24 @@ struct TargetReader {
     }
 
     func directionWord(in range: Range<Int>) -> TargetDirection? {
-        let up = ["increase", "increases", "increasing", "increased", "improve", "improves", "improving", "raise", "raising", "higher", "at least", "rise", "rises", "no less than", "no fewer than"]
-        let down = ["reduce", "reduces", "reducing", "reduced", "reduction", "decrease", "decreases", "decreasing", "lower", "lowering", "fewer than", "no more than", "below", "fall", "falls", "down", "under"]
-        let hold = ["sustain", "sustained", "sustaining", "maintain", "maintained", "maintaining", "hold", "keep"]
+        let up = ["increase", "increases", "increasing", "increased", "improve", "improves", "improving", "improvement", "raise", "raising", "higher", "at least", "rise", "rises", "no less than", "no fewer than"]
+        let down = ["reduce", "reduces", "reducing", "reduced", "reduction", "decrease", "decreases", "decreasing", "lower", "lowering", "fewer than", "no more than", "below", "fall", "falls", "down", "under", "exceed", "no higher than"]
+        let hold = ["sustain", "maintain", "maintained", "maintaining", "hold", "keep"]
+        // "maintained at or below 11%": held where it is, not pushed down.
+        if doc.containsAny(["maintained at or below", "maintain at or below", "maintained at or above", "maintain at or above", "kept at or below", "kept at or above", "held at or below", "held at or above", "sustained at or below", "sustained at or above"], in: range) {
+            return .maintain
+        }
         // The verb nearest the figure governs it: "improve the retention … by reducing the vacancy rate … to 10%".
-        var best: (Int, TargetDirection)?
+        // Ranked by where the phrase ends, longer first on a tie: "no higher than" outranks the "higher" inside it.
+        var best: (Int, Int, TargetDirection)?
         for (words, direction) in [(up, TargetDirection.increase), (down, .decrease), (hold, .maintain)] {
             for w in words {
-                if let hit = doc.findAll(w, in: range).last, best == nil || hit.lowerBound > best!.0 { best = (hit.lowerBound, direction) }
+                if let hit = doc.findAll(w, in: range).last, best == nil || (hit.upperBound, hit.count) > (best!.0, best!.1) {
+                    best = (hit.upperBound, hit.count, direction)
+                }
             }
         }
-        return best?.1
+        return best?.2
     }
 
     // MARK: Words
@@ -391,14 +443,17 @@ struct TargetReader {
     /// "There are no unallocated cases", "in all cases referrers are informed", "All child protection enquiries are
     /// carried out by a qualified social worker": zero, or one hundred per cent.
     private mutating func universalTarget(_ r: Reading, inherited: Inherited) -> Target? {
-        // "… told the outcome of their referral in every case": the quantifier may follow its subject.
-        let trailing = ["in every case", "in all cases", "in each case", "without exception"].compactMap { doc.find($0, in: r.range) }.first
+        // "… told the outcome of their referral in every case": the quantifier may follow its subject. "Every child …"
+        // quantifies the children the indicator counts, wherever the indicator is named.
+        let trailing = ["in every case", "in all cases", "in each case", "without exception", "every child", "every young person", "every care leaver",
+                        "all children", "all care leavers", "each child", "every looked after child", "all looked after children"]
+            .compactMap { doc.find($0, in: r.range) }.first
         for (i, token) in r.tokens.enumerated() where token.kind == .word && ["no", "all", "every", "zero"].contains(token.text) || token.range.lowerBound == trailing?.lowerBound {
             let at = token.range.lowerBound
             let window = r.tokens[min(i + 1, r.tokens.count - 1)..<min(r.tokens.count, i + 8)]
             let windowEnd = window.last?.range.upperBound ?? at
             let isTrailing = at == trailing?.lowerBound
-            guard let mention = isTrailing ? r.mentions.last(where: { $0.start < at }) : r.mentions.first(where: { $0.start > at && $0.start <= windowEnd }) else { continue }
+            guard let mention = isTrailing ? (r.mentions.last(where: { $0.start < at }) ?? r.mentions.last) : r.mentions.first(where: { $0.start > at && $0.start <= windowEnd }) else { continue }
             let zero = !isTrailing && (token.text == "no" || token.text == "zero")
             let id = mention.id
             if zero && id.naturalUnit != .count { continue }
@@ -669,6 +724,15 @@ struct TargetReader {
         } else {
             roles = proseColumns(read(doc.blocks[header[0]].range))
         }
+        // "Each target is a figure for the financial year to date": a note beside the table sets the basis of columns
+        // that do not give one.
+        var noted: Basis?
+        let near = (max(0, header[0] - 3)..<header[0]).map { $0 } + ((rows.last! + 1)..<min(doc.blocks.count, rows.last! + 3)).map { $0 }
+        for k in near where doc.blocks[k].kind == .paragraph && doc.containsAny(["target", "targets", "figure", "figures"], in: doc.blocks[k].range) {
+            if let b = basis(in: doc.blocks[k].range) { noted = b; break }
+        }
+        let headerText = header.map { doc.lowercased(doc.blocks[$0].range) }.joined(separator: "\n")
+        if noted == nil { noted = notedBasisByHeader[headerText] } else { notedBasisByHeader[headerText] = noted }
         var targets: [Target] = []
         for row in rows {
             let block = doc.blocks[row]
@@ -709,7 +773,7 @@ struct TargetReader {
                     baseline = Baseline(value: level.value, period: period, source: doc.span(range))
                 case .milestone(let date, let basis, let tokens):
                     let due = date.flatMap { resolver.due($0, words: wordsOf($0, tokens), warnings: &warnings) }
-                    milestones.append(Milestone(value: level.value, due: due, basis: basis ?? .unspecified,
+                    milestones.append(Milestone(value: level.value, due: due, basis: basis ?? noted ?? .unspecified,
                                                 words: doc.string(range), source: doc.span(range)))
                 case .ignored:
                     continue
@@ -743,6 +807,26 @@ struct TargetReader {
     }
 
     // MARK: Merge
+
+    private func joinedWithinBlock(_ targets: [Target]) -> [Target] {
+        var joined: [Target] = []
+        for target in targets {
+            if target.indicatorID != .other, let k = joined.firstIndex(where: { $0.indicatorID == target.indicatorID }) {
+                joined[k].milestones += target.milestones
+                if joined[k].baseline == nil { joined[k].baseline = target.baseline }
+                if let a = joined[k].source, let b = target.source { joined[k].source = a.union(b) }
+            } else {
+                joined.append(target)
+            }
+        }
+        // A baseline with nowhere to go ("must rise from 52%") is an aim with no figure yet.
+        return joined.map { target in
+            guard target.milestones.isEmpty else { return target }
+            var t = target
+            t.milestones = [Milestone(value: nil, due: nil, basis: .unspecified, words: t.indicator, source: t.source)]
+            return t
+        }
+    }
 
     /// The same target stated twice (in a measure and again in a summary) is one target.
     private func merge(_ targets: [Target]) -> [Target] {

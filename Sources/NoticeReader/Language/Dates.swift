@@ -53,6 +53,11 @@ enum Dates {
         var found: [DateMatch] = []
         var i = 0
         while i < t.count {
+            if let list = monthList(t, at: i) {
+                found += list
+                i = list.last!.tokens.upperBound
+                continue
+            }
             if let m = match(t, at: i, in: doc) {
                 found.append(m)
                 i = m.tokens.upperBound
@@ -112,6 +117,42 @@ enum Dates {
     /// Words that can open a relative date; anything else is not one, and is passed over at once.
     private static let relativeOpeners: Set<String> = ["from", "since", "end", "for", "during", "throughout", "over", "within", "after", "by", "at", "in"]
 
+    /// Counts of months after the notice, given as a list: "at twelve and eighteen months", "six and twelve months
+    /// after the date of this Notice", "at the end of months 3, 6 and 9 of this Notice".
+    private static func monthList(_ t: [Token], at i: Int) -> [DateMatch]? {
+        var k = i
+        var endOfMonths = false
+        if word(t, k) == "at" || word(t, k) == "after" { k += 1 }
+        if word(t, k) == "the", word(t, k + 1) == "end", word(t, k + 2) == "of", word(t, k + 3) == "months" {
+            k += 4
+            endOfMonths = true
+        }
+        var counts: [(Int, Int)] = []  // value, token index
+        while let (n, used) = NumberWords.count(t, at: k), n > 0, n <= 36 {
+            counts.append((n, k))
+            k += used
+            if k < t.count, t[k].isPunct(",") { k += 1; continue }
+            if let w = word(t, k), w == "and" || w == "or" { k += 1; continue }
+            break
+        }
+        guard counts.count >= 2 else { return nil }
+        if !endOfMonths {
+            guard word(t, k) == "months" else { return nil }
+            k += 1
+        }
+        // What follows may tie the counts to the notice; a bare list after "at" is counted from the notice too.
+        if word(t, k) == "after" || word(t, k) == "from" || word(t, k) == "of" {
+            var m = k + 1
+            if word(t, m) == "the", let what = word(t, m + 1), ["date", "issue", "start"].contains(what), word(t, m + 2) == "of" { m += 3 }
+            if let end = noticeReference(t, at: m) { k = end }
+        }
+        return counts.enumerated().map { n, entry in
+            let start = n == 0 ? i : entry.1
+            let stop = n == counts.count - 1 ? k : entry.1 + 1
+            return DateMatch(value: .afterNotice(months: entry.0), tokens: start..<stop)
+        }
+    }
+
     // MARK: Readers
 
     /// "within two months of the date of this Improvement Notice", "within one month of the issue of this Notice",
@@ -163,8 +204,9 @@ enum Dates {
             if let end = noticeReference(t, at: m) { return DateMatch(value: .afterNotice(months: n), tokens: i..<end) }
             return nil
         }
-        // A bare "within two months", "after six months", "at six months": the notice is the only clock a notice has.
-        if ["within", "after", "at"].contains(lead), !compound {
+        // A bare "within two months", "after six months", "at six months": the notice is the only clock a notice has;
+        // but "re-referrals within 12 months" defines an indicator.
+        if ["within", "after", "at"].contains(lead), !compound, !(i > 0 && t[i - 1].text.contains("referral")) {
             return DateMatch(value: .afterNotice(months: n), tokens: i..<j)
         }
         return nil
@@ -178,8 +220,18 @@ enum Dates {
         return word(t, m) == "notice" ? m + 1 : nil
     }
 
-    /// "the January Improvement Board", "the December Board", "the March 2014 Board meeting".
+    /// "the January Improvement Board", "the December Board", "the March 2014 Board meeting", "the first meeting of
+    /// the Board" (a meeting with no month yet).
     private static func meeting(_ t: [Token], at i: Int) -> DateMatch? {
+        if let w = word(t, i), ["first", "next", "second", "inaugural"].contains(w), word(t, i + 1) == "meeting", word(t, i + 2) == "of", word(t, i + 3) == "the" {
+            var k = i + 4
+            var nameWords: [String] = []
+            while let n = word(t, k), ["safeguarding", "improvement", "children's"].contains(n) { nameWords.append(n); k += 1 }
+            if word(t, k) == "board" {
+                let name = "\(w) meeting of the " + (nameWords.map(capitalised) + ["Board"]).joined(separator: " ")
+                return DateMatch(value: .meeting(name: name, month: nil, year: nil), tokens: i..<(k + 1))
+            }
+        }
         guard let m = monthName(t, i) else { return nil }
         var k = i + 1
         let y = year(t, k)
@@ -306,6 +358,7 @@ enum Dates {
         guard (1...31).contains(day) else { return nil }
         var k = i + 1
         if let w = word(t, k), ["st", "nd", "rd", "th"].contains(w) { k += 1 }
+        if word(t, k) == "day", word(t, k + 1) == "of" { k += 1 }  // "the 21st day of June 2012"
         if word(t, k) == "of" { k += 1 }
         guard let m = monthName(t, k) else { return nil }
         k += 1
