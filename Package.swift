@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Domain", targets: ["Domain"]),
         .library(name: "NoticeReader", targets: ["NoticeReader"]),
         .library(name: "CaseRecords", targets: ["CaseRecords"]),
+        .library(name: "Indicators", targets: ["Indicators"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,11 +25,13 @@ let package = Package(
         .target(name: "NoticeReader", dependencies: ["Domain"]),
         // Case-level records as column tables, and the importers that fill them from councils' returns.
         .target(name: "CaseRecords", dependencies: ["Domain"]),
+        // One definition per indicator, and the engine that evaluates them over the column tables.
+        .target(name: "Indicators", dependencies: ["Domain", "CaseRecords"]),
         // The one executable: argument parsing only, each command a thin call into the libraries.
         .executableTarget(
             name: "improve",
             dependencies: [
-                "Domain", "NoticeReader", "CaseRecords",
+                "Domain", "NoticeReader", "CaseRecords", "Indicators",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +43,7 @@ let package = Package(
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "CaseRecordsTests", dependencies: ["Domain", "CaseRecords"], exclude: ["Fixtures"]),
+        .testTarget(name: "IndicatorsTests", dependencies: ["Domain", "CaseRecords", "Indicators"]),
         // Runs the built `improve` executable as a user would.
         .testTarget(name: "ImproveTests", dependencies: ["improve"]),
         .testTarget(

@@ -184,6 +184,11 @@ struct Reader {
         case (.childIdentifiers?, .upn): child?.upn = value
         case (.childIdentifiers?, .personBirthDate): child?.birth = value
         case (.childIdentifiers?, .genderCurrent): child?.gender = value
+        case (.childIdentifiers?, .formerUPN), (.childIdentifiers?, .upnUnknown), (.childIdentifiers?, .expectedPersonBirthDate),
+             (.childIdentifiers?, .personDeathDate):
+            break  // known, and not needed by any indicator
+        case (.source?, _), (.collectionDetails?, _):
+            break
         case (.childCharacteristics?, .ethnicity): child?.ethnicity = value
         case (.disabilities?, .disability): child?.disabilities.append(value)
         default:

@@ -1,0 +1,28 @@
+import CaseRecords
+import Domain
+
+/// §3.5 `re_referral_12m`: referrals in the period for which the same child had a referral in the twelve months
+/// before, counted back from the current referral: `addMonths(current, −12) ≤ previous < current` (§7). Referrals
+/// that ended in no further action count as previous referrals; the look-back uses every referral loaded.
+public struct ReReferral12m: EventIndicator {
+    public let id = "re_referral_12m"
+    public let bases = eventBases
+
+    public init() {}
+
+    public func events(in data: CaseData) -> Events {
+        var events = Events()
+        guard let t = data.cin else { return events }
+        for episodes in CINIndex.episodesByChild(t) {
+            var previous: Int32?
+            for e in episodes {
+                let current = t.referralDate[e]
+                // Same-day referrals were made one record at import; strictly earlier is the one before in date order.
+                let repeatReferral = previous.map { $0 >= addMonths(current, -12) && $0 < current } ?? false
+                events.add(day: current, met: repeatReferral, record: RecordRef(.referral, e))
+                previous = current
+            }
+        }
+        return events
+    }
+}

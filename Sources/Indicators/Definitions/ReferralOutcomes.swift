@@ -1,0 +1,41 @@
+import CaseRecords
+import Domain
+
+/// §3.4 `referrals_to_assessment`: referrals in the period that led to an assessment (any assessment in the
+/// referral's episode), the post-2013 analogue of NI 68. A referral late in the period whose assessment starts after
+/// it still counts, so the latest month is provisional.
+public struct ReferralsToAssessment: EventIndicator {
+    public let id = "referrals_to_assessment"
+    public let bases = eventBases
+
+    public init() {}
+
+    public func events(in data: CaseData) -> Events {
+        var events = Events()
+        guard let t = data.cin else { return events }
+        var assessed = [Bool](repeating: false, count: t.episodeCount)
+        for a in 0..<t.assessmentCount { assessed[Int(t.assessmentEpisode[a])] = true }
+        for e in 0..<t.episodeCount {
+            events.add(day: t.referralDate[e], met: assessed[e], record: RecordRef(.referral, e))
+        }
+        return events
+    }
+}
+
+/// §3.4 companion, DfE's "referrals resulting in no further action": referrals in the period with `ReferralNFA` true.
+/// Referrals whose NFA flag is not given are counted in the denominator only.
+public struct ReferralsNFA: EventIndicator {
+    public let id = "referrals_nfa"
+    public let bases = eventBases
+
+    public init() {}
+
+    public func events(in data: CaseData) -> Events {
+        var events = Events()
+        guard let t = data.cin else { return events }
+        for e in 0..<t.episodeCount {
+            events.add(day: t.referralDate[e], met: t.referralNFA[e] == 1, record: RecordRef(.referral, e))
+        }
+        return events
+    }
+}

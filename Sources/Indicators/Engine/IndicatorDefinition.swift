@@ -1,0 +1,55 @@
+import CaseRecords
+import Domain
+
+/// One indicator, defined once (INDICATORS.md), used by the command line, the web pages, the reports and the API.
+public protocol IndicatorDefinition: Sendable {
+    /// The canonical id (§3.19) or a named variant ("single_assessment_timeliness_dfe").
+    var id: String { get }
+    /// The bases it is reported on (§7).
+    var bases: [Basis] { get }
+    /// Whether the loaded data can give this indicator.
+    func isSupported(by data: CaseData) -> Bool
+}
+
+/// An indicator counted over events with a qualifying date (assessments completed, referrals made, plans ended):
+/// each record either meets the standard or does not, and a period's figure is the share of its records that do.
+public protocol EventIndicator: IndicatorDefinition {
+    func events(in data: CaseData) -> Events
+}
+
+/// An indicator counted over a cohort at a date (plans open at the month's end, and whether their reviews are up to
+/// date).
+public protocol SnapshotIndicator: IndicatorDefinition {
+    func tally(at date: Int32, in data: CaseData) -> Tally
+}
+
+/// The records an event indicator counts: qualifying day, whether each meets the standard, and which record it is.
+public struct Events: Sendable {
+    public var day: [Int32] = []
+    public var met: [Bool] = []
+    public var record: [RecordRef] = []
+
+    public init() {}
+
+    public mutating func add(day: Int32, met: Bool, record: RecordRef) {
+        self.day.append(day)
+        self.met.append(met)
+        self.record.append(record)
+    }
+
+    public var count: Int { day.count }
+}
+
+/// A cohort's count at a date.
+public struct Tally: Sendable {
+    public var numerator: [RecordRef] = []
+    public var denominator: [RecordRef] = []
+
+    public init() {}
+}
+
+extension IndicatorDefinition {
+    public func isSupported(by data: CaseData) -> Bool { data.cin != nil }
+}
+
+public let eventBases: [Basis] = [.inMonth, .cumulativeYearToDate, .rolling12Months]

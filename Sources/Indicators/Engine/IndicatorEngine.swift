@@ -1,0 +1,86 @@
+import CaseRecords
+import Domain
+
+/// Evaluates indicator definitions over the column tables for every month and basis asked for.
+///
+/// Event indicators are sorted by qualifying day once; a period's figure is then two binary searches and a difference
+/// of prefix sums, so every month on every basis costs the same as one. Cumulative figures are recomputed from the
+/// records in the range (Σ numerator / Σ denominator), never averaged from months.
+public struct IndicatorEngine: Sendable {
+    public var definitions: [any IndicatorDefinition]
+
+    public init(definitions: [any IndicatorDefinition] = IndicatorCatalogue.all) {
+        self.definitions = definitions
+    }
+
+    public struct Request: Sendable {
+        public var months: [YearMonth]
+        public var bases: [Basis]?
+        public var keepRecords: Bool
+
+        public init(months: [YearMonth], bases: [Basis]? = nil, keepRecords: Bool = false) {
+            self.months = months
+            self.bases = bases
+            self.keepRecords = keepRecords
+        }
+    }
+
+    public func evaluate(_ data: CaseData, _ request: Request) -> [IndicatorResult] {
+        var results: [IndicatorResult] = []
+        for definition in definitions where definition.isSupported(by: data) {
+            let bases = definition.bases.filter { request.bases?.contains($0) ?? true }
+            guard !bases.isEmpty else { continue }
+            if let event = definition as? any EventIndicator {
+                results += evaluate(event, data, request, bases)
+            } else if let snapshot = definition as? any SnapshotIndicator {
+                for month in request.months {
+                    let day = month.lastDay
+                    let tally = snapshot.tally(at: day.column, in: data)
+                    results.append(IndicatorResult(
+                        indicator: snapshot.id, basis: .snapshot, period: .snapshot(day),
+                        numerator: tally.numerator.count, denominator: tally.denominator.count,
+                        numeratorRecords: request.keepRecords ? tally.numerator.sorted() : [],
+                        denominatorRecords: request.keepRecords ? tally.denominator.sorted() : []))
+                }
+            }
+        }
+        return results.sorted {
+            ($0.indicator, $0.basis.rawValue, $0.period.start, $0.period.end) < ($1.indicator, $1.basis.rawValue, $1.period.start, $1.period.end)
+        }
+    }
+
+    private func evaluate(_ definition: any EventIndicator, _ data: CaseData, _ request: Request, _ bases: [Basis]) -> [IndicatorResult] {
+        let events = definition.events(in: data)
+        let order = events.day.indices.sorted { events.day[$0] < events.day[$1] }
+        let days = order.map { events.day[$0] }
+        var metBefore = [Int](repeating: 0, count: order.count + 1)
+        for (k, i) in order.enumerated() { metBefore[k + 1] = metBefore[k] + (events.met[i] ? 1 : 0) }
+
+        func firstIndex(atOrAfter day: Int32) -> Int {
+            var lo = 0, hi = days.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if days[mid] < day { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+
+        var results: [IndicatorResult] = []
+        for basis in bases {
+            for month in request.months {
+                let period = ReportingPeriod.of(basis, month: month)
+                let lo = firstIndex(atOrAfter: period.start.column)
+                let hi = firstIndex(atOrAfter: period.end.column + 1)
+                var result = IndicatorResult(indicator: definition.id, basis: basis, period: period,
+                                             numerator: metBefore[hi] - metBefore[lo], denominator: hi - lo)
+                if request.keepRecords {
+                    let slice = order[lo..<hi]
+                    result.denominatorRecords = slice.map { events.record[$0] }.sorted()
+                    result.numeratorRecords = slice.filter { events.met[$0] }.map { events.record[$0] }.sorted()
+                }
+                results.append(result)
+            }
+        }
+        return results
+    }
+}

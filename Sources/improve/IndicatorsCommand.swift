@@ -1,0 +1,120 @@
+import ArgumentParser
+import CaseRecords
+import Domain
+import Foundation
+import Indicators
+
+/// `improve indicators`: every indicator the inputs support, for every month and basis (spec/CLI.md).
+struct IndicatorsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "indicators",
+        abstract: "Compute every indicator the inputs support, month by month, on each basis."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
+
+    @Option(name: .customLong("input"), parsing: .upToNextOption, help: "Files or folders of returns (CIN census XML).")
+    var inputs: [String]
+
+    @Option(help: "First month, YYYY-MM (default: the first month with a referral).")
+    var from: String?
+
+    @Option(help: "Last month, YYYY-MM (default: the last month with a referral).")
+    var to: String?
+
+    @Option(help: "in_month, cumulative_ytd, rolling_12_months, snapshot, or all.")
+    var basis: String = "all"
+
+    @Option(name: .customLong("as-of"), help: "Count only what was known by this date (YYYY-MM-DD); later months are left out.")
+    var asOf: String?
+
+    @Option(help: "csv (the documented columns) or json.")
+    var format: Format = .csv
+
+    @Flag(help: "With --format json, list the records behind each numerator and denominator.")
+    var records = false
+
+    func run() throws {
+        let loaded = try Inputs.load(inputs)
+        guard let cin = loaded.cin else {
+            throw CommandFailure("no CIN census data among the inputs; nothing to compute")
+        }
+        let data = CaseData(cin: cin)
+        var months = try Inputs.months(from: from, to: to, referrals: cin.referralDate)
+        if let asOf {
+            guard let limit = CalendarDate(iso: asOf) else { throw CommandFailure("--as-of '\(asOf)' is not a YYYY-MM-DD date") }
+            months = months.filter { $0.firstDay <= limit }
+        }
+        var bases: [Basis]?
+        if basis != "all" {
+            guard let b = Basis(rawValue: basis), b != .unspecified else {
+                throw CommandFailure("--basis '\(basis)' is not one of in_month, cumulative_ytd, rolling_12_months, snapshot, all")
+            }
+            bases = [b]
+        }
+        let results = IndicatorEngine().evaluate(data, .init(months: months, bases: bases, keepRecords: records && format == .json))
+        switch format {
+        case .csv:
+            print("indicator,basis,period_start,period_end,numerator,denominator,value")
+            for r in results {
+                print("\(r.indicator),\(r.basis.rawValue),\(r.period.start.iso),\(r.period.end.iso),\(r.numerator),\(r.denominator),\(r.value.map { String(format: "%.4f", $0) } ?? "")")
+            }
+        case .json:
+            var rows: [[String: Any]] = []
+            for r in results {
+                var row: [String: Any] = [
+                    "indicator": r.indicator, "basis": r.basis.rawValue, "period_start": r.period.start.iso, "period_end": r.period.end.iso,
+                    "numerator": r.numerator, "denominator": r.denominator, "value": r.value.map { (($0 * 10_000).rounded() / 10_000) as Any } ?? NSNull(),
+                ]
+                if records {
+                    row["records"] = ["numerator": r.numeratorRecords.map(data.describe), "denominator": r.denominatorRecords.map(data.describe)]
+                }
+                rows.append(row)
+            }
+            let json = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys])
+            print(String(decoding: json, as: UTF8.self))
+        }
+    }
+}
+
+/// Loading inputs for the commands that read returns, with progress on a terminal and errors that name the file.
+enum Inputs {
+    static func load(_ paths: [String]) throws -> ReturnLoader.Loaded {
+        let onTerminal = isatty(STDERR_FILENO) == 1
+        var progress: (@Sendable (String) -> Void)?
+        if onTerminal {
+            progress = { message in FileHandle.standardError.write(Data("\r\u{1B}[K\(message)".utf8)) }
+        }
+        let loader = ReturnLoader(progress: progress)
+        let loaded: ReturnLoader.Loaded
+        do {
+            loaded = try loader.load(paths)
+        } catch let rejection as ImportRejection {
+            throw CommandFailure(rejection.description)
+        }
+        if onTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        for rejection in loaded.rejections {
+            FileHandle.standardError.write(Data("\(rejection)\n".utf8))
+        }
+        return loaded
+    }
+
+    static func months(from: String?, to: String?, referrals: [Int32]) throws -> [YearMonth] {
+        func parse(_ text: String, _ flag: String) throws -> YearMonth {
+            guard let m = YearMonth(iso: text) else { throw CommandFailure("--\(flag) '\(text)' is not a YYYY-MM month") }
+            return m
+        }
+        let known = referrals.filter { $0 != noDate }
+        let first = try from.map { try parse($0, "from") } ?? known.min().flatMap { CalendarDate(column: $0) }.map(YearMonth.init)
+        let last = try to.map { try parse($0, "to") } ?? known.max().flatMap { CalendarDate(column: $0) }.map(YearMonth.init)
+        guard let first, let last else { return [] }
+        guard first <= last else { throw CommandFailure("--from \(first) is after --to \(last)") }
+        var months: [YearMonth] = []
+        var m = first
+        while m <= last {
+            months.append(m)
+            m = m.adding(months: 1)
+        }
+        return months
+    }
+}
