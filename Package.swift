@@ -42,8 +42,10 @@ let package = Package(
             path: "Benchmarks/ImproveBenchmarks"
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-        .testTarget(name: "CaseRecordsTests", dependencies: ["Domain", "CaseRecords"], exclude: ["Fixtures"]),
-        .testTarget(name: "IndicatorsTests", dependencies: ["Domain", "CaseRecords", "Indicators"]),
+        // Writes small CIN census files for tests, so every figure can be counted by hand.
+        .target(name: "TestSupport", dependencies: ["CaseRecords"], path: "Tests/TestSupport"),
+        .testTarget(name: "CaseRecordsTests", dependencies: ["Domain", "CaseRecords", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "IndicatorsTests", dependencies: ["Domain", "CaseRecords", "Indicators", "TestSupport"]),
         // Runs the built `improve` executable as a user would.
         .testTarget(name: "ImproveTests", dependencies: ["improve"]),
         .testTarget(

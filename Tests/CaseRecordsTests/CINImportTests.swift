@@ -1,0 +1,124 @@
+import CaseRecords
+import TestSupport
+import Domain
+import Foundation
+import Testing
+
+/// The CIN census files in the shared sample data (kept beside these tests), read with their faults reported.
+@Suite("CIN census import")
+struct CINImportTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/cin")
+
+    func read(_ name: String) throws -> CINCensusImporter.FileResult {
+        let bytes = [UInt8](try Data(contentsOf: Self.fixtures.appendingPathComponent(name)))
+        return try CINCensusImporter().read(bytes: bytes, file: name)
+    }
+
+    @Test func fakeCINDataImportsWithItsFutureDatesReported() throws {
+        let result = try read("fake_CIN_data.xml")
+        #expect(result.tables.childCount == 332)
+        #expect(result.tables.episodeCount == 402)
+        #expect(result.tables.assessmentCount == 0)
+        #expect(result.report.collectionYear == 2022)
+        #expect(result.report.laCode == "975")
+        #expect(result.report.errors.isEmpty)
+        #expect(result.report.faults.count == 23)
+        #expect(result.report.faults.allSatisfy { $0.rule == "future-date" })
+        let first = try #require(result.report.faults.first)
+        #expect(first.line == 1962)
+        #expect(first.childID == "RND000319972816")
+        #expect(first.field == "CINclosureDate")
+        #expect(first.message == "2024-11-12 is after the census reference date 2022-07-21")
+    }
+
+    @Test func everyElementFileWithDeliberateFaults() throws {
+        let result = try read("CIN_Census_2024.xml")
+        let t = result.tables
+        #expect(t.childCount == 2)
+        #expect(t.episodeCount == 2)
+        #expect(t.assessmentCount == 2)
+        #expect(t.cinPlanCount == 1)
+        #expect(t.s47Count == 1)
+        #expect(t.planCount == 1)
+        #expect(t.reviewCount == 1)
+        #expect(t.planPreviousCPP == [10])
+        #expect(t.referralNFA == [0, 0])  // "0" and "false"
+        let faults = result.report.faults.map { "\($0.line) \($0.rule) \($0.field)" }
+        #expect(faults == [
+            "23 stray-text ChildIdentifiers",
+            "18 missing-field GenderCurrent",
+            "42 future-date AssessmentActualStartDate",
+            "43 end-before-start AssessmentAuthorisationDate",
+            "73 missing-field GenderCurrent",
+            "87 future-date CINreferralDate",
+            "90 future-date CINclosureDate",
+            "25 unknown-element Sex",
+        ])
+        #expect(result.report.faults.last?.message == "<Sex> is not an element of the CIN census this importer knows; 2 occurrences skipped")
+    }
+
+    @Test func oneChildWithEveryElement() throws {
+        let result = try read("cin-2022.xml")
+        let t = result.tables
+        #expect(t.childID == ["DfEX0000001"])
+        #expect(t.disabilities == ["HAND,HEAR"])
+        #expect(t.assessmentFactors == ["2A,2B"])
+        #expect(CalendarDate(column: t.s47ICPCDate[0])?.iso == "1970-06-17")
+        #expect(CalendarDate(column: t.assessmentInternalReview[0])?.iso == "1970-06-22")
+        #expect(result.report.faults.isEmpty)
+    }
+
+    @Test func aFileThatIsNotWellFormedIsRejectedWhole() {
+        let broken = Array("<Message><Header><CollectionDetails><Collection>CIN</Collection></CollectionDetails></Header><Children><Child><ChildIdentifiers><LAchildID>A</LAchildID></Child></Children></Message>".utf8)
+        #expect(throws: ImportRejection.self) { try CINCensusImporter().read(bytes: broken, file: "broken.xml") }
+        do {
+            _ = try CINCensusImporter().read(bytes: broken, file: "broken.xml")
+        } catch {
+            #expect(error.description.contains("broken.xml:1: not well-formed XML"))
+            #expect(error.description.contains("nothing from this file was loaded"))
+        }
+        let notCIN = Array("<Message><Header><CollectionDetails><Collection>SSDA903</Collection></CollectionDetails></Header></Message>".utf8)
+        #expect(throws: ImportRejection.self) { try CINCensusImporter().read(bytes: notCIN, file: "x.xml") }
+        let truncated = Array("<Message><Children><Child>".utf8)
+        #expect(throws: ImportRejection.self) { try CINCensusImporter().read(bytes: truncated, file: "x.xml") }
+    }
+
+    @Test func recordsThatCannotBeUsedAreLeftOutAndReported() throws {
+        let xml = CINXML.file(reference: "2024-03-31", children: [
+            CINXML.child("A", episodes: [
+                CINXML.episode(referral: "2023-13-01"),
+                CINXML.episode(referral: "2023-05-01", assessments: [("", "2023-05-10")]),
+                CINXML.episode(referral: "2023-05-01"),
+            ]),
+            "<Child><ChildIdentifiers><GenderCurrent>1</GenderCurrent></ChildIdentifiers></Child>",
+        ])
+        let result = try CINCensusImporter().read(bytes: Array(xml.utf8), file: "t.xml")
+        #expect(result.tables.episodeCount == 1)
+        #expect(result.tables.assessmentCount == 0)
+        #expect(result.report.counts["records_left_out"] == 4)
+        #expect(Set(result.report.errors.map(\.rule)) == ["bad-date", "missing-field", "duplicate-referral"])
+        #expect(result.report.errors.contains { $0.field == "LAchildID" })
+    }
+
+    @Test func yearlyFilesMergeWithTheLaterVersionWinning() throws {
+        let first = CINXML.file(reference: "2023-03-31", children: [
+            CINXML.child("A", episodes: [CINXML.episode(referral: "2022-11-01"), CINXML.episode(referral: "2022-12-01")]),
+        ])
+        let second = CINXML.file(reference: "2024-03-31", children: [
+            CINXML.child("A", episodes: [CINXML.episode(referral: "2022-12-01", closure: "2023-06-30"), CINXML.episode(referral: "2023-09-01")]),
+            CINXML.child("B", episodes: [CINXML.episode(referral: "2023-10-01")]),
+        ])
+        let importer = CINCensusImporter()
+        // Given in the wrong order: the reference dates decide which is later.
+        let merged = CINMerge.merge([try importer.read(bytes: Array(second.utf8), file: "2024.xml"),
+                                     try importer.read(bytes: Array(first.utf8), file: "2023.xml")])
+        let t = merged.tables
+        #expect(t.childID == ["A", "B"])
+        #expect(t.referralDate.map { CalendarDate(column: $0)!.iso } == ["2022-11-01", "2022-12-01", "2023-09-01", "2023-10-01"])
+        #expect(CalendarDate(column: t.closureDate[1])?.iso == "2023-06-30")
+        #expect(merged.faults.count == 1)
+        #expect(merged.faults[0].file == "2024.xml")
+        #expect(merged.faults[0].rule == "merge-conflict")
+    }
+}
+
