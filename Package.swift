@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "NoticeReader", targets: ["NoticeReader"]),
         .library(name: "CaseRecords", targets: ["CaseRecords"]),
         .library(name: "Indicators", targets: ["Indicators"]),
+        .library(name: "Demo", targets: ["Demo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,11 +28,13 @@ let package = Package(
         .target(name: "CaseRecords", dependencies: ["Domain"]),
         // One definition per indicator, and the engine that evaluates them over the column tables.
         .target(name: "Indicators", dependencies: ["Domain", "CaseRecords"]),
+        // A deterministic synthetic council for demonstrations, tests and benchmarks.
+        .target(name: "Demo", dependencies: ["Domain", "CaseRecords"]),
         // The one executable: argument parsing only, each command a thin call into the libraries.
         .executableTarget(
             name: "improve",
             dependencies: [
-                "Domain", "NoticeReader", "CaseRecords", "Indicators",
+                "Domain", "NoticeReader", "CaseRecords", "Indicators", "Demo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,7 +47,7 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         // Writes small CIN census files for tests, so every figure can be counted by hand.
         .target(name: "TestSupport", dependencies: ["CaseRecords"], path: "Tests/TestSupport"),
-        .testTarget(name: "CaseRecordsTests", dependencies: ["Domain", "CaseRecords", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CaseRecordsTests", dependencies: ["Domain", "CaseRecords", "Demo", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Domain", "CaseRecords", "Indicators", "TestSupport"]),
         // Runs the built `improve` executable as a user would.
         .testTarget(name: "ImproveTests", dependencies: ["improve"]),

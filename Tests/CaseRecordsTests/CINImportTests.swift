@@ -102,10 +102,13 @@ struct CINImportTests {
 
     @Test func yearlyFilesMergeWithTheLaterVersionWinning() throws {
         let first = CINXML.file(reference: "2023-03-31", children: [
-            CINXML.child("A", episodes: [CINXML.episode(referral: "2022-11-01"), CINXML.episode(referral: "2022-12-01")]),
+            CINXML.child("A", episodes: [CINXML.episode(referral: "2022-11-01", closure: "2023-01-15"), CINXML.episode(referral: "2022-12-01")]),
         ])
+        // The later census closes the open referral (an update) and gives the closed one another closure date (a
+        // contradiction a person should see).
         let second = CINXML.file(reference: "2024-03-31", children: [
-            CINXML.child("A", episodes: [CINXML.episode(referral: "2022-12-01", closure: "2023-06-30"), CINXML.episode(referral: "2023-09-01")]),
+            CINXML.child("A", episodes: [CINXML.episode(referral: "2022-11-01", closure: "2023-01-20"),
+                                         CINXML.episode(referral: "2022-12-01", closure: "2023-06-30"), CINXML.episode(referral: "2023-09-01")]),
             CINXML.child("B", episodes: [CINXML.episode(referral: "2023-10-01")]),
         ])
         let importer = CINCensusImporter()
@@ -115,10 +118,11 @@ struct CINImportTests {
         let t = merged.tables
         #expect(t.childID == ["A", "B"])
         #expect(t.referralDate.map { CalendarDate(column: $0)!.iso } == ["2022-11-01", "2022-12-01", "2023-09-01", "2023-10-01"])
-        #expect(CalendarDate(column: t.closureDate[1])?.iso == "2023-06-30")
+        #expect(t.closureDate.map { CalendarDate(column: $0)?.iso } == ["2023-01-20", "2023-06-30", nil, nil])
         #expect(merged.faults.count == 1)
         #expect(merged.faults[0].file == "2024.xml")
         #expect(merged.faults[0].rule == "merge-conflict")
+        #expect(merged.faults[0].message.hasPrefix("the referral of 2022-11-01 differs from 2023.xml"))
     }
 }
 

@@ -26,7 +26,7 @@ public enum CINMerge {
                 if let earlier = winner[key] {
                     let old = ordered[earlier.file].tables
                     let oldNested = nesteds[earlier.file]
-                    if summary(old, oldNested, earlier.episode) != summary(t, nested, e) {
+                    if contradicts(old, oldNested, earlier.episode, t, nested, e) {
                         faults.append(ImportFault(
                             severity: .warning, file: file.report.file, line: 0, childID: key.child, field: "CINdetails", rule: "merge-conflict",
                             message: "the referral of \(CalendarDate(column: key.referral)!.iso) differs from \(ordered[earlier.file].report.file); this later file's version is kept"))
@@ -100,14 +100,22 @@ public enum CINMerge {
         }
     }
 
-    /// The facts of an episode that a later census may change.
-    private static func summary(_ t: CINTables, _ n: Nested, _ e: Int) -> [Int32] {
-        var s: [Int32] = [t.closureDate[e], Int32(t.referralNFA[e]), t.episodeICPCDate[e]]
-        for a in n.assessments[e] { s += [t.assessmentStart[a], t.assessmentAuthorised[a]] }
-        for p in n.plans[e] { s += [t.planStart[p], t.planEnd[p], Int32(n.reviews[p].count)] }
-        for x in n.s47s[e] { s += [t.s47Start[x], t.s47ICPCDate[x]] }
-        for c in n.cinPlans[e] { s += [t.cinPlanStart[c], t.cinPlanEnd[c]] }
-        return s
+    /// Whether a later census contradicts what an earlier one said of an episode. Adding what had not happened yet (a
+    /// closure, an authorisation, a plan's end, more reviews, a new plan) is the census doing its job; changing or
+    /// dropping a date already given is a contradiction a person should see.
+    private static func contradicts(_ a: CINTables, _ an: Nested, _ ea: Int, _ b: CINTables, _ bn: Nested, _ eb: Int) -> Bool {
+        func changed(_ old: Int32, _ new: Int32) -> Bool { old != noDate && old != new }
+        if changed(a.closureDate[ea], b.closureDate[eb]) || changed(a.episodeICPCDate[ea], b.episodeICPCDate[eb]) { return true }
+        func pairs(_ x: [Int], _ y: [Int]) -> Zip2Sequence<[Int], [Int]>? { y.count >= x.count ? zip(x, y) : nil }
+        guard let assessments = pairs(an.assessments[ea], bn.assessments[eb]),
+              let plans = pairs(an.plans[ea], bn.plans[eb]),
+              let s47s = pairs(an.s47s[ea], bn.s47s[eb]),
+              let cinPlans = pairs(an.cinPlans[ea], bn.cinPlans[eb]) else { return true }
+        for (x, y) in assessments where changed(a.assessmentStart[x], b.assessmentStart[y]) || changed(a.assessmentAuthorised[x], b.assessmentAuthorised[y]) { return true }
+        for (x, y) in plans where changed(a.planStart[x], b.planStart[y]) || changed(a.planEnd[x], b.planEnd[y]) || an.reviews[x].count > bn.reviews[y].count { return true }
+        for (x, y) in s47s where changed(a.s47Start[x], b.s47Start[y]) || changed(a.s47ICPCDate[x], b.s47ICPCDate[y]) { return true }
+        for (x, y) in cinPlans where changed(a.cinPlanStart[x], b.cinPlanStart[y]) || changed(a.cinPlanEnd[x], b.cinPlanEnd[y]) { return true }
+        return false
     }
 
     private static func copyEpisode(_ e: Int, from t: CINTables, nested n: Nested, child: Int32, into m: inout CINTables) {

@@ -246,7 +246,8 @@ struct Reader {
                   "'\(value.text)' is not a date (YYYY-MM-DD)\(required ? "" : "; read as not given")")
             return nil
         }
-        if referenceDay != noDate, day.column > referenceDay {
+        // A target date (InitialCPCtarget) may rightly lie beyond the census; an event may not.
+        if referenceDay != noDate, day.column > referenceDay, field != "InitialCPCtarget" {
             fault(.warning, line: value.line, childID: id, field: field, rule: "future-date",
                   "\(text) is after the census reference date \(referenceDate ?? "")")
         }

@@ -1,0 +1,34 @@
+import ArgumentParser
+import CaseRecords
+import Foundation
+
+/// `improve tables`: a CIN census file as the community validator's eleven CSV tables, for side-by-side comparison.
+struct TablesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tables",
+        abstract: "Write a CIN census file as the CIN validator's eleven CSV tables."
+    )
+
+    @Option(help: "A CIN census XML file.")
+    var input: String
+
+    @Option(help: "The folder to write the tables into (created if needed).")
+    var out: String
+
+    func run() throws {
+        let bytes = try InputFile.read(input, limit: Int.max)
+        let tables: [String: [[String]]]
+        do {
+            tables = try CINValidatorTables.tables(bytes: bytes, file: input)
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        let folder = URL(fileURLWithPath: out)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (table, _) in CINValidatorTables.columns {
+            let csv = CINValidatorTables.csv(table, rows: tables[table] ?? [])
+            try Data(csv.utf8).write(to: folder.appendingPathComponent("\(table).csv"))
+        }
+        print("wrote \(CINValidatorTables.columns.count) tables to \(out): " + CINValidatorTables.columns.map { "\($0.table) \(tables[$0.table]?.count ?? 0)" }.joined(separator: ", "))
+    }
+}

@@ -1,0 +1,54 @@
+import CaseRecords
+import Demo
+import Domain
+import Testing
+
+/// The synthetic council: same seed, same bytes; its files read back with only the faults planted on purpose.
+@Suite("Generated council")
+struct GeneratedCouncilTests {
+    let council = SyntheticCouncil(laCode: "891", from: YearMonth(year: 2020, month: 4)!, to: YearMonth(year: 2022, month: 3)!,
+                                   childrenPerYear: 400, seed: 7)
+
+    @Test func sameSeedSameBytes() {
+        let a = council.censusFiles(plantFaults: true)
+        let b = council.censusFiles(plantFaults: true)
+        #expect(a.map(\.year) == [2021, 2022])
+        #expect(a.map(\.bytes) == b.map(\.bytes))
+        var other = council
+        other.seed = 8
+        #expect(other.censusFiles(plantFaults: true).map(\.bytes) != a.map(\.bytes))
+    }
+
+    @Test func filesReadBackWithOnlyThePlantedFaults() throws {
+        for (year, bytes) in council.censusFiles(plantFaults: true) {
+            let result = try CINCensusImporter().read(bytes: bytes, file: "cin-891-\(year).xml")
+            #expect(result.report.errors.isEmpty)
+            #expect(result.report.faults.map(\.rule).sorted() == ["end-before-start", "unknown-code", "unknown-element"])
+            #expect(result.report.faults.allSatisfy { $0.childID == "891-PLANTED" || $0.rule == "unknown-element" })
+            #expect(result.tables.assessmentCount > 300)
+        }
+        let clean = council.censusFiles(plantFaults: false)
+        for (year, bytes) in clean {
+            #expect(try CINCensusImporter().read(bytes: bytes, file: "\(year)").report.faults.isEmpty)
+        }
+    }
+
+    @Test func theHistoryHasTheEdgeCasesThatDecideFigures() {
+        let t = council.history()
+        let calendar = WorkingDayCalendar.englandAndWales
+        let referralDays = t.referralDate.map { CalendarDate(column: $0)! }
+        #expect(referralDays.contains { $0.isoWeekday >= 6 })             // weekend referrals
+        #expect(referralDays.contains { calendar.isHoliday($0) })         // bank-holiday referrals
+        #expect(Set(t.episodeChild).count < t.episodeCount)               // re-referrals
+        #expect(t.planPreviousCPP.contains { $0 > 0 })                    // repeat plans
+        #expect(t.assessmentAuthorised.contains(noDate))                  // assessments still open
+        // Reviews held late: some gap from one review (or the start) to the next exceeds the statutory interval.
+        var late = false
+        for r in 0..<t.reviewCount {
+            let plan = Int(t.reviewPlan[r])
+            if t.reviewDate[r] > CalendarDate(column: t.planStart[plan])!.adding(months: 3).column,
+               !(0..<r).contains(where: { t.reviewPlan[$0] == t.reviewPlan[r] }) { late = true }
+        }
+        #expect(late)
+    }
+}
