@@ -41,7 +41,7 @@ let package = Package(
         // Benchmarks are a program, never a test: `swift run -c release improve-benchmarks`.
         .executableTarget(
             name: "improve-benchmarks",
-            dependencies: ["Domain", "NoticeReader"],
+            dependencies: ["Domain", "NoticeReader", "CaseRecords", "Indicators"],
             path: "Benchmarks/ImproveBenchmarks"
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),

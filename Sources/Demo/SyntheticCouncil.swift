@@ -204,21 +204,24 @@ public struct SyntheticCouncil {
         let firstYear = from.financialYear.startYear + 1
         let lastYear = to.financialYear.startYear + 1
         var writer = CINCensusWriter(laCode: laCode)
-        if plantFaults { writer.plantedChildXML = SyntheticCouncil.plantedFaults(laCode: laCode) }
-        return (firstYear...lastYear).map { ($0, writer.write(t, censusYear: $0)) }
+        return (firstYear...lastYear).map { year in
+            writer.plantedChildXML = plantFaults ? SyntheticCouncil.plantedFaults(laCode: laCode, censusYear: year) : []
+            return (year, writer.write(t, censusYear: year))
+        }
     }
 
     /// Faults planted on purpose in every generated file, so `improve check` has something to find: an unknown
     /// referral source, an assessment authorised before it started, and an element the census does not have.
-    public static func plantedFaults(laCode: String) -> [String] {
-        ["""
+    public static func plantedFaults(laCode: String, censusYear year: Int) -> [String] {
+        let y = year - 1  // dates early in the census year, so they widen no month range
+        return ["""
             <Child>
               <ChildIdentifiers><LAchildID>\(laCode)-PLANTED</LAchildID><GenderCurrent>1</GenderCurrent></ChildIdentifiers>
               <ChildCharacteristics><Ethnicity>WBRI</Ethnicity></ChildCharacteristics>
               <CINdetails>
-                <CINreferralDate>2000-01-04</CINreferralDate><ReferralSource>9Z</ReferralSource><PrimaryNeedCode>N1</PrimaryNeedCode>
-                <CINclosureDate>2000-02-01</CINclosureDate><ReasonForClosure>RC8</ReasonForClosure>
-                <Assessments><AssessmentActualStartDate>2000-01-10</AssessmentActualStartDate><AssessmentAuthorisationDate>2000-01-05</AssessmentAuthorisationDate></Assessments>
+                <CINreferralDate>\(y)-06-01</CINreferralDate><ReferralSource>9Z</ReferralSource><PrimaryNeedCode>N1</PrimaryNeedCode>
+                <CINclosureDate>\(y)-07-01</CINclosureDate><ReasonForClosure>RC8</ReasonForClosure>
+                <Assessments><AssessmentActualStartDate>\(y)-06-10</AssessmentActualStartDate><AssessmentAuthorisationDate>\(y)-06-05</AssessmentAuthorisationDate></Assessments>
                 <ReferralNFA>false</ReferralNFA>
                 <PreProceedingsandFGDM><Planted>true</Planted></PreProceedingsandFGDM>
               </CINdetails>

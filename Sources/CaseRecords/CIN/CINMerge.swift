@@ -1,84 +1,84 @@
 import Domain
 
-/// Several years' census files for one council, made into one history.
+/// Several years' census files, made into one history per council.
 ///
 /// Each census repeats the episodes still open or recently closed, so the same referral appears in consecutive
-/// files. Episodes are matched by LAchildID and CINreferralDate; the file with the later reference date wins, because
-/// a closure or a plan added in the next census updates the episode rather than adding a second one. Where the two
-/// versions differ, a warning says so.
-public enum CINMerge {
-    public static func merge(_ files: [CINCensusImporter.FileResult]) -> (tables: CINTables, faults: [ImportFault]) {
-        if files.count == 1 { return (files[0].tables, []) }
-        // Earliest first, so that a later file's version replaces an earlier one.
-        let ordered = files.enumerated().sorted { a, b in
-            (a.element.report.referenceDate ?? "", a.offset) < (b.element.report.referenceDate ?? "", b.offset)
-        }.map(\.element)
+/// files. Episodes are matched by council, LAchildID and CINreferralDate; the file with the later reference date wins,
+/// because a closure or a plan added in the next census updates the episode rather than adding a second one. Files
+/// are taken newest first, so an episode is copied once, from the file that wins, and memory holds the merged
+/// tables and one file at a time. An older version that contradicts the kept one (a date it gave, changed or gone)
+/// is reported; an older version that merely knew less is not.
+public struct CINAccumulator {
+    public private(set) var tables = CINTables()
+    public private(set) var faults: [ImportFault] = []
+    private var childIndex: [String: Int32] = [:]
+    /// (child, referral day) → episode index in `tables`.
+    private var episodeIndex: [Int64: Int32] = [:]
+    private var keptFrom: [Int32: String] = [:]
+    private var assessmentsOf: [[Int32]] = []
+    private var plansOf: [[Int32]] = []
+    private var s47sOf: [[Int32]] = []
+    private var cinPlansOf: [[Int32]] = []
 
-        struct Key: Hashable { var child: String; var referral: Int32 }
-        var winner: [Key: (file: Int, episode: Int)] = [:]
-        var faults: [ImportFault] = []
-        let nesteds = ordered.map { Nested($0.tables) }
-        for (f, file) in ordered.enumerated() {
-            let t = file.tables
-            let nested = nesteds[f]
-            for e in 0..<t.episodeCount {
-                let key = Key(child: t.childID[Int(t.episodeChild[e])], referral: t.referralDate[e])
-                if let earlier = winner[key] {
-                    let old = ordered[earlier.file].tables
-                    let oldNested = nesteds[earlier.file]
-                    if contradicts(old, oldNested, earlier.episode, t, nested, e) {
-                        faults.append(ImportFault(
-                            severity: .warning, file: file.report.file, line: 0, childID: key.child, field: "CINdetails", rule: "merge-conflict",
-                            message: "the referral of \(CalendarDate(column: key.referral)!.iso) differs from \(ordered[earlier.file].report.file); this later file's version is kept"))
-                    }
-                }
-                winner[key] = (f, e)
-            }
-        }
+    public init() {}
 
-        var merged = CINTables()
-        var childIndex: [String: Int32] = [:]
-        var kept = ordered.map { [Bool](repeating: false, count: $0.tables.episodeCount) }
-        for w in winner.values { kept[w.file][w.episode] = true }
-        for (f, file) in ordered.enumerated() {
-            let t = file.tables
-            let nested = nesteds[f]
-            for e in 0..<t.episodeCount where kept[f][e] {
-                let c = Int(t.episodeChild[e])
-                let id = t.childID[c]
-                let child: Int32
-                if let known = childIndex[id] {
-                    child = known
-                } else {
-                    child = Int32(merged.childCount)
-                    childIndex[id] = child
-                    merged.childID.append(id)
-                    merged.upn.append(t.upn[c])
-                    merged.birthDate.append(t.birthDate[c])
-                    merged.gender.append(t.gender[c])
-                    merged.ethnicity.append(t.ethnicity[c])
-                    merged.disabilities.append(t.disabilities[c])
-                }
-                copyEpisode(e, from: t, nested: nested, child: child, into: &merged)
-            }
+    /// The order to add files in: council by council, newest census first.
+    public static func order(_ reports: [FileReport]) -> [Int] {
+        reports.indices.sorted { a, b in
+            let ra = reports[a], rb = reports[b]
+            if (ra.laCode ?? "") != (rb.laCode ?? "") { return (ra.laCode ?? "") < (rb.laCode ?? "") }
+            if (ra.referenceDate ?? "") != (rb.referenceDate ?? "") { return (ra.referenceDate ?? "") > (rb.referenceDate ?? "") }
+            return a > b
         }
-        // Children with no referral left are kept too: the census lists them.
-        for file in ordered {
-            let t = file.tables
-            for c in 0..<t.childCount where childIndex[t.childID[c]] == nil {
-                childIndex[t.childID[c]] = Int32(merged.childCount)
-                merged.childID.append(t.childID[c])
-                merged.upn.append(t.upn[c])
-                merged.birthDate.append(t.birthDate[c])
-                merged.gender.append(t.gender[c])
-                merged.ethnicity.append(t.ethnicity[c])
-                merged.disabilities.append(t.disabilities[c])
-            }
-        }
-        return (merged, faults)
     }
 
-    /// Which nested records belong to each episode, and which reviews to each plan.
+    /// Adds a file; call in `order(_:)`.
+    public mutating func add(_ file: CINCensusImporter.FileResult) {
+        let t = file.tables
+        let la = file.report.laCode ?? ""
+        let nested = Nested(t)
+        for e in 0..<t.episodeCount {
+            let c = Int(t.episodeChild[e])
+            let childKey = la + "|" + t.childID[c]
+            let child: Int32
+            if let known = childIndex[childKey] {
+                child = known
+            } else {
+                child = Int32(tables.childCount)
+                childIndex[childKey] = child
+                tables.childID.append(t.childID[c])
+                tables.upn.append(t.upn[c])
+                tables.birthDate.append(t.birthDate[c])
+                tables.gender.append(t.gender[c])
+                tables.ethnicity.append(t.ethnicity[c])
+                tables.disabilities.append(t.disabilities[c])
+            }
+            let key = Int64(child) << 32 | Int64(UInt32(bitPattern: t.referralDate[e]))
+            if let kept = episodeIndex[key] {
+                if contradicts(older: t, nested, e, kept: kept) {
+                    faults.append(ImportFault(
+                        severity: .warning, file: keptFrom[kept] ?? "", line: 0, childID: t.childID[c], field: "CINdetails", rule: "merge-conflict",
+                        message: "the referral of \(CalendarDate(column: t.referralDate[e])!.iso) differs from \(file.report.file); this later file's version is kept"))
+                }
+                continue
+            }
+            episodeIndex[key] = Int32(tables.episodeCount)
+            keptFrom[Int32(tables.episodeCount)] = file.report.file
+            copy(e, from: t, nested: nested, child: child)
+        }
+        // Children listed with no referral are kept too.
+        for c in 0..<t.childCount where childIndex[la + "|" + t.childID[c]] == nil {
+            childIndex[la + "|" + t.childID[c]] = Int32(tables.childCount)
+            tables.childID.append(t.childID[c])
+            tables.upn.append(t.upn[c])
+            tables.birthDate.append(t.birthDate[c])
+            tables.gender.append(t.gender[c])
+            tables.ethnicity.append(t.ethnicity[c])
+            tables.disabilities.append(t.disabilities[c])
+        }
+    }
+
+    /// Which nested records belong to each episode of one file, and which reviews to each plan.
     struct Nested {
         var assessments: [[Int]]
         var cinPlans: [[Int]]
@@ -100,65 +100,84 @@ public enum CINMerge {
         }
     }
 
-    /// Whether a later census contradicts what an earlier one said of an episode. Adding what had not happened yet (a
-    /// closure, an authorisation, a plan's end, more reviews, a new plan) is the census doing its job; changing or
-    /// dropping a date already given is a contradiction a person should see.
-    private static func contradicts(_ a: CINTables, _ an: Nested, _ ea: Int, _ b: CINTables, _ bn: Nested, _ eb: Int) -> Bool {
+    /// Whether an older census said something of an episode that the kept, newer one contradicts. Knowing less (no
+    /// closure yet, an assessment not yet authorised, fewer reviews) is not a contradiction.
+    private func contradicts(older o: CINTables, _ n: Nested, _ e: Int, kept k: Int32) -> Bool {
+        let m = tables
+        let ki = Int(k)
         func changed(_ old: Int32, _ new: Int32) -> Bool { old != noDate && old != new }
-        if changed(a.closureDate[ea], b.closureDate[eb]) || changed(a.episodeICPCDate[ea], b.episodeICPCDate[eb]) { return true }
-        func pairs(_ x: [Int], _ y: [Int]) -> Zip2Sequence<[Int], [Int]>? { y.count >= x.count ? zip(x, y) : nil }
-        guard let assessments = pairs(an.assessments[ea], bn.assessments[eb]),
-              let plans = pairs(an.plans[ea], bn.plans[eb]),
-              let s47s = pairs(an.s47s[ea], bn.s47s[eb]),
-              let cinPlans = pairs(an.cinPlans[ea], bn.cinPlans[eb]) else { return true }
-        for (x, y) in assessments where changed(a.assessmentStart[x], b.assessmentStart[y]) || changed(a.assessmentAuthorised[x], b.assessmentAuthorised[y]) { return true }
-        for (x, y) in plans where changed(a.planStart[x], b.planStart[y]) || changed(a.planEnd[x], b.planEnd[y]) || an.reviews[x].count > bn.reviews[y].count { return true }
-        for (x, y) in s47s where changed(a.s47Start[x], b.s47Start[y]) || changed(a.s47ICPCDate[x], b.s47ICPCDate[y]) { return true }
-        for (x, y) in cinPlans where changed(a.cinPlanStart[x], b.cinPlanStart[y]) || changed(a.cinPlanEnd[x], b.cinPlanEnd[y]) { return true }
+        if changed(o.closureDate[e], m.closureDate[ki]) || changed(o.episodeICPCDate[e], m.episodeICPCDate[ki]) { return true }
+        if n.assessments[e].count > assessmentsOf[ki].count || n.plans[e].count > plansOf[ki].count
+            || n.s47s[e].count > s47sOf[ki].count || n.cinPlans[e].count > cinPlansOf[ki].count { return true }
+        for (x, y) in zip(n.assessments[e], assessmentsOf[ki]).map({ ($0, Int($1)) })
+            where changed(o.assessmentStart[x], m.assessmentStart[y]) || changed(o.assessmentAuthorised[x], m.assessmentAuthorised[y]) { return true }
+        for (x, y) in zip(n.plans[e], plansOf[ki]).map({ ($0, Int($1)) })
+            where changed(o.planStart[x], m.planStart[y]) || changed(o.planEnd[x], m.planEnd[y]) { return true }
+        for (x, y) in zip(n.s47s[e], s47sOf[ki]).map({ ($0, Int($1)) })
+            where changed(o.s47Start[x], m.s47Start[y]) || changed(o.s47ICPCDate[x], m.s47ICPCDate[y]) { return true }
+        for (x, y) in zip(n.cinPlans[e], cinPlansOf[ki]).map({ ($0, Int($1)) })
+            where changed(o.cinPlanStart[x], m.cinPlanStart[y]) || changed(o.cinPlanEnd[x], m.cinPlanEnd[y]) { return true }
         return false
     }
 
-    private static func copyEpisode(_ e: Int, from t: CINTables, nested n: Nested, child: Int32, into m: inout CINTables) {
-        let episode = Int32(m.episodeCount)
-        m.episodeChild.append(child)
-        m.referralDate.append(t.referralDate[e])
-        m.referralSource.append(t.referralSource[e])
-        m.primaryNeed.append(t.primaryNeed[e])
-        m.closureDate.append(t.closureDate[e])
-        m.closureReason.append(t.closureReason[e])
-        m.referralNFA.append(t.referralNFA[e])
-        m.episodeICPCDate.append(t.episodeICPCDate[e])
+    private mutating func copy(_ e: Int, from t: CINTables, nested n: Nested, child: Int32) {
+        let episode = Int32(tables.episodeCount)
+        tables.episodeChild.append(child)
+        tables.referralDate.append(t.referralDate[e])
+        tables.referralSource.append(t.referralSource[e])
+        tables.primaryNeed.append(t.primaryNeed[e])
+        tables.closureDate.append(t.closureDate[e])
+        tables.closureReason.append(t.closureReason[e])
+        tables.referralNFA.append(t.referralNFA[e])
+        tables.episodeICPCDate.append(t.episodeICPCDate[e])
+        assessmentsOf.append([])
+        plansOf.append([])
+        s47sOf.append([])
+        cinPlansOf.append([])
         for a in n.assessments[e] {
-            m.assessmentEpisode.append(episode)
-            m.assessmentStart.append(t.assessmentStart[a])
-            m.assessmentInternalReview.append(t.assessmentInternalReview[a])
-            m.assessmentAuthorised.append(t.assessmentAuthorised[a])
-            m.assessmentFactors.append(t.assessmentFactors[a])
+            assessmentsOf[Int(episode)].append(Int32(tables.assessmentCount))
+            tables.assessmentEpisode.append(episode)
+            tables.assessmentStart.append(t.assessmentStart[a])
+            tables.assessmentInternalReview.append(t.assessmentInternalReview[a])
+            tables.assessmentAuthorised.append(t.assessmentAuthorised[a])
+            tables.assessmentFactors.append(t.assessmentFactors[a])
         }
         for c in n.cinPlans[e] {
-            m.cinPlanEpisode.append(episode)
-            m.cinPlanStart.append(t.cinPlanStart[c])
-            m.cinPlanEnd.append(t.cinPlanEnd[c])
+            cinPlansOf[Int(episode)].append(Int32(tables.cinPlanCount))
+            tables.cinPlanEpisode.append(episode)
+            tables.cinPlanStart.append(t.cinPlanStart[c])
+            tables.cinPlanEnd.append(t.cinPlanEnd[c])
         }
         for s in n.s47s[e] {
-            m.s47Episode.append(episode)
-            m.s47Start.append(t.s47Start[s])
-            m.s47ICPCTarget.append(t.s47ICPCTarget[s])
-            m.s47ICPCDate.append(t.s47ICPCDate[s])
-            m.s47ICPCNotRequired.append(t.s47ICPCNotRequired[s])
+            s47sOf[Int(episode)].append(Int32(tables.s47Count))
+            tables.s47Episode.append(episode)
+            tables.s47Start.append(t.s47Start[s])
+            tables.s47ICPCTarget.append(t.s47ICPCTarget[s])
+            tables.s47ICPCDate.append(t.s47ICPCDate[s])
+            tables.s47ICPCNotRequired.append(t.s47ICPCNotRequired[s])
         }
         for p in n.plans[e] {
-            let plan = Int32(m.planCount)
-            m.planEpisode.append(episode)
-            m.planStart.append(t.planStart[p])
-            m.planEnd.append(t.planEnd[p])
-            m.planInitialCategory.append(t.planInitialCategory[p])
-            m.planLatestCategory.append(t.planLatestCategory[p])
-            m.planPreviousCPP.append(t.planPreviousCPP[p])
+            let plan = Int32(tables.planCount)
+            plansOf[Int(episode)].append(plan)
+            tables.planEpisode.append(episode)
+            tables.planStart.append(t.planStart[p])
+            tables.planEnd.append(t.planEnd[p])
+            tables.planInitialCategory.append(t.planInitialCategory[p])
+            tables.planLatestCategory.append(t.planLatestCategory[p])
+            tables.planPreviousCPP.append(t.planPreviousCPP[p])
             for r in n.reviews[p] {
-                m.reviewPlan.append(plan)
-                m.reviewDate.append(t.reviewDate[r])
+                tables.reviewPlan.append(plan)
+                tables.reviewDate.append(t.reviewDate[r])
             }
         }
+    }
+}
+
+/// Merging files already read.
+public enum CINMerge {
+    public static func merge(_ files: [CINCensusImporter.FileResult]) -> (tables: CINTables, faults: [ImportFault]) {
+        var accumulator = CINAccumulator()
+        for i in CINAccumulator.order(files.map(\.report)) { accumulator.add(files[i]) }
+        return (accumulator.tables, accumulator.faults)
     }
 }

@@ -60,30 +60,34 @@ public struct ReturnLoader {
         return .unknown
     }
 
+    /// The council and reference date of a CIN file, from its header, without reading the rest.
+    static func peekHeader(_ bytes: [UInt8]) -> (la: String, reference: String) {
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
+        func value(_ tag: String) -> String {
+            guard let open = head.range(of: "<\(tag)>"), let close = head.range(of: "</\(tag)>", range: open.upperBound..<head.endIndex) else { return "" }
+            return String(head[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return (value("LEA"), value("ReferenceDate"))
+    }
+
     public func load(_ paths: [String]) throws -> Loaded {
         let files = try Self.files(in: paths)
-        var cinFiles: [CINCensusImporter.FileResult] = []
         var reports: [FileReport] = []
         var rejections: [ImportRejection] = []
-        for (n, file) in files.enumerated() {
-            progress?("reading \((file as NSString).lastPathComponent) (\(n + 1) of \(files.count))")
-            guard let data = FileManager.default.contents(atPath: file) else {
+        // First pass: what each file is, and for a census its council and reference date, so that files can be
+        // merged newest first, one at a time.
+        var census: [(file: String, la: String, reference: String)] = []
+        for file in files {
+            guard let handle = FileHandle(forReadingAtPath: file) else {
                 rejections.append(ImportRejection(file: file, line: 0, reason: "cannot be read"))
                 continue
             }
-            let bytes = [UInt8](data)
-            switch Self.kind(of: bytes) {
+            let head = [UInt8]((try? handle.read(upToCount: 4096)) ?? Data())
+            try? handle.close()
+            switch Self.kind(of: head) {
             case .cinCensus:
-                do {
-                    let result = try CINCensusImporter().read(bytes: bytes, file: file)
-                    cinFiles.append(result)
-                    reports.append(result.report)
-                } catch {
-                    rejections.append(error)
-                    reports.append(FileReport(file: file, accepted: false, counts: [:], faults: [
-                        ImportFault(severity: .error, file: file, line: error.line, childID: nil, field: "file", rule: "unreadable", message: error.reason),
-                    ]))
-                }
+                let header = Self.peekHeader(head)
+                census.append((file, header.la, header.reference))
             case .unknown:
                 let rejection = ImportRejection(file: file, line: 0, reason: "not a return this product reads (CIN census XML)")
                 rejections.append(rejection)
@@ -92,13 +96,28 @@ public struct ReturnLoader {
                 ]))
             }
         }
-        var cin: CINTables?
-        var mergeFaults: [ImportFault] = []
-        if !cinFiles.isEmpty {
-            let merged = CINMerge.merge(cinFiles)
-            cin = merged.tables
-            mergeFaults = merged.faults
+        census.sort { ($0.la, $1.reference, $0.file) < ($1.la, $0.reference, $1.file) }
+        var accumulator = CINAccumulator()
+        for (n, entry) in census.enumerated() {
+            progress?("reading \((entry.file as NSString).lastPathComponent) (\(n + 1) of \(census.count))")
+            guard let data = FileManager.default.contents(atPath: entry.file) else {
+                rejections.append(ImportRejection(file: entry.file, line: 0, reason: "cannot be read"))
+                continue
+            }
+            do {
+                let result = try CINCensusImporter().read(bytes: [UInt8](data), file: entry.file)
+                reports.append(result.report)
+                accumulator.add(result)
+            } catch {
+                rejections.append(error)
+                reports.append(FileReport(file: entry.file, accepted: false, counts: [:], faults: [
+                    ImportFault(severity: .error, file: entry.file, line: error.line, childID: nil, field: "file", rule: "unreadable", message: error.reason),
+                ]))
+            }
         }
-        return Loaded(cin: cin, reports: reports, rejections: rejections, mergeFaults: mergeFaults)
+        // Reports in the order the files were given.
+        let position = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
+        reports.sort { (position[$0.file] ?? 0) < (position[$1.file] ?? 0) }
+        return Loaded(cin: census.isEmpty ? nil : accumulator.tables, reports: reports, rejections: rejections, mergeFaults: accumulator.faults)
     }
 }
