@@ -11,14 +11,18 @@ import Domain
 public struct CINAccumulator {
     public private(set) var tables = CINTables()
     public private(set) var faults: [ImportFault] = []
+    /// The council being merged: children and episodes are looked up within it, and the lookups are dropped when the
+    /// next council begins, so memory holds one council's keys at a time.
+    private var council: String?
     private var childIndex: [String: Int32] = [:]
     /// (child, referral day) → episode index in `tables`.
     private var episodeIndex: [Int64: Int32] = [:]
-    private var keptFrom: [Int32: String] = [:]
-    private var assessmentsOf: [[Int32]] = []
-    private var plansOf: [[Int32]] = []
-    private var s47sOf: [[Int32]] = []
-    private var cinPlansOf: [[Int32]] = []
+    private var files: [String] = []
+    /// For each kept episode: the file it came from, and where its nested records start in `tables` and how many
+    /// there are (they are copied together, so a start and a count say which).
+    private var keptFrom: [Int32] = []
+    private var nestedStart: [(assessments: Int32, plans: Int32, s47s: Int32, cinPlans: Int32)] = []
+    private var nestedCount: [(assessments: UInt16, plans: UInt16, s47s: UInt16, cinPlans: UInt16)] = []
 
     public init() {}
 
@@ -36,6 +40,13 @@ public struct CINAccumulator {
     public mutating func add(_ file: CINCensusImporter.FileResult) {
         let t = file.tables
         let la = file.report.laCode ?? ""
+        if la != council {
+            council = la
+            childIndex = [:]
+            episodeIndex = [:]
+        }
+        files.append(file.report.file)
+        let fileNumber = Int32(files.count - 1)
         let nested = Nested(t)
         for e in 0..<t.episodeCount {
             let c = Int(t.episodeChild[e])
@@ -57,13 +68,13 @@ public struct CINAccumulator {
             if let kept = episodeIndex[key] {
                 if contradicts(older: t, nested, e, kept: kept) {
                     faults.append(ImportFault(
-                        severity: .warning, file: keptFrom[kept] ?? "", line: 0, childID: t.childID[c], field: "CINdetails", rule: "merge-conflict",
+                        severity: .warning, file: files[Int(keptFrom[Int(kept)])], line: 0, childID: t.childID[c], field: "CINdetails", rule: "merge-conflict",
                         message: "the referral of \(CalendarDate(column: t.referralDate[e])!.iso) differs from \(file.report.file); this later file's version is kept"))
                 }
                 continue
             }
             episodeIndex[key] = Int32(tables.episodeCount)
-            keptFrom[Int32(tables.episodeCount)] = file.report.file
+            keptFrom.append(fileNumber)
             copy(e, from: t, nested: nested, child: child)
         }
         // Children listed with no referral are kept too.
@@ -107,16 +118,17 @@ public struct CINAccumulator {
         let ki = Int(k)
         func changed(_ old: Int32, _ new: Int32) -> Bool { old != noDate && old != new }
         if changed(o.closureDate[e], m.closureDate[ki]) || changed(o.episodeICPCDate[e], m.episodeICPCDate[ki]) { return true }
-        if n.assessments[e].count > assessmentsOf[ki].count || n.plans[e].count > plansOf[ki].count
-            || n.s47s[e].count > s47sOf[ki].count || n.cinPlans[e].count > cinPlansOf[ki].count { return true }
-        for (x, y) in zip(n.assessments[e], assessmentsOf[ki]).map({ ($0, Int($1)) })
+        let start = nestedStart[ki], count = nestedCount[ki]
+        func kept(_ first: Int32, _ n: UInt16) -> [Int] { (0..<Int(n)).map { Int(first) + $0 } }
+        let assessments = kept(start.assessments, count.assessments), plans = kept(start.plans, count.plans)
+        let s47s = kept(start.s47s, count.s47s), cinPlans = kept(start.cinPlans, count.cinPlans)
+        if n.assessments[e].count > assessments.count || n.plans[e].count > plans.count
+            || n.s47s[e].count > s47s.count || n.cinPlans[e].count > cinPlans.count { return true }
+        for (x, y) in zip(n.assessments[e], assessments)
             where changed(o.assessmentStart[x], m.assessmentStart[y]) || changed(o.assessmentAuthorised[x], m.assessmentAuthorised[y]) { return true }
-        for (x, y) in zip(n.plans[e], plansOf[ki]).map({ ($0, Int($1)) })
-            where changed(o.planStart[x], m.planStart[y]) || changed(o.planEnd[x], m.planEnd[y]) { return true }
-        for (x, y) in zip(n.s47s[e], s47sOf[ki]).map({ ($0, Int($1)) })
-            where changed(o.s47Start[x], m.s47Start[y]) || changed(o.s47ICPCDate[x], m.s47ICPCDate[y]) { return true }
-        for (x, y) in zip(n.cinPlans[e], cinPlansOf[ki]).map({ ($0, Int($1)) })
-            where changed(o.cinPlanStart[x], m.cinPlanStart[y]) || changed(o.cinPlanEnd[x], m.cinPlanEnd[y]) { return true }
+        for (x, y) in zip(n.plans[e], plans) where changed(o.planStart[x], m.planStart[y]) || changed(o.planEnd[x], m.planEnd[y]) { return true }
+        for (x, y) in zip(n.s47s[e], s47s) where changed(o.s47Start[x], m.s47Start[y]) || changed(o.s47ICPCDate[x], m.s47ICPCDate[y]) { return true }
+        for (x, y) in zip(n.cinPlans[e], cinPlans) where changed(o.cinPlanStart[x], m.cinPlanStart[y]) || changed(o.cinPlanEnd[x], m.cinPlanEnd[y]) { return true }
         return false
     }
 
@@ -130,12 +142,10 @@ public struct CINAccumulator {
         tables.closureReason.append(t.closureReason[e])
         tables.referralNFA.append(t.referralNFA[e])
         tables.episodeICPCDate.append(t.episodeICPCDate[e])
-        assessmentsOf.append([])
-        plansOf.append([])
-        s47sOf.append([])
-        cinPlansOf.append([])
+        nestedStart.append((Int32(tables.assessmentCount), Int32(tables.planCount), Int32(tables.s47Count), Int32(tables.cinPlanCount)))
+        nestedCount.append((UInt16(clamping: n.assessments[e].count), UInt16(clamping: n.plans[e].count),
+                            UInt16(clamping: n.s47s[e].count), UInt16(clamping: n.cinPlans[e].count)))
         for a in n.assessments[e] {
-            assessmentsOf[Int(episode)].append(Int32(tables.assessmentCount))
             tables.assessmentEpisode.append(episode)
             tables.assessmentStart.append(t.assessmentStart[a])
             tables.assessmentInternalReview.append(t.assessmentInternalReview[a])
@@ -143,13 +153,11 @@ public struct CINAccumulator {
             tables.assessmentFactors.append(t.assessmentFactors[a])
         }
         for c in n.cinPlans[e] {
-            cinPlansOf[Int(episode)].append(Int32(tables.cinPlanCount))
             tables.cinPlanEpisode.append(episode)
             tables.cinPlanStart.append(t.cinPlanStart[c])
             tables.cinPlanEnd.append(t.cinPlanEnd[c])
         }
         for s in n.s47s[e] {
-            s47sOf[Int(episode)].append(Int32(tables.s47Count))
             tables.s47Episode.append(episode)
             tables.s47Start.append(t.s47Start[s])
             tables.s47ICPCTarget.append(t.s47ICPCTarget[s])
@@ -158,7 +166,6 @@ public struct CINAccumulator {
         }
         for p in n.plans[e] {
             let plan = Int32(tables.planCount)
-            plansOf[Int(episode)].append(plan)
             tables.planEpisode.append(episode)
             tables.planStart.append(t.planStart[p])
             tables.planEnd.append(t.planEnd[p])
