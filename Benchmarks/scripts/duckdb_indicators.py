@@ -220,7 +220,7 @@ days AS (
     FROM bounds, unnest(generate_series(CAST(bounds.lo AS TIMESTAMP), CAST(bounds.hi AS TIMESTAMP), INTERVAL 1 DAY)) AS g(t)
     WHERE bounds.lo IS NOT NULL)
 SELECT days.d,
-       sum(CASE WHEN isodow(days.d) <= 5 THEN 1 ELSE 0 END) OVER (ORDER BY days.d) AS cum
+       sum(CASE WHEN isodow(days.d) <= 5 AND holiday.d IS NULL THEN 1 ELSE 0 END) OVER (ORDER BY days.d) AS cum
 FROM days LEFT JOIN holiday ON holiday.d = days.d;
 
 -- One row per counted record: its indicator, qualifying date and whether it meets the standard.

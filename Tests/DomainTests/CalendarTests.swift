@@ -97,3 +97,25 @@ struct NoticeValueTests {
         #expect(SourceSpan(start: 5, end: 3).length == 0)
     }
 }
+
+@Suite("Stored notices")
+struct NoticeCodingTests {
+    @Test func aNoticeRoundTripsThroughJSONWithDatesAsText() throws {
+        let notice = Notice(
+            council: Council(name: "Somerset County Council", address: "County Hall, Taunton", laCode: "933", source: SourceSpan(start: 10, end: 33)),
+            inspection: Inspection(inspectorates: ["Ofsted"], published: .day(CalendarDate(year: 2013, month: 8, day: 5)!), judgement: .inadequate),
+            noticeDate: CalendarDate(year: 2013, month: 10, day: 1),
+            durationMonths: 12,
+            targets: [Target(indicator: "unallocated cases", indicatorID: .unallocatedCases, unit: .count, direction: .decrease,
+                             milestones: [Milestone(value: 0, due: .afterNotice(months: 12), basis: .snapshot, judged: .everyMonth, words: "no unallocated cases")])],
+            deadlines: [Deadline(what: "Early help provision plan drafted", due: .meeting(name: "January Improvement Board", month: YearMonth(year: 2014, month: 1)))],
+            lifecycle: [LifecycleEvent(state: .issued, date: .day(CalendarDate(year: 2013, month: 10, day: 1)!))]
+        )
+        let data = try JSONEncoder().encode(notice)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("\"2013-08-05\""))
+        #expect(text.contains("\"2013-10-01\""))
+        #expect(try JSONDecoder().decode(Notice.self, from: data) == notice)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(CalendarDate.self, from: Data("\"2013-02-30\"".utf8)) }
+    }
+}

@@ -51,19 +51,7 @@ public struct CINAccumulator {
         for e in 0..<t.episodeCount {
             let c = Int(t.episodeChild[e])
             let childKey = la + "|" + t.childID[c]
-            let child: Int32
-            if let known = childIndex[childKey] {
-                child = known
-            } else {
-                child = Int32(tables.childCount)
-                childIndex[childKey] = child
-                tables.childID.append(t.childID[c])
-                tables.upn.append(t.upn[c])
-                tables.birthDate.append(t.birthDate[c])
-                tables.gender.append(t.gender[c])
-                tables.ethnicity.append(t.ethnicity[c])
-                tables.disabilities.append(t.disabilities[c])
-            }
+            let child = childIndex[childKey] ?? appendChild(c, from: t, key: childKey)
             let key = Int64(child) << 32 | Int64(UInt32(bitPattern: t.referralDate[e]))
             if let kept = episodeIndex[key] {
                 if contradicts(older: t, nested, e, kept: kept) {
@@ -79,14 +67,21 @@ public struct CINAccumulator {
         }
         // Children listed with no referral are kept too.
         for c in 0..<t.childCount where childIndex[la + "|" + t.childID[c]] == nil {
-            childIndex[la + "|" + t.childID[c]] = Int32(tables.childCount)
-            tables.childID.append(t.childID[c])
-            tables.upn.append(t.upn[c])
-            tables.birthDate.append(t.birthDate[c])
-            tables.gender.append(t.gender[c])
-            tables.ethnicity.append(t.ethnicity[c])
-            tables.disabilities.append(t.disabilities[c])
+            appendChild(c, from: t, key: la + "|" + t.childID[c])
         }
+    }
+
+    @discardableResult
+    private mutating func appendChild(_ c: Int, from t: CINTables, key: String) -> Int32 {
+        let child = Int32(tables.childCount)
+        childIndex[key] = child
+        tables.childID.append(t.childID[c])
+        tables.upn.append(t.upn[c])
+        tables.birthDate.append(t.birthDate[c])
+        tables.gender.append(t.gender[c])
+        tables.ethnicity.append(t.ethnicity[c])
+        tables.disabilities.append(t.disabilities[c])
+        return child
     }
 
     /// Which nested records belong to each episode of one file, and which reviews to each plan.

@@ -2,7 +2,9 @@
 ///
 /// Notices, returns and reporting periods all speak in whole days; keeping dates as plain
 /// year-month-day values avoids the time-zone traps of `Foundation.Date` (a BST midnight is the previous day in UTC).
-public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+public struct CalendarDate: Hashable, Comparable, ISOTextCodable, Sendable, CustomStringConvertible {
+    public static let isoForm = "YYYY-MM-DD"
+
     public let year: Int
     public let month: Int
     public let day: Int
@@ -92,19 +94,6 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(iso)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let date = CalendarDate(iso: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a YYYY-MM-DD date")
-        }
-        self = date
-    }
 }
 
 func pad(_ value: Int, _ width: Int) -> String {

@@ -2,7 +2,9 @@
 ///
 /// "published November 2010" is a month; "dated 29th May 2012" is a day. Keeping the precision
 /// stops the product from inventing a day the notice never named.
-public enum PartialDate: Hashable, Codable, Sendable, CustomStringConvertible {
+public enum PartialDate: Hashable, ISOTextCodable, Sendable, CustomStringConvertible {
+    public static let isoForm = "YYYY, YYYY-MM or YYYY-MM-DD"
+
     case year(Int)
     case month(YearMonth)
     case day(CalendarDate)
@@ -42,17 +44,4 @@ public enum PartialDate: Hashable, Codable, Sendable, CustomStringConvertible {
         else { return nil }
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(iso)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let value = PartialDate(iso: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a YYYY, YYYY-MM or YYYY-MM-DD date")
-        }
-        self = value
-    }
 }

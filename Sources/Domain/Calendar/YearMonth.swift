@@ -1,5 +1,7 @@
 /// A calendar month: the grain of in-month figures and of most milestones ("70% by June 2011").
-public struct YearMonth: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+public struct YearMonth: Hashable, Comparable, ISOTextCodable, Sendable, CustomStringConvertible {
+    public static let isoForm = "YYYY-MM"
+
     public let year: Int
     public let month: Int
 
@@ -37,19 +39,6 @@ public struct YearMonth: Hashable, Comparable, Codable, Sendable, CustomStringCo
         (lhs.year, lhs.month) < (rhs.year, rhs.month)
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(iso)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let value = YearMonth(iso: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a YYYY-MM month")
-        }
-        self = value
-    }
 }
 
 /// An English reporting year, 1 April to 31 March, named by its first calendar year ("2011-12" is `startYear` 2011).

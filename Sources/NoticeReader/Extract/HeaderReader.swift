@@ -60,32 +60,12 @@ struct HeaderReader {
     private func councilPhrase(in r: Range<Int>) -> Range<Int>? {
         for suffix in ["county council", "city council", "borough council", "district council", "metropolitan borough council", "council of the isles of scilly"] {
             if let hit = doc.find(suffix, in: r) {
-                var start = hit.lowerBound
-                // Walk back over capitalised words.
-                while start > r.lowerBound {
-                    var j = start - 1
-                    while j > r.lowerBound, doc.bytes[j] == 0x20 { j -= 1 }
-                    var k = j
-                    while k > r.lowerBound, isWordByte(doc.bytes[k - 1]) || doc.bytes[k - 1] == 0x2D { k -= 1 }
-                    guard k <= j, isUpper(doc.bytes[k]) else { break }
-                    start = k
-                }
-                return start..<hit.upperBound
+                return capitalisedWords(before: hit.lowerBound, in: r)..<hit.upperBound
             }
         }
         // "Wirral Council", "Medway Council": a capitalised name before "Council", not "the Council".
         for hit in doc.findAll("council", in: r) where isUpper(doc.bytes[hit.lowerBound]) {
-            var start = hit.lowerBound
-            while start > r.lowerBound {
-                var j = start - 1
-                while j > r.lowerBound, doc.bytes[j] == 0x20 { j -= 1 }
-                var k = j
-                while k > r.lowerBound, isWordByte(doc.bytes[k - 1]) || doc.bytes[k - 1] == 0x2D { k -= 1 }
-                guard k <= j, isUpper(doc.bytes[k]) else { break }
-                let word = doc.lowercased(k..<(j + 1))
-                if ["the", "this", "a", "to", "by", "of", "education", "notice", "improvement"].contains(word) { break }
-                start = k
-            }
+            let start = capitalisedWords(before: hit.lowerBound, in: r, stoppingAt: ["the", "this", "a", "to", "by", "of", "education", "notice", "improvement"])
             if start < hit.lowerBound { return start..<hit.upperBound }
         }
         if let hit = doc.find("london borough of", in: r) ?? doc.find("royal borough of", in: r) {
@@ -94,6 +74,20 @@ struct HeaderReader {
             return doc.trimmed(hit.lowerBound..<end)
         }
         return nil
+    }
+
+    /// Where the run of capitalised words ending just before `end` begins ("Kingston upon Hull" is cut at "upon").
+    private func capitalisedWords(before end: Int, in r: Range<Int>, stoppingAt stops: Set<String> = []) -> Int {
+        var start = end
+        while start > r.lowerBound {
+            var j = start - 1
+            while j > r.lowerBound, doc.bytes[j] == 0x20 { j -= 1 }
+            var k = j
+            while k > r.lowerBound, isWordByte(doc.bytes[k - 1]) || doc.bytes[k - 1] == 0x2D { k -= 1 }
+            guard k <= j, isUpper(doc.bytes[k]), !stops.contains(doc.lowercased(k..<(j + 1))) else { break }
+            start = k
+        }
+        return start
     }
 
     /// "CUMBRIA COUNTY COUNCIL" → "Cumbria County Council"; mixed case is left as written.
