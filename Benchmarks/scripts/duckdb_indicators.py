@@ -56,6 +56,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True  # keep __pycache__ out of the repository
 import benchvenv  # noqa: E402
 
 benchvenv.ensure("duckdb")

@@ -21,7 +21,8 @@ files' sizes. Output, one line on stdout:
 
     lxml <seconds> <bytes> <referrals>
 
-where <referrals> counts CINdetails elements, as `improve-benchmarks cin-import` does.
+where <referrals> counts CINdetails elements (`improve-benchmarks cin-import` counts the episodes its importer keeps,
+which is the same number unless a file has same-day duplicates or unreadable referral dates).
 
 Run (the script creates /tmp/benchvenv with lxml when lxml is missing):
 
@@ -36,6 +37,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True  # keep __pycache__ out of the repository
 import benchvenv  # noqa: E402
 
 benchvenv.ensure("lxml")

@@ -27,6 +27,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True  # keep __pycache__ out of the repository
 import benchvenv  # noqa: E402
 
 benchvenv.ensure("lxml", "duckdb")
@@ -112,7 +113,8 @@ def write_tables(xml_path, out_dir):
                                        f("CINclosureDate"), f("ReasonForClosure"), f("DateOfInitialCPC"), f("ReferralNFA")])
             for k, a in enumerate(cin.iterfind("Assessments"), start=1):
                 g = a.findtext
-                factors = ",".join(x.text or "" for x in a.iterfind("FactorsIdentifiedAtAssessment/AssessmentFactors"))
+                found = [x.text or "" for x in a.iterfind("FactorsIdentifiedAtAssessment/AssessmentFactors")]
+                factors = "[" + ", ".join(f"'{x}'" for x in found) + "]" if found else ""  # the validator's list
                 rows["Assessments"].append([cid, str(n), str(k), g("AssessmentActualStartDate"),
                                             g("AssessmentInternalReviewDate"), g("AssessmentAuthorisationDate"), factors])
             for s in cin.iterfind("Section47"):
