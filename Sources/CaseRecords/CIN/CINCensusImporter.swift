@@ -118,10 +118,25 @@ enum CINTag: CaseIterable {
         return h
     }
 
-    static let byHash: [UInt64: CINTag] = {
-        var map: [UInt64: CINTag] = [:]
-        for tag in allCases { map[hash(tag.name.utf8)] = tag }
-        precondition(map.count == allCases.count, "CIN tag names must hash apart")
-        return map
+    /// The tags in an open-addressed table keyed by hash: one multiply per byte and a compare, no String.
+    private static let slots: [(hash: UInt64, tag: CINTag?)] = {
+        var slots = [(hash: UInt64, tag: CINTag?)](repeating: (0, nil), count: 256)
+        for tag in allCases {
+            let h = hash(tag.name.utf8)
+            precondition(!slots.contains { $0.tag != nil && $0.hash == h }, "CIN tag names must hash apart")
+            var i = Int(h & 255)
+            while slots[i].tag != nil { i = (i + 1) & 255 }
+            slots[i] = (h, tag)
+        }
+        return slots
     }()
+
+    static func lookup(_ h: UInt64) -> CINTag? {
+        var i = Int(h & 255)
+        while let tag = slots[i].tag {
+            if slots[i].hash == h { return tag }
+            i = (i + 1) & 255
+        }
+        return nil
+    }
 }

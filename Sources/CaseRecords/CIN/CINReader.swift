@@ -27,9 +27,36 @@ struct Reader {
 
     struct EpisodeKey: Hashable { var child: Int32; var referral: Int32 }
 
+    /// A leaf's text, kept as a range of the file's bytes until something needs it as a string: most values are
+    /// dates, read straight from the bytes.
     struct Value {
-        var text: String
+        var range: Range<Int>
         var line: Int
+    }
+
+    func text(_ value: Value) -> String {
+        value.range.isEmpty ? "" : scanner.text(value.range)
+    }
+
+    /// "YYYY-MM-DD" (or a date-time starting so) read from the bytes, surrounding whitespace allowed; nil otherwise.
+    func day(_ value: Value) -> Int32? {
+        let b = scanner.bytes
+        var lo = value.range.lowerBound, hi = value.range.upperBound
+        while lo < hi, b[lo] == 0x20 || b[lo] == 0x0A || b[lo] == 0x0D || b[lo] == 0x09 { lo += 1 }
+        while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x0A || b[hi - 1] == 0x0D || b[hi - 1] == 0x09 { hi -= 1 }
+        guard hi - lo == 10 || (hi - lo > 10 && b[lo + 10] == 0x54), b[lo + 4] == 0x2D, b[lo + 7] == 0x2D else { return nil }
+        func digits(_ from: Int, _ count: Int) -> Int? {
+            var n = 0
+            for k in from..<(from + count) {
+                let d = b[k] &- 0x30
+                guard d < 10 else { return nil }
+                n = n * 10 + Int(d)
+            }
+            return n
+        }
+        guard let y = digits(lo, 4), let m = digits(lo + 5, 2), let d = digits(lo + 8, 2),
+              let date = CalendarDate(year: y, month: m, day: d) else { return nil }
+        return date.column
     }
 
     struct ChildDraft {
@@ -73,7 +100,7 @@ struct Reader {
         while let event = try scanner.next() {
             switch event {
             case .start(let nameRange, let line, let selfClosing):
-                let tag = CINTag.byHash[CINTag.hash(scanner.bytes[nameRange])]
+                let tag = CINTag.lookup(CINTag.hash(scanner.bytes[nameRange]))
                 if !sawRoot {
                     sawRoot = true
                     guard tag == .message else {
@@ -98,7 +125,7 @@ struct Reader {
                           "text '\(words.prefix(40))' outside any element was ignored")
                 }
             case .end(let nameRange, let line):
-                let tag = CINTag.byHash[CINTag.hash(scanner.bytes[nameRange])]
+                let tag = CINTag.lookup(CINTag.hash(scanner.bytes[nameRange]))
                 guard let top = stack.last, top == tag else {
                     throw ImportRejection(file: file, line: line, reason: "not well-formed XML: </\(scanner.name(nameRange))> closes <\(stack.last??.name ?? "nothing")>")
                 }
@@ -167,19 +194,19 @@ struct Reader {
             return
         }
         guard isLeaf(tag) else { return }
-        let value = Value(text: leafText.map { scanner.text($0) } ?? "", line: line)
+        let value = Value(range: leafText ?? 0..<0, line: line)
         leafText = nil
         let parent = stack.last ?? nil
         switch (parent, tag) {
         case (.collectionDetails?, .collection):
-            if value.text != "CIN" {
-                throw ImportRejection(file: file, line: line, reason: "not a CIN census: <Collection> is '\(value.text)'")
+            if text(value) != "CIN" {
+                throw ImportRejection(file: file, line: line, reason: "not a CIN census: <Collection> is '\(text(value))'")
             }
-        case (.collectionDetails?, .year): collectionYear = Int(value.text)
+        case (.collectionDetails?, .year): collectionYear = Int(text(value))
         case (.collectionDetails?, .referenceDate):
-            referenceDate = value.text
-            referenceDay = CalendarDate(iso: value.text)?.column ?? noDate
-        case (.source?, .lea): laCode = value.text
+            referenceDate = text(value)
+            referenceDay = day(value) ?? noDate
+        case (.source?, .lea): laCode = text(value)
         case (.childIdentifiers?, .laChildID): child?.id = value
         case (.childIdentifiers?, .upn): child?.upn = value
         case (.childIdentifiers?, .personBirthDate): child?.birth = value
@@ -209,7 +236,7 @@ struct Reader {
         case (.assessments?, .assessmentActualStartDate): child!.episodes[e].assessments.lastIndex.map { child!.episodes[e].assessments[$0].start = value }
         case (.assessments?, .assessmentInternalReviewDate): child!.episodes[e].assessments.lastIndex.map { child!.episodes[e].assessments[$0].review = value }
         case (.assessments?, .assessmentAuthorisationDate): child!.episodes[e].assessments.lastIndex.map { child!.episodes[e].assessments[$0].authorised = value }
-        case (.factorsIdentifiedAtAssessment?, .assessmentFactors): child!.episodes[e].assessments.lastIndex.map { child!.episodes[e].assessments[$0].factors.append(value.text) }
+        case (.factorsIdentifiedAtAssessment?, .assessmentFactors): child!.episodes[e].assessments.lastIndex.map { child!.episodes[e].assessments[$0].factors.append(text(value)) }
         case (.cinPlanDates?, .cinPlanStartDate): child!.episodes[e].cinPlans.lastIndex.map { child!.episodes[e].cinPlans[$0].start = value }
         case (.cinPlanDates?, .cinPlanEndDate): child!.episodes[e].cinPlans.lastIndex.map { child!.episodes[e].cinPlans[$0].end = value }
         case (.section47?, .s47ActualStartDate): child!.episodes[e].s47s.lastIndex.map { child!.episodes[e].s47s[$0].start = value }
@@ -236,36 +263,37 @@ struct Reader {
 
     /// A date field: nil when absent; reported (and nil) when it is not a date.
     private mutating func date(_ value: Value?, field: String, child id: String, required: Bool = false) -> Int32? {
-        guard let value, !value.text.isEmpty else {
+        guard let value, !scanner.isBlank(value.range) else {
             return nil
         }
-        var text = value.text
-        if text.count > 10, text.dropFirst(10).first == "T" { text = String(text.prefix(10)) }
-        guard let day = CalendarDate(iso: text) else {
+        guard let column = day(value) else {
             fault(required ? .error : .warning, line: value.line, childID: id, field: field, rule: "bad-date",
-                  "'\(value.text)' is not a date (YYYY-MM-DD)\(required ? "" : "; read as not given")")
+                  "'\(text(value))' is not a date (YYYY-MM-DD)\(required ? "" : "; read as not given")")
             return nil
         }
         // A target date (InitialCPCtarget) may rightly lie beyond the census; an event may not.
-        if referenceDay != noDate, day.column > referenceDay, field != "InitialCPCtarget" {
+        if referenceDay != noDate, column > referenceDay, field != "InitialCPCtarget" {
             fault(.warning, line: value.line, childID: id, field: field, rule: "future-date",
-                  "\(text) is after the census reference date \(referenceDate ?? "")")
+                  "\(CalendarDate(column: column)!.iso) is after the census reference date \(referenceDate ?? "")")
         }
-        return day.column
+        return column
     }
 
     private mutating func code(_ value: Value?, in list: Set<String>, field: String, child id: String) -> String {
-        guard let value, !value.text.isEmpty else { return "" }
-        if !list.contains(value.text) {
-            fault(.warning, line: value.line, childID: id, field: field, rule: "unknown-code", "'\(value.text)' is not a code the census uses")
+        guard let value else { return "" }
+        let code = text(value)
+        if !code.isEmpty, !list.contains(code) {
+            fault(.warning, line: value.line, childID: id, field: field, rule: "unknown-code", "'\(code)' is not a code the census uses")
         }
-        return value.text
+        return code
     }
 
     private mutating func boolean(_ value: Value?, field: String, child id: String) -> Int8 {
-        guard let value, !value.text.isEmpty else { return -1 }
-        guard let b = CINCodes.boolean(value.text) else {
-            fault(.warning, line: value.line, childID: id, field: field, rule: "bad-boolean", "'\(value.text)' is not true or false; read as not given")
+        guard let value else { return -1 }
+        let word = text(value)
+        if word.isEmpty { return -1 }
+        guard let b = CINCodes.boolean(word) else {
+            fault(.warning, line: value.line, childID: id, field: field, rule: "bad-boolean", "'\(word)' is not true or false; read as not given")
             return -1
         }
         return b
@@ -279,14 +307,14 @@ struct Reader {
     }
 
     private mutating func append(_ draft: ChildDraft) {
-        guard let idValue = draft.id, !idValue.text.isEmpty else {
+        guard let idValue = draft.id, !text(idValue).isEmpty else {
             let records = draft.episodes.count
             leftOut += 1 + records
             fault(.error, line: draft.line, field: "LAchildID", rule: "missing-field",
                   "a child has no LAchildID; the child and \(records) referral\(records == 1 ? "" : "s") were left out")
             return
         }
-        let id = idValue.text
+        let id = text(idValue)
         let index: Int32
         if let known = childIndex[id] {
             index = known
@@ -296,7 +324,7 @@ struct Reader {
             index = Int32(tables.childCount)
             childIndex[id] = index
             tables.childID.append(id)
-            tables.upn.append(draft.upn?.text ?? "")
+            tables.upn.append(draft.upn.map(text) ?? "")
             tables.birthDate.append(date(draft.birth, field: "PersonBirthDate", child: id) ?? noDate)
             tables.gender.append(code(draft.gender, in: CINCodes.gender, field: "GenderCurrent", child: id))
             tables.ethnicity.append(code(draft.ethnicity, in: CINCodes.ethnicity, field: "Ethnicity", child: id))
@@ -395,11 +423,11 @@ struct Reader {
             let end = date(p.end, field: "CPPendDate", child: id)
             order(start, end, line: p.end?.line ?? p.line, child: id, field: "CPPendDate", after: "CPPstartDate")
             var previous: Int32 = -1
-            if let text = p.previous?.text, !text.isEmpty {
-                if let n = Int32(text), n >= 0 { previous = n }
+            if let number = p.previous.map(text), !number.isEmpty {
+                if let n = Int32(number), n >= 0 { previous = n }
                 else {
                     fault(.warning, line: p.previous!.line, childID: id, field: "NumberOfPreviousCPP", rule: "bad-number",
-                          "'\(text)' is not a whole number of 0 or more; read as not given")
+                          "'\(number)' is not a whole number of 0 or more; read as not given")
                 }
             }
             let plan = Int32(tables.planCount)

@@ -14,9 +14,17 @@ public struct CPReviewsOnTime: SnapshotIndicator {
     public init() {}
 
     public func tally(at date: Int32, in data: CaseData) -> Tally {
-        var tally = Tally()
-        guard let t = data.cin else { return tally }
+        tallies(at: [date], in: data)[0]
+    }
+
+    public func tallies(at dates: [Int32], in data: CaseData) -> [Tally] {
+        guard let t = data.cin else { return dates.map { _ in Tally() } }
         let reviews = CINIndex.reviewsByPlan(t)
+        return dates.map { tally(at: $0, t, reviews) }
+    }
+
+    private func tally(at date: Int32, _ t: CINTables, _ reviews: [[Int32]]) -> Tally {
+        var tally = Tally()
         var current: [Int: Int] = [:]  // child → plan
         for p in 0..<t.planCount where t.planStart[p] <= date && (t.planEnd[p] == noDate || t.planEnd[p] > date) {
             let child = t.childOfPlan(p)
@@ -52,14 +60,17 @@ public struct CPReviewConferencesOnTime: EventIndicator {
     public func events(in data: CaseData) -> Events {
         var events = Events()
         guard let t = data.cin else { return events }
-        let reviews = CINIndex.reviewsByPlan(t)
-        var reviewRow: [Int: [Int32: Int]] = [:]
-        for r in 0..<t.reviewCount { reviewRow[Int(t.reviewPlan[r]), default: [:]][t.reviewDate[r]] = reviewRow[Int(t.reviewPlan[r])]?[t.reviewDate[r]] ?? r }
+        // Each plan's review rows in date order; a date held twice is one conference.
+        var rows = [[Int]](repeating: [], count: t.planCount)
+        for r in 0..<t.reviewCount { rows[Int(t.reviewPlan[r])].append(r) }
         for p in 0..<t.planCount {
             var due = addMonths(t.planStart[p], 3)
-            for review in reviews[p] where review >= t.planStart[p] {
-                events.add(day: review, met: review <= due, record: RecordRef(.review, reviewRow[p]![review]!))
+            var previous: Int32?
+            for r in rows[p].sorted(by: { t.reviewDate[$0] < t.reviewDate[$1] }) where t.reviewDate[r] >= t.planStart[p] && t.reviewDate[r] != previous {
+                let review = t.reviewDate[r]
+                events.add(day: review, met: review <= due, record: RecordRef(.review, r))
                 due = addMonths(review, 6)
+                previous = review
             }
         }
         return events

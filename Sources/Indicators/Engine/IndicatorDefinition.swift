@@ -21,6 +21,14 @@ public protocol EventIndicator: IndicatorDefinition {
 /// date).
 public protocol SnapshotIndicator: IndicatorDefinition {
     func tally(at date: Int32, in data: CaseData) -> Tally
+    /// Tallies at many dates; a definition overrides this to do its preparation once rather than per date.
+    func tallies(at dates: [Int32], in data: CaseData) -> [Tally]
+}
+
+extension SnapshotIndicator {
+    public func tallies(at dates: [Int32], in data: CaseData) -> [Tally] {
+        dates.map { tally(at: $0, in: data) }
+    }
 }
 
 /// The records an event indicator counts: qualifying day, whether each meets the standard, and which record it is.

@@ -1,4 +1,5 @@
 import CaseRecords
+import Dispatch
 import Domain
 
 /// Evaluates indicator definitions over the column tables for every month and basis asked for.
@@ -25,27 +26,38 @@ public struct IndicatorEngine: Sendable {
         }
     }
 
+    /// Every supported definition's figures. Definitions are independent of one another, so they are evaluated in
+    /// parallel, one per core.
     public func evaluate(_ data: CaseData, _ request: Request) -> [IndicatorResult] {
-        var results: [IndicatorResult] = []
-        for definition in definitions where definition.isSupported(by: data) {
-            let bases = definition.bases.filter { request.bases?.contains($0) ?? true }
-            guard !bases.isEmpty else { continue }
-            if let event = definition as? any EventIndicator {
-                results += evaluate(event, data, request, bases)
-            } else if let snapshot = definition as? any SnapshotIndicator {
-                for month in request.months {
-                    let day = month.lastDay
-                    let tally = snapshot.tally(at: day.column, in: data)
-                    results.append(IndicatorResult(
-                        indicator: snapshot.id, basis: .snapshot, period: .snapshot(day),
-                        numerator: tally.numerator.count, denominator: tally.denominator.count,
-                        numeratorRecords: request.keepRecords ? tally.numerator.sorted() : [],
-                        denominatorRecords: request.keepRecords ? tally.denominator.sorted() : []))
-                }
+        let supported = definitions.filter { $0.isSupported(by: data) }
+        var perDefinition = [[IndicatorResult]](repeating: [], count: supported.count)
+        perDefinition.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes only its own slot.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: supported.count) { i in
+                slots[i] = evaluate(supported[i], data, request)
             }
         }
-        return results.sorted {
+        return perDefinition.flatMap { $0 }.sorted {
             ($0.indicator, $0.basis.rawValue, $0.period.start, $0.period.end) < ($1.indicator, $1.basis.rawValue, $1.period.start, $1.period.end)
+        }
+    }
+
+    private func evaluate(_ definition: any IndicatorDefinition, _ data: CaseData, _ request: Request) -> [IndicatorResult] {
+        let bases = definition.bases.filter { request.bases?.contains($0) ?? true }
+        guard !bases.isEmpty else { return [] }
+        if let event = definition as? any EventIndicator {
+            return evaluate(event, data, request, bases)
+        }
+        guard let snapshot = definition as? any SnapshotIndicator else { return [] }
+        let days = request.months.map(\.lastDay)
+        let tallies = snapshot.tallies(at: days.map(\.column), in: data)
+        return zip(days, tallies).map { day, tally in
+            IndicatorResult(
+                indicator: snapshot.id, basis: .snapshot, period: .snapshot(day),
+                numerator: tally.numerator.count, denominator: tally.denominator.count,
+                numeratorRecords: request.keepRecords ? tally.numerator.sorted() : [],
+                denominatorRecords: request.keepRecords ? tally.denominator.sorted() : [])
         }
     }
 
