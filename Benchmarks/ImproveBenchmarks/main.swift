@@ -102,22 +102,36 @@ func benchmarkImport(_ files: [String]) throws {
     print("swift-import-peak-memory \(peakMemory())")
 }
 
-/// Loads and merges the files, then computes every indicator for every month and basis; prints the times, the bytes
-/// of the column tables, and peak memory.
-func benchmarkIndicators(_ files: [String]) throws {
+/// Loads and merges the files, then computes the indicators for every month and basis; prints the times, the bytes
+/// of the column tables, and peak memory. `--from`/`--to` set the months (default: those the referrals span);
+/// `--only a,b` limits the indicators, for a like-for-like comparison with a reference that computes fewer.
+func benchmarkIndicators(_ arguments: [String]) throws {
+    var files: [String] = []
+    var from: YearMonth?, to: YearMonth?
+    var only: Set<String>?
+    var i = 0
+    while i < arguments.count {
+        switch arguments[i] {
+        case "--from": from = YearMonth(iso: arguments[i + 1]); i += 2
+        case "--to": to = YearMonth(iso: arguments[i + 1]); i += 2
+        case "--only": only = Set(arguments[i + 1].split(separator: ",").map(String.init)); i += 2
+        default: files.append(arguments[i]); i += 1
+        }
+    }
     var loaded: ReturnLoader.Loaded?
     let loadTime = try seconds { loaded = try ReturnLoader().load(files) }
     guard let cin = loaded?.cin else { print("no CIN data"); return }
     let data = CaseData(cin: cin)
     let days = cin.referralDate.filter { $0 != noDate }
     var months: [YearMonth] = []
-    var m = YearMonth(CalendarDate(column: days.min()!)!)
-    let last = YearMonth(CalendarDate(column: days.max()!)!)
+    var m = from ?? YearMonth(CalendarDate(column: days.min()!)!)
+    let last = to ?? YearMonth(CalendarDate(column: days.max()!)!)
     while m <= last { months.append(m); m = m.adding(months: 1) }
+    let engine = IndicatorEngine(definitions: IndicatorCatalogue.all.filter { only?.contains($0.id) ?? true })
     var rows = 0
-    let computeTime = seconds { rows = IndicatorEngine().evaluate(data, .init(months: months)).count }
+    let computeTime = seconds { rows = engine.evaluate(data, .init(months: months)).count }
     print("swift-load \(String(format: "%.3f", loadTime)) referrals \(cin.episodeCount) assessments \(cin.assessmentCount) plans \(cin.planCount)")
-    print("swift-indicators \(String(format: "%.3f", computeTime)) rows \(rows) months \(months.count)")
+    print("swift-indicators \(String(format: "%.3f", computeTime)) rows \(rows) months \(months.count) indicators \(engine.definitions.count)")
     print("column-bytes \(cin.columnBytes)")
     print("peak-memory \(peakMemory())")
 }

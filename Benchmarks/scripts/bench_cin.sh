@@ -207,7 +207,7 @@ run_timed swift-indicators "$IMPROVE" indicators --input "${FILES[@]}" --from "$
 run_timed duckdb "$PY" "$SCRIPTS/duckdb_indicators.py" "$CSV" --from "$FROM" --to "$TO" "${THREADS_ARGS[@]}"
 # The Swift engine's load and compute times apart (every indicator, every month with a referral), where the benchmark
 # program has it: the counterpart of duckdb-load and duckdb-compute.
-OPTIONAL=1 run_timed swift-indicators-split "$BENCHMARKS" cin-indicators "${FILES[@]}" || say "improve-benchmarks cin-indicators not available; skipped"
+OPTIONAL=1 run_timed swift-indicators-split "$BENCHMARKS" cin-indicators --from "$FROM" --to "$TO" --only "${SIX//|/,}" "${FILES[@]}" || say "improve-benchmarks cin-indicators not available; skipped"
 
 # --- Results ------------------------------------------------------------------------------------------------------
 # field FILE WORD N: the N-th word of FILE's first line whose first word is WORD (empty when there is none).
@@ -271,7 +271,7 @@ THREADS_LABEL=${THREADS_LABEL:-$(nproc) threads (default)}
     fi
     echo "notes: the Swift times include reading and merging the XML; DuckDB reads CSV tables made beforehand (untimed)."
     echo "       Timings are each program's own: swift-import and lxml time parsing only; duckdb times load + compute;"
-    echo "       'indicators (wall)' for Swift is its whole process. 'split' (improve-benchmarks cin-indicators) computes"
-    echo "       every indicator over every month with a referral, not only the six over $FROM..$TO. Raw outputs: $RES/"
+    echo "       'indicators (wall)' for Swift is its whole process, reading XML; 'split' (improve-benchmarks cin-indicators)"
+    echo "       computes the same six indicators over the same months ($FROM..$TO), load and compute timed apart. Raw outputs: $RES/"
 } | tee "$RES/summary.txt"
 [[ $ONLY_SWIFT == 0 && $ONLY_DUCK == 0 ]]
