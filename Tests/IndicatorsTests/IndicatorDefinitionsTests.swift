@@ -78,7 +78,32 @@ struct IndicatorDefinitionsTests {
             ]),
         ])
         #expect(figure("cpp_repeat_ever", d, .inMonth, "2023-06") == (3, 4))
+        // Counting children: the same four children, each once.
+        #expect(figure("cpp_repeat_ever_children", d, .inMonth, "2023-06") == (3, 4))
         #expect(figure("cpp_repeat_within_2y", d, .inMonth, "2023-06") == (1, 4))
+    }
+
+    @Test func aChildWithTwoStartsInTheYearCountsOnceAmongChildren() throws {
+        let d = try data([
+            CINXML.child("A", episodes: [
+                CINXML.episode(referral: "2023-04-01", closure: "2023-07-01", plans: [("2023-04-20", "2023-06-30", 0, [])]),
+                CINXML.episode(referral: "2023-09-01", plans: [("2023-10-02", nil, 0, [])]),
+            ]),
+            CINXML.child("B", episodes: [CINXML.episode(referral: "2023-05-01", plans: [("2023-05-20", nil, 0, [])])]),
+        ])
+        #expect(figure("cpp_repeat_ever", d, .cumulativeYearToDate, "2024-03") == (1, 3))
+        #expect(figure("cpp_repeat_ever_children", d, .cumulativeYearToDate, "2024-03") == (1, 2))
+    }
+
+    @Test func openAssessmentsPastTheirDeadline() throws {
+        // At Fri 31 May 2024: a referral of 1 March is past 45 working days (Easter, early and late May holidays between).
+        let d = try data([
+            CINXML.child("A", episodes: [CINXML.episode(referral: "2024-03-01", assessments: [("2024-03-04", nil)])]),
+            CINXML.child("B", episodes: [CINXML.episode(referral: "2024-05-01", assessments: [("2024-05-02", nil)])]),
+            CINXML.child("C", episodes: [CINXML.episode(referral: "2024-03-01", assessments: [("2024-03-04", "2024-04-10")])]),
+        ])
+        #expect(figure("single_assessment_overdue_open", d, .snapshot, "2024-05") == (1, 2))
+        #expect(figure("single_assessment_overdue_open", d, .snapshot, "2024-03") == (0, 2))
     }
 
     @Test func reviewsAtThreeAndSixMonthsWithMonthEndClamping() throws {

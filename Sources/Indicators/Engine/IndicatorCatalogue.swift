@@ -3,9 +3,11 @@ public enum IndicatorCatalogue {
     public static let all: [any IndicatorDefinition] = [
         SingleAssessmentTimeliness(),
         SingleAssessmentTimelinessDfE(),
+        SingleAssessmentOverdueOpen(),
         ReReferral12m(),
         CPPRepeatEver(),
         CPPRepeatWithin2y(),
+        CPPRepeatEverChildren(),
         CPPLasting2yPlus(),
         CPPOpen2yPlusSnapshot(),
         CPReviewsOnTime(),

@@ -31,6 +31,12 @@ extension SnapshotIndicator {
     }
 }
 
+/// An indicator whose units depend on the period itself, so it cannot be summed from dated events: DfE's count of
+/// children (not plan starts), where a child with two starts in the period counts once.
+public protocol PeriodIndicator: IndicatorDefinition {
+    func tally(in period: ReportingPeriod, data: CaseData) -> Tally
+}
+
 /// The records an event indicator counts: qualifying day, whether each meets the standard, and which record it is.
 public struct Events: Sendable {
     public var day: [Int32] = []

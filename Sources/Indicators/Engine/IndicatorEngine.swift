@@ -49,6 +49,18 @@ public struct IndicatorEngine: Sendable {
         if let event = definition as? any EventIndicator {
             return evaluate(event, data, request, bases)
         }
+        if let periodic = definition as? any PeriodIndicator {
+            return bases.flatMap { basis in
+                request.months.map { month in
+                    let period = ReportingPeriod.of(basis, month: month)
+                    let tally = periodic.tally(in: period, data: data)
+                    return IndicatorResult(indicator: periodic.id, basis: basis, period: period,
+                                           numerator: tally.numerator.count, denominator: tally.denominator.count,
+                                           numeratorRecords: request.keepRecords ? tally.numerator.sorted() : [],
+                                           denominatorRecords: request.keepRecords ? tally.denominator.sorted() : [])
+                }
+            }
+        }
         guard let snapshot = definition as? any SnapshotIndicator else { return [] }
         let days = request.months.map(\.lastDay)
         let tallies = snapshot.tallies(at: days.map(\.column), in: data)

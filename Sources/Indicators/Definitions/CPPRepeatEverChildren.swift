@@ -1,0 +1,30 @@
+import CaseRecords
+import Domain
+
+/// §3.6 `cpp_repeat_ever_children`: DfE's count for benchmarking. Children who became the subject of a plan in the
+/// period, counted once however many plans they started in it; a repeat when any of those starts was one (an earlier
+/// plan in the data, or `NumberOfPreviousCPP` > 0).
+public struct CPPRepeatEverChildren: PeriodIndicator {
+    public let id = "cpp_repeat_ever_children"
+    public let bases = eventBases
+
+    public init() {}
+
+    public func tally(in period: ReportingPeriod, data: CaseData) -> Tally {
+        var tally = Tally()
+        guard let t = data.cin else { return tally }
+        let starts = CPPRepeatEver().events(in: data)
+        var children: [Int: (record: RecordRef, repeatPlan: Bool)] = [:]
+        let (first, last) = (period.start.column, period.end.column)
+        for i in 0..<starts.count where starts.day[i] >= first && starts.day[i] <= last {
+            let child = t.childOfPlan(Int(starts.record[i].index))
+            let seen = children[child]
+            children[child] = (seen?.record ?? RecordRef(.child, child), (seen?.repeatPlan ?? false) || starts.met[i])
+        }
+        for (_, entry) in children {
+            tally.denominator.append(entry.record)
+            if entry.repeatPlan { tally.numerator.append(entry.record) }
+        }
+        return tally
+    }
+}
