@@ -83,6 +83,16 @@ struct IndicatorDefinitionsTests {
         #expect(figure("cpp_repeat_within_2y", d, .inMonth, "2023-06") == (1, 4))
     }
 
+    @Test func twoPlansStartingTheSameDayAreOneStartARepeatIfEitherSaysSo() throws {
+        let d = try data([
+            CINXML.child("A", episodes: [
+                CINXML.episode(referral: "2023-05-01", plans: [("2023-06-01", nil, 0, [])]),
+                CINXML.episode(referral: "2023-05-02", plans: [("2023-06-01", nil, 1, [])]),
+            ]),
+        ])
+        #expect(figure("cpp_repeat_ever", d, .inMonth, "2023-06") == (1, 1))
+    }
+
     @Test func aChildWithTwoStartsInTheYearCountsOnceAmongChildren() throws {
         let d = try data([
             CINXML.child("A", episodes: [

@@ -13,12 +13,17 @@ public struct CPPRepeatEver: EventIndicator {
     public func events(in data: CaseData) -> Events {
         var events = Events()
         guard let t = data.cin else { return events }
-        for plans in CINIndex.plansByChild(t) {
+        let plansByChild = CINIndex.plansByChild(t)
+        for child in 0..<plansByChild.groupCount {
             var earliest: Int32?
             var lastStart: Int32?
-            for p in plans {
+            for p in plansByChild[child] {
                 let start = t.planStart[p]
-                if start == lastStart { continue }
+                if start == lastStart {
+                    // Two plans starting the same day are one start, a repeat if either record says so.
+                    if t.planPreviousCPP[p] > 0 { events.met[events.count - 1] = true }
+                    continue
+                }
                 let repeatPlan = (earliest.map { $0 < start } ?? false) || t.planPreviousCPP[p] > 0
                 events.add(day: start, met: repeatPlan, record: RecordRef(.plan, p))
                 earliest = earliest ?? start

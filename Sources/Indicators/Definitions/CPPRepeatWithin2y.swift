@@ -12,7 +12,9 @@ public struct CPPRepeatWithin2y: EventIndicator {
     public func events(in data: CaseData) -> Events {
         var events = Events()
         guard let t = data.cin else { return events }
-        for plans in CINIndex.plansByChild(t) {
+        let plansByChild = CINIndex.plansByChild(t)
+        for child in 0..<plansByChild.groupCount {
+            let plans = Array(plansByChild[child])
             var lastStart: Int32?
             for (k, p) in plans.enumerated() {
                 let start = t.planStart[p]

@@ -13,9 +13,10 @@ public struct ReReferral12m: EventIndicator {
     public func events(in data: CaseData) -> Events {
         var events = Events()
         guard let t = data.cin else { return events }
-        for episodes in CINIndex.episodesByChild(t) {
+        let episodesByChild = CINIndex.episodesByChild(t)
+        for child in 0..<episodesByChild.groupCount {
             var previous: Int32?
-            for e in episodes {
+            for e in episodesByChild[child] {
                 let current = t.referralDate[e]
                 // Same-day referrals were made one record at import; strictly earlier is the one before in date order.
                 let repeatReferral = previous.map { $0 >= addMonths(current, -12) && $0 < current } ?? false

@@ -1,41 +1,84 @@
 import CaseRecords
 import Domain
 
-/// Groupings of the CIN tables that several definitions need: records by child, reviews by plan, assessments by
-/// episode. Built in one pass each.
-struct CINIndex {
-    static func group(_ parents: [Int32], count: Int) -> [[Int]] {
-        var groups = [[Int]](repeating: [], count: count)
-        for (i, p) in parents.enumerated() where p >= 0 { groups[Int(p)].append(i) }
-        return groups
+/// Records grouped by a parent (episodes by child, plans by child, reviews by plan) in one flat array with offsets:
+/// built by a counting sort in two passes, with no array per group, so grouping millions of records costs two
+/// allocations rather than millions.
+struct Groups {
+    /// `members[offsets[g]..<offsets[g + 1]]` are group g's records.
+    private(set) var offsets: [Int32]
+    private(set) var members: [Int32]
+
+    var groupCount: Int { offsets.count - 1 }
+
+    /// Groups records 0..<parents.count by their parent; within a group records keep their index order.
+    init(parents: [Int32], count: Int) {
+        var offsets = [Int32](repeating: 0, count: count + 1)
+        for p in parents where p >= 0 { offsets[Int(p) + 1] += 1 }
+        for g in 0..<count { offsets[g + 1] += offsets[g] }
+        var next = offsets
+        var members = [Int32](repeating: 0, count: Int(offsets[count]))
+        for (i, p) in parents.enumerated() where p >= 0 {
+            members[Int(next[Int(p)])] = Int32(i)
+            next[Int(p)] += 1
+        }
+        self.offsets = offsets
+        self.members = members
     }
 
+    subscript(group: Int) -> LazyMapSequence<ArraySlice<Int32>, Int> {
+        members[Int(offsets[group])..<Int(offsets[group + 1])].lazy.map { Int($0) }
+    }
+
+    /// Orders each group's records by a key (groups are small: an insertion sort in place).
+    mutating func sortEachGroup(by key: [Int32]) {
+        let offsets = self.offsets
+        members.withUnsafeMutableBufferPointer { m in
+            for g in 0..<(offsets.count - 1) {
+                let lo = Int(offsets[g]), hi = Int(offsets[g + 1])
+                guard hi - lo > 1 else { continue }
+                for i in (lo + 1)..<hi {
+                    let item = m[i]
+                    let k = key[Int(item)]
+                    var j = i - 1
+                    while j >= lo, key[Int(m[j])] > k {
+                        m[j + 1] = m[j]
+                        j -= 1
+                    }
+                    m[j + 1] = item
+                }
+            }
+        }
+    }
+}
+
+/// Groupings of the CIN tables that several definitions need.
+enum CINIndex {
     /// Episodes of each child, ordered by referral date.
-    static func episodesByChild(_ t: CINTables) -> [[Int]] {
-        var groups = group(t.episodeChild, count: t.childCount)
-        for c in groups.indices where groups[c].count > 1 { groups[c].sort { t.referralDate[$0] < t.referralDate[$1] } }
+    static func episodesByChild(_ t: CINTables) -> Groups {
+        var groups = Groups(parents: t.episodeChild, count: t.childCount)
+        groups.sortEachGroup(by: t.referralDate)
         return groups
     }
 
     /// Plans of each child, ordered by start date.
-    static func plansByChild(_ t: CINTables) -> [[Int]] {
-        var groups = [[Int]](repeating: [], count: t.childCount)
-        for p in 0..<t.planCount { groups[t.childOfPlan(p)].append(p) }
-        for c in groups.indices where groups[c].count > 1 { groups[c].sort { t.planStart[$0] < t.planStart[$1] } }
+    static func plansByChild(_ t: CINTables) -> Groups {
+        let planChild = t.planEpisode.map { t.episodeChild[Int($0)] }
+        var groups = Groups(parents: planChild, count: t.childCount)
+        groups.sortEachGroup(by: t.planStart)
         return groups
     }
 
     /// Review dates of each plan, ordered, with duplicate dates counted once.
     static func reviewsByPlan(_ t: CINTables) -> [[Int32]] {
-        var groups = [[Int32]](repeating: [], count: t.planCount)
-        for r in 0..<t.reviewCount { groups[Int(t.reviewPlan[r])].append(t.reviewDate[r]) }
-        for p in groups.indices where groups[p].count > 1 {
-            groups[p].sort()
+        let groups = Groups(parents: t.reviewPlan, count: t.planCount)
+        return (0..<t.planCount).map { p in
+            var dates = Array(groups[p].map { t.reviewDate[$0] })
+            dates.sort()
             var unique: [Int32] = []
-            for d in groups[p] where unique.last != d { unique.append(d) }
-            groups[p] = unique
+            for d in dates where unique.last != d { unique.append(d) }
+            return unique
         }
-        return groups
     }
 }
 

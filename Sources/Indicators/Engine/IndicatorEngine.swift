@@ -73,9 +73,26 @@ public struct IndicatorEngine: Sendable {
         }
     }
 
+    /// Record indices ordered by day: a counting sort over the days the records span (a few thousand), stable.
+    static func orderByDay(_ days: [Int32]) -> [Int] {
+        guard let low = days.min(), let high = days.max() else { return [] }
+        let span = Int(high - low) + 1
+        guard span <= 200_000 else { return days.indices.sorted { days[$0] < days[$1] } }
+        var start = [Int](repeating: 0, count: span + 1)
+        for d in days { start[Int(d - low) + 1] += 1 }
+        for k in 0..<span { start[k + 1] += start[k] }
+        var order = [Int](repeating: 0, count: days.count)
+        for (i, d) in days.enumerated() {
+            let k = Int(d - low)
+            order[start[k]] = i
+            start[k] += 1
+        }
+        return order
+    }
+
     private func evaluate(_ definition: any EventIndicator, _ data: CaseData, _ request: Request, _ bases: [Basis]) -> [IndicatorResult] {
         let events = definition.events(in: data)
-        let order = events.day.indices.sorted { events.day[$0] < events.day[$1] }
+        let order = Self.orderByDay(events.day)
         let days = order.map { events.day[$0] }
         var metBefore = [Int](repeating: 0, count: order.count + 1)
         for (k, i) in order.enumerated() { metBefore[k + 1] = metBefore[k] + (events.met[i] ? 1 : 0) }
