@@ -54,7 +54,7 @@ struct CINImportTests {
             "90 future-date CINclosureDate",
             "25 unknown-element Sex",
         ])
-        #expect(result.report.faults.last?.message == "<Sex> is not an element of the CIN census this importer knows; 2 occurrences skipped")
+        #expect(result.report.faults.last?.message == "<Sex> is not an element of the 2022-23 CIN census; 2 occurrences skipped")
     }
 
     @Test func oneChildWithEveryElement() throws {
@@ -81,6 +81,16 @@ struct CINImportTests {
         #expect(throws: ImportRejection.self) { try CINCensusImporter().read(bytes: notCIN, file: "x.xml") }
         let truncated = Array("<Message><Children><Child>".utf8)
         #expect(throws: ImportRejection.self) { try CINCensusImporter().read(bytes: truncated, file: "x.xml") }
+    }
+
+    @Test func blocksOfLaterCensusesAreNamedAsSuch() throws {
+        let block = "<Child><ChildIdentifiers><LAchildID>A</LAchildID><GenderCurrent>1</GenderCurrent></ChildIdentifiers>"
+            + "<CINdetails><CINreferralDate>2025-06-01</CINreferralDate><ReferralNFA>false</ReferralNFA><PreProceedingsandFGDM><X>1</X></PreProceedingsandFGDM></CINdetails></Child>"
+        let recent = try CINCensusImporter().read(bytes: Array(CINXML.file(reference: "2026-03-31", children: [block]).utf8), file: "2026.xml")
+        #expect(recent.report.faults.map(\.rule).contains("unread-element"))
+        #expect(recent.report.faults.first { $0.rule == "unread-element" }?.message == "<PreProceedingsandFGDM> belongs to the census from 2025-26 on and is not read by this importer; 1 occurrence skipped")
+        let early = try CINCensusImporter().read(bytes: Array(CINXML.file(reference: "2024-03-31", children: [block.replacingOccurrences(of: "2025-06-01", with: "2023-06-01")]).utf8), file: "2024.xml")
+        #expect(early.report.faults.map(\.rule).contains("unknown-element"))
     }
 
     @Test func recordsThatCannotBeUsedAreLeftOutAndReported() throws {

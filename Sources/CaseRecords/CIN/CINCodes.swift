@@ -16,6 +16,13 @@ enum CINCodes {
         "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT",
     ]
 
+    /// Blocks later censuses added, with the first collection year that has them: a file of that year or later may
+    /// carry them (the importer does not read them yet, and says so); an earlier file should not.
+    static let laterBlocks: [String: Int] = [
+        "PreProceedingsandFGDM": 2026,
+        "ChildAttendance": 2025,
+    ]
+
     /// Booleans as returns write them: "true", "false", "TRUE", "FALSE", "1", "0" (and "True"/"False").
     static func boolean(_ text: String) -> Int8? {
         switch text.lowercased() {

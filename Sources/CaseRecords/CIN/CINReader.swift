@@ -137,8 +137,14 @@ struct Reader {
         guard stack.isEmpty else { throw ImportRejection(file: file, line: 0, reason: "the file ends before <\(stack.last??.name ?? "")> is closed") }
         for name in unknownOrder {
             let (line, count) = unknown[name]!
-            fault(.warning, line: line, field: name, rule: "unknown-element",
-                  "<\(name)> is not an element of the CIN census this importer knows; \(count) occurrence\(count == 1 ? "" : "s") skipped")
+            let occurrences = "\(count) occurrence\(count == 1 ? "" : "s") skipped"
+            if let since = CINCodes.laterBlocks[name], let year = collectionYear, year >= since {
+                fault(.warning, line: line, field: name, rule: "unread-element",
+                      "<\(name)> belongs to the census from \(since - 1)-\(since % 100) on and is not read by this importer; \(occurrences)")
+            } else {
+                fault(.warning, line: line, field: name, rule: "unknown-element",
+                      "<\(name)> is not an element of the \(collectionYear.map { "\($0 - 1)-\($0 % 100) " } ?? "")CIN census; \(occurrences)")
+            }
         }
     }
 
