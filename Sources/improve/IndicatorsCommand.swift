@@ -36,6 +36,11 @@ struct IndicatorsCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try Inputs.load(inputs)
+        // Figures from part of the data would mislead: a file that could not be read stops the command.
+        if let first = loaded.rejections.first {
+            let more = loaded.rejections.count > 1 ? " (and \(loaded.rejections.count - 1) more file\(loaded.rejections.count > 2 ? "s" : "") not read)" : ""
+            throw CommandFailure("\(first)\(more)")
+        }
         guard let cin = loaded.cin else {
             throw CommandFailure("no CIN census data among the inputs; nothing to compute")
         }
@@ -79,6 +84,7 @@ struct IndicatorsCommand: ParsableCommand {
 
 /// Loading inputs for the commands that read returns, with progress on a terminal and errors that name the file.
 enum Inputs {
+    /// Reads the inputs; rejected files are reported by the caller (`check` lists them, `indicators` stops on them).
     static func load(_ paths: [String]) throws -> ReturnLoader.Loaded {
         let onTerminal = isatty(STDERR_FILENO) == 1
         var progress: (@Sendable (String) -> Void)?
@@ -93,9 +99,6 @@ enum Inputs {
             throw CommandFailure(rejection.description)
         }
         if onTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        for rejection in loaded.rejections {
-            FileHandle.standardError.write(Data("\(rejection)\n".utf8))
-        }
         return loaded
     }
 
