@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "CaseRecords", targets: ["CaseRecords"]),
         .library(name: "Indicators", targets: ["Indicators"]),
         .library(name: "Demo", targets: ["Demo"]),
+        .library(name: "Monitoring", targets: ["Monitoring"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,13 +29,15 @@ let package = Package(
         .target(name: "CaseRecords", dependencies: ["Domain"]),
         // One definition per indicator, and the engine that evaluates them over the column tables.
         .target(name: "Indicators", dependencies: ["Domain", "CaseRecords"]),
+        // Targets against figures: status, trajectory, forecast, RAG, exceptions and the notice's calendar.
+        .target(name: "Monitoring", dependencies: ["Domain", "Indicators"]),
         // A deterministic synthetic council for demonstrations, tests and benchmarks.
         .target(name: "Demo", dependencies: ["Domain", "CaseRecords"]),
         // The one executable: argument parsing only, each command a thin call into the libraries.
         .executableTarget(
             name: "improve",
             dependencies: [
-                "Domain", "NoticeReader", "CaseRecords", "Indicators", "Demo",
+                "Domain", "NoticeReader", "CaseRecords", "Indicators", "Demo", "Monitoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +52,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["CaseRecords"], path: "Tests/TestSupport"),
         .testTarget(name: "CaseRecordsTests", dependencies: ["Domain", "CaseRecords", "Demo", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Domain", "CaseRecords", "Indicators", "TestSupport"]),
+        .testTarget(name: "MonitoringTests", dependencies: ["Domain", "Indicators", "Monitoring", "NoticeReader"]),
         // Runs the built `improve` executable as a user would.
         .testTarget(name: "ImproveTests", dependencies: ["improve"]),
         .testTarget(

@@ -1,0 +1,97 @@
+import Domain
+import Indicators
+
+/// An indicator's figures, month by month, on one basis: what a target is judged against.
+public struct Series: Sendable, Equatable {
+    public var indicator: String
+    public var basis: Basis
+    /// By month (the month a figure's period ends in).
+    public var points: [YearMonth: Point]
+
+    public struct Point: Sendable, Equatable {
+        public var numerator: Double
+        public var denominator: Double
+        public var value: Double?
+        public var period: ReportingPeriod
+        /// Who entered a figure by hand, and when; nil for computed figures.
+        public var enteredBy: String?
+        public var enteredAt: CalendarDate?
+
+        public init(numerator: Double, denominator: Double, value: Double?, period: ReportingPeriod, enteredBy: String? = nil, enteredAt: CalendarDate? = nil) {
+            self.numerator = numerator
+            self.denominator = denominator
+            self.value = value
+            self.period = period
+            self.enteredBy = enteredBy
+            self.enteredAt = enteredAt
+        }
+    }
+
+    public init(indicator: String, basis: Basis, points: [YearMonth: Point] = [:]) {
+        self.indicator = indicator
+        self.basis = basis
+        self.points = points
+    }
+
+    public func value(at month: YearMonth) -> Double? { points[month]?.value }
+
+    /// Months with a figure, oldest first.
+    public var months: [YearMonth] { points.keys.filter { points[$0]?.value != nil }.sorted() }
+}
+
+/// A figure entered by hand for a target no return computes (an `other` target, or data the council has not loaded).
+public struct ManualFigure: Sendable, Equatable {
+    public var indicator: String
+    public var basis: Basis
+    public var month: YearMonth
+    public var value: Double
+    public var enteredBy: String
+    public var enteredAt: CalendarDate
+
+    public init(indicator: String, basis: Basis, month: YearMonth, value: Double, enteredBy: String, enteredAt: CalendarDate) {
+        self.indicator = indicator
+        self.basis = basis
+        self.month = month
+        self.value = value
+        self.enteredBy = enteredBy
+        self.enteredAt = enteredAt
+    }
+}
+
+/// All the series a council has: computed from its returns, and entered by hand. A hand-entered figure fills a month
+/// the returns do not cover; it never overwrites a computed one.
+public struct SeriesLibrary: Sendable {
+    public private(set) var series: [String: Series] = [:]
+
+    public init(results: [IndicatorResult] = [], manual: [ManualFigure] = []) {
+        for r in results {
+            let key = Self.key(r.indicator, r.basis)
+            var s = series[key] ?? Series(indicator: r.indicator, basis: r.basis)
+            s.points[YearMonth(r.period.end)] = .init(numerator: Double(r.numerator), denominator: Double(r.denominator), value: r.value, period: r.period)
+            series[key] = s
+        }
+        for m in manual {
+            let key = Self.key(m.indicator, m.basis)
+            var s = series[key] ?? Series(indicator: m.indicator, basis: m.basis)
+            if s.points[m.month]?.value == nil {
+                s.points[m.month] = .init(numerator: m.value, denominator: 1, value: m.value, period: .of(m.basis, month: m.month),
+                                          enteredBy: m.enteredBy, enteredAt: m.enteredAt)
+            }
+            series[key] = s
+        }
+    }
+
+    static func key(_ indicator: String, _ basis: Basis) -> String { indicator + "|" + basis.rawValue }
+
+    public func series(_ indicator: String, _ basis: Basis) -> Series? { series[Self.key(indicator, basis)] }
+
+    /// The series a milestone is judged on: its own basis, or when the notice gave none, the indicator's usual one
+    /// (in-month for events, the snapshot for cohorts), or whatever basis has figures.
+    public func series(for indicator: String, basis: Basis) -> Series? {
+        if basis != .unspecified { return series(indicator, basis) }
+        for b in [Basis.inMonth, .snapshot, .cumulativeYearToDate, .rolling12Months] {
+            if let s = series(indicator, b), !s.months.isEmpty { return s }
+        }
+        return nil
+    }
+}
