@@ -13,6 +13,17 @@ public struct Forecast: Sendable, Equatable {
     /// Change per month.
     public var slope: Double
 
+    public init(month: YearMonth, value: Double, low: Double, high: Double, monthsUsed: Int, from: YearMonth, to: YearMonth, slope: Double) {
+        self.month = month
+        self.value = value
+        self.low = low
+        self.high = high
+        self.monthsUsed = monthsUsed
+        self.from = from
+        self.to = to
+        self.slope = slope
+    }
+
     /// Fewer months than this say nothing about a trend.
     public static let minimumMonths = 4
     /// The trend is read from at most this many recent months.

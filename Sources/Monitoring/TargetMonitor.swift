@@ -25,12 +25,15 @@ public struct TargetMonitor: Sendable {
         return asOf == month.lastDay ? month : month.adding(months: -1)
     }
 
-    /// When the notice is finally judged: its final review, else the end of its term.
+    /// When the notice is finally judged: its final review; else the end of its term; else its last dated review.
     var finalJudgement: (CalendarDate, String)? {
         if let review = notice.reviews.last(where: { $0.kind == .finalReview }), let day = review.due?.resolved(noticeDate: noticeDate) {
             return (day, "the final review")
         }
         if let months = notice.durationMonths, let start = noticeDate { return (start.adding(months: months), "the end of the notice") }
+        let reviews = notice.reviews.filter { $0.kind == .progressReview || $0.kind == .formalAssessment }
+            .compactMap { $0.due?.resolved(noticeDate: noticeDate) }
+        if let last = reviews.max() { return (last, "the last review") }
         return nil
     }
 
@@ -124,6 +127,11 @@ public struct TargetMonitor: Sendable {
         // Held every month: one breach is a miss.
         if m.judged == .everyMonth {
             let start = noticeDate.map(YearMonth.init) ?? series.months.first ?? complete
+            // "From the date of the notice": the date starts the holding, which runs to the notice's end.
+            if let due = dueDate, let notice = noticeDate, due <= notice {
+                dueDate = finalJudgement?.0
+                dueSource = "held from the notice date" + (dueDate.map { " to \($0.iso)" } ?? "")
+            }
             let end = min(dueDate.map(YearMonth.init) ?? complete, complete)
             let months = series.months.filter { $0 >= start && $0 <= end }
             let breaches = months.filter { !meets(series.value(at: $0)!) }
