@@ -172,7 +172,12 @@ public struct TargetMonitor: Sendable {
         let state: MilestoneState = due.dayNumber - asOf.dayNumber <= dueSoonDays ? .dueSoon : .notYetDue
         let latestMonth = series.months.last(where: { $0 <= complete })
         let latest = latestMonth.flatMap { series.points[$0] }
-        let forecast = Forecast.project(series, to: dueMonth, asOf: complete)
+        var forecast = Forecast.project(series, to: dueMonth, asOf: complete)
+        if target.unit == .percent, var f = forecast {
+            // A percentage cannot leave 0–100, whatever the straight line says.
+            (f.value, f.low, f.high) = (min(100, max(0, f.value)), min(100, max(0, f.low)), min(100, max(0, f.high)))
+            forecast = f
+        }
         let rag = RAGRules.rating(forecast: forecast, latest: latest?.value, level: level, direction: direction)
         if let f = forecast {
             reasons.append("forecast \(show(f.value)) (\(show(f.low)) to \(show(f.high))) for \(dueMonth.label) from \(f.monthsUsed) months, against \(show(level))")
