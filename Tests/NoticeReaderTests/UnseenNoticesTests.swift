@@ -9,7 +9,7 @@ import Testing
 @Suite("Notices the reader was not built on")
 struct UnseenNoticesTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/unseen")
-    static let names = ["doncaster-2012", "isle-of-wight-2014", "sandwell-2015", "slough-2013", "wirral-2017", "birmingham-2012", "torbay-2013", "medway-2019"]
+    static let names = ["doncaster-2012", "isle-of-wight-2014", "sandwell-2015", "slough-2013", "wirral-2017", "birmingham-2012", "torbay-2013", "medway-2019", "bromley-2015", "kent-2016", "bradford-2015", "northamptonshire-2018"]
 
     struct Expected: Decodable {
         struct ExpectedTarget: Decodable {

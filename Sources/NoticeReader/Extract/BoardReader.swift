@@ -40,7 +40,12 @@ struct BoardReader {
         }
 
         for s in sentences {
-            if doc.contains("independent chair", in: s) && !doc.contains("without an independent chair", in: s) {
+            // "the independent chair of the Bromley Safeguarding Children Board" chairs another board.
+            let chairs = doc.findAll("independent chair", in: s).filter { hit in
+                let after = doc.lowercased(hit.upperBound..<min(s.upperBound, hit.upperBound + 60))
+                return !(after.hasPrefix(" of the") && (after.contains("safeguarding children") || after.contains("lscb")))
+            }
+            if !chairs.isEmpty && !doc.contains("without an independent chair", in: s) {
                 board.independentChair = true
                 spans.append(doc.span(s))
             }
@@ -48,7 +53,7 @@ struct BoardReader {
                 board.peerSupport = true
                 spans.append(doc.span(s))
             }
-            let dfe = doc.containsAny(["department for education", "dfe", "the department"], in: s)
+            let dfe = doc.containsAny(["department for education", "dfe", "the department", "my department", "my officials"], in: s)
             if dfe, board.dfeRole == nil || board.dfeRole == .representative {
                 if doc.containsAny(["participant observer", "participant observers"], in: s) {
                     board.dfeRole = .participantObserver

@@ -207,6 +207,8 @@ struct HeaderReader {
             // "Date: 29. vi. 10", "Dated 14/03/2012": a label, not "the report … dated 29th May 2012".
             let label = doc.find("date:", in: block.range, wholeWord: false)
                 ?? doc.find("dated:", in: block.range, wholeWord: false)
+                ?? doc.find("issued:", in: block.range, wholeWord: false)
+                ?? doc.find("date of issue", in: block.range)
                 ?? doc.find("date of notice", in: block.range)
                 ?? [doc.find("date", in: block.range), doc.find("dated", in: block.range)].compactMap { $0 }.first { $0.lowerBound == block.range.lowerBound }
             guard let label else { continue }
@@ -218,6 +220,13 @@ struct HeaderReader {
             warnings.append(contentsOf: match.warnings)
             let span = tokens[match.tokens.lowerBound].range.lowerBound..<tokens[match.tokens.upperBound - 1].range.upperBound
             return (day, doc.span(span))
+        }
+        // A letter dates itself on a line of its own above "Dear …".
+        for block in doc.blocks.prefix(20) where block.kind == .paragraph {
+            let tokens = Tokenizer.tokens(doc, block.range)
+            guard tokens.count <= 5, let match = Dates.all(tokens, in: doc).first, match.tokens == 0..<tokens.count,
+                  case .day(let day) = match.value else { continue }
+            return (day, doc.span(block.range))
         }
         return nil
     }

@@ -25,6 +25,7 @@ struct ScheduleReader {
         ("progress will be formally reviewed", .formalAssessment), ("will review progress", .progressReview),
         ("will review the council's progress", .progressReview), ("review the council's progress", .progressReview),
         ("will formally review", .formalAssessment), ("write to the minister", .reportToMinisters),
+        ("write to me", .reportToMinisters), ("report to me", .reportToMinisters), ("an assessment of progress", .chairAssessment),
         ("written assessment of progress", .chairAssessment), ("give the minister a written assessment", .chairAssessment),
         ("formal review", .formalAssessment), ("formal assessment", .formalAssessment),
         ("final review", .finalReview), ("final assessment", .finalReview),
@@ -55,7 +56,16 @@ struct ScheduleReader {
         // Earliest first, the longer of two that start together: "formal review of progress" is a formal review.
         hits.sort { ($0.0.lowerBound, -$0.0.count) < ($1.0.lowerBound, -$1.0.count) }
         var found: [(Range<Int>, Review.Kind)] = []
-        for hit in hits where !found.contains(where: { $0.0.overlaps(hit.0) }) { found.append(hit) }
+        for hit in hits where !found.contains(where: { $0.0.overlaps(hit.0) }) {
+            // "write to the Minister with an assessment of progress by …": two names for one event, close together
+            // with no date between, are one review.
+            if let last = found.last, hit.0.lowerBound - last.0.upperBound < 40 {
+                let between = last.0.upperBound..<hit.0.lowerBound
+                let tokens = Tokenizer.tokens(doc, between)
+                if Dates.all(tokens, in: doc).isEmpty { continue }
+            }
+            found.append(hit)
+        }
         return found
     }
 
@@ -63,7 +73,7 @@ struct ScheduleReader {
         let found = anchors(in: s)
         guard !found.isEmpty else { return [] }
         // A review named only as a point in time ("by the time of the six month review") is not a review being set.
-        guard doc.containsAny(["will", "must", "should", "shall", "held", "take place", "carried out", "with a formal", "expected"], in: s) else { return [] }
+        guard doc.containsAny(["will", "must", "should", "shall", "held", "take place", "carried out", "with a formal", "expected", "expect", "would like", "to write"], in: s) else { return [] }
         let tokens = Tokenizer.tokens(doc, s)
         let dates = Dates.all(tokens, in: doc)
         var reviews: [Review] = []

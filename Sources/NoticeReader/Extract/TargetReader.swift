@@ -134,6 +134,12 @@ struct TargetReader {
                 i += 1
             }
         }
+        // "well above the England average of 573 per 10,000": a comparison, not a figure the council must reach.
+        levels.removeAll { level in
+            let lo = max(0, level.tokens.lowerBound - 4)
+            let before = tokens[lo..<level.tokens.lowerBound].map(\.text)
+            return before.contains("average") && (lo > 0 && ["england", "national", "regional"].contains(tokens[max(0, lo - 1)..<level.tokens.lowerBound].map(\.text).first { ["england", "national", "regional"].contains($0) } ?? ""))
+        }
         let mentions = IndicatorVocabulary.mentions(in: doc, range)
         // "from 27 children (March 2015) to no more than 20 children per worker": a starting count is written bare.
         if let unit = levels.first(where: { $0.unit != .percent })?.unit {
@@ -147,8 +153,9 @@ struct TargetReader {
         }
         // Counts and caseloads are often given bare ("reduce the average caseload to 18"): a number after "to",
         // "of", "below" or "than", where the indicator itself says what it counts.
-        if levels.isEmpty, let unit = mentions.last.map(\.id.naturalUnit), unit != .percent {
-            for k in tokens.indices where k > 0 && ["to", "of", "below", "than", "under", "within", "exceed", "average"].contains(tokens[k - 1].text) {
+        let countsPeople = doc.containsAny(["the number of", "number of children", "number of cases"], in: range)
+        if levels.isEmpty, let unit = mentions.last.map({ countsPeople ? TargetUnit.count : $0.id.naturalUnit }), unit != .percent {
+            for k in tokens.indices where k > 0 && ["to", "of", "below", "than", "under", "within", "exceed", "average"].contains(tokens[k - 1].text) && !(tokens[k - 1].text == "of" && countsPeople) {
                 if dates.contains(where: { $0.tokens.contains(k) }) { continue }
                 if var level = Levels.bareNumber(tokens, at: k) {
                     level.unit = unit
@@ -168,7 +175,17 @@ struct TargetReader {
                 baselines.append(n)
                 continue
             }
-            guard let cue = before.lastIndex(where: { ["baseline", "from", "outturn", "currently", "current"].contains($0) }) else { continue }
+            guard let cue = before.lastIndex(where: { ["baseline", "from", "outturn", "currently", "current", "stood", "was", "were", "stands"].contains($0) }) else {
+                // "… employed through agencies, 46 per cent at 30 September 2014, should be below 30 per cent by …": a
+                // figure dated by "at"/"in" ahead of a later figure with a deadline is where things stand.
+                let after = level.tokens.upperBound
+                if n + 1 < levels.count, after + 1 < tokens.count, ["at", "in", "as"].contains(tokens[after].text),
+                   dates.contains(where: { $0.tokens.lowerBound == after + 1 || $0.tokens.lowerBound == after + 2 }),
+                   level.tokens.lowerBound > 0, tokens[level.tokens.lowerBound - 1].isPunct(",") {
+                    baselines.append(n)
+                }
+                continue
+            }
             if !before[(cue + 1)...].contains("to") { baselines.append(n) }
         }
         return Reading(range: range, tokens: tokens, levels: levels, baselines: baselines, dates: dates, mentions: mentions)
@@ -183,7 +200,7 @@ struct TargetReader {
         if milestoneLevels.isEmpty, let first = r.baselines.first {
             // Only where the target starts from; its milestones follow in the next sentence.
             let id = IndicatorVocabulary.refine(indicator(for: r.levels[first], in: r) ?? fallbackIndicator ?? .other, unit: r.levels[first].unit)
-            if id != .other {
+            if id != .other || r.levels[first].unit != .percent {
                 let baseline = self.baseline(r, first)
                 return [Target(indicator: words(for: id, in: r, firstLevel: first), indicatorID: id, unit: r.levels[first].unit,
                                direction: directionWord(in: r.range) ?? id.betterWhen ?? .increase, baseline: baseline,
@@ -201,7 +218,7 @@ struct TargetReader {
             }
             for (id, milestones, firstLevel) in byIndicator {
                 let baseline = self.baseline(in: r, before: r.levels[firstLevel])
-                let unit = r.levels[firstLevel].unit == .count ? id.naturalUnit : r.levels[firstLevel].unit
+                let unit = r.levels[firstLevel].unit
                 targets.append(Target(
                     indicator: words(for: id, in: r, firstLevel: firstLevel), indicatorID: id, unit: unit,
                     direction: direction(in: r, baseline: baseline?.value, first: milestones.first?.value, id: id),
@@ -764,7 +781,11 @@ struct TargetReader {
             if unit == .count || unit == .percent && !doc.bytes[figures[0].2].contains(0x25) {
                 unit = doc.containsAny(["per fte", "days per", "days lost"], in: label) ? .daysPerFTE : (IndicatorVocabulary.mentions(in: doc, label).first?.id.naturalUnit ?? unit)
             }
+            if unit == .percent && !figures.contains(where: { doc.bytes[$0.2].contains(0x25) }) && IndicatorVocabulary.mentions(in: doc, label).isEmpty {
+                unit = .count  // "Average days from referral to assessment completion | 38 | 35": a count, not a percentage
+            }
             let id = IndicatorVocabulary.refine(IndicatorVocabulary.mentions(in: doc, label).first?.id ?? .other, unit: unit)
+            let rowBasis = basis(in: label)
             var baseline: Baseline?
             var milestones: [Milestone] = []
             for (level, column, range) in figures where column < roles.count {
@@ -773,7 +794,7 @@ struct TargetReader {
                     baseline = Baseline(value: level.value, period: period, source: doc.span(range))
                 case .milestone(let date, let basis, let tokens):
                     let due = date.flatMap { resolver.due($0, words: wordsOf($0, tokens), warnings: &warnings) }
-                    milestones.append(Milestone(value: level.value, due: due, basis: basis ?? noted ?? .unspecified,
+                    milestones.append(Milestone(value: level.value, due: due, basis: basis ?? rowBasis ?? noted ?? .unspecified,
                                                 words: doc.string(range), source: doc.span(range)))
                 case .ignored:
                     continue
@@ -811,6 +832,14 @@ struct TargetReader {
     private func joinedWithinBlock(_ targets: [Target]) -> [Target] {
         var joined: [Target] = []
         for target in targets {
+            // "The rate … was 712 per 10,000 … I expect this rate to fall to no more than 600 per 10,000": an unnamed
+            // figure with only a starting point takes the next unnamed figure's milestones.
+            if target.indicatorID == .other, let k = joined.lastIndex(where: { $0.indicatorID == .other && $0.milestones.isEmpty }),
+               target.unit == joined[k].unit {
+                joined[k].milestones = target.milestones
+                joined[k].direction = target.direction
+                continue
+            }
             if target.indicatorID != .other, let k = joined.firstIndex(where: { $0.indicatorID == target.indicatorID }) {
                 joined[k].milestones += target.milestones
                 if joined[k].baseline == nil { joined[k].baseline = target.baseline }
@@ -819,7 +848,8 @@ struct TargetReader {
                 joined.append(target)
             }
         }
-        // A baseline with nowhere to go ("must rise from 52%") is an aim with no figure yet.
+        // A baseline with nowhere to go ("must rise from 52%") is an aim with no figure yet; an unnamed one is dropped.
+        joined.removeAll { $0.indicatorID == .other && $0.milestones.isEmpty }
         return joined.map { target in
             guard target.milestones.isEmpty else { return target }
             var t = target

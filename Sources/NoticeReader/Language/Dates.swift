@@ -128,14 +128,22 @@ enum Dates {
             endOfMonths = true
         }
         var counts: [(Int, Int)] = []  // value, token index
+        var unitEach = false
         while let (n, used) = NumberWords.count(t, at: k), n > 0, n <= 36 {
             counts.append((n, k))
             k += used
+            // "six months and twelve months after …": the unit may follow each count.
+            if !endOfMonths, word(t, k) == "months", let w = word(t, k + 1), w == "and" || w == "or" {
+                unitEach = true
+                k += 2
+                continue
+            }
             if k < t.count, t[k].isPunct(",") { k += 1; continue }
             if let w = word(t, k), w == "and" || w == "or" { k += 1; continue }
             break
         }
         guard counts.count >= 2 else { return nil }
+        _ = unitEach
         if !endOfMonths {
             guard word(t, k) == "months" else { return nil }
             k += 1
@@ -217,7 +225,7 @@ enum Dates {
         var m = k
         if let w = word(t, m), ["this", "the"].contains(w) { m += 1 }
         if word(t, m) == "improvement" { m += 1 }
-        return word(t, m) == "notice" ? m + 1 : nil
+        return word(t, m) == "notice" || word(t, m) == "letter" ? m + 1 : nil
     }
 
     /// "the January Improvement Board", "the December Board", "the March 2014 Board meeting", "the first meeting of
@@ -384,6 +392,15 @@ enum Dates {
             if t[j].isPunct(",") { j += 1 }
             if let y = year(t, j), let d = CalendarDate(year: y, month: m, day: Int(t[k].value)) {
                 return DateMatch(value: .day(d), tokens: i..<(j + 1))
+            }
+        }
+        // "in May and November 2018": the year given once serves the months before it.
+        if word(t, k) == "and" || (k < t.count && t[k].isPunct(",")), t[i].capitalised {
+            var j = k + 1
+            while j < t.count, let other = monthName(t, j), other != 0 {
+                if let y = year(t, j + 1) { return DateMatch(value: .month(YearMonth(year: y, month: m)!), tokens: i..<(i + 1)) }
+                j += 1
+                if word(t, j) == "and" || (j < t.count && t[j].isPunct(",")) { j += 1 } else { break }
             }
         }
         // A bare month: only when a preposition leads to it ("by June", "in October").

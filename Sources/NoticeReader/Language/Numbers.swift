@@ -58,6 +58,12 @@ enum Levels {
         if word(j) == "per", word(j + 1) == "cent" { return Level(value: value, unit: .percent, tokens: i..<(j + 2)) }
         if word(j) == "percent" || word(j) == "pc" { return Level(value: value, unit: .percent, tokens: i..<(j + 1)) }
         if word(j) == "percentage", word(j + 1) == "points" { return nil }
+        // "712 per 10,000 children": a rate, counted as a number of the stated population.
+        if word(j) == "per", j + 1 < t.count, t[j + 1].isNumber, t[j + 1].value >= 1000 {
+            var end = j + 2
+            if let w = word(end), ["children", "child", "population", "people", "young"].contains(w) { end += 1 }
+            return Level(value: value, unit: .count, tokens: i..<end)
+        }
         // "10 days per FTE", "10 working days lost per FTE", "10 days sickness per full-time equivalent".
         if word(j) == "working" { j += 1 }
         if word(j) == "days" || word(j) == "day" {

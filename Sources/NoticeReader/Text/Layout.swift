@@ -17,7 +17,8 @@ enum Layout {
     }
 
     struct Line {
-        enum Kind { case blank, furniture, text, tableRow }
+        /// `rule`: a table's border ("+----+----+"), which ends one row and starts the next.
+        enum Kind { case blank, furniture, text, tableRow, rule }
         var kind: Kind
         /// Content after indentation and bullet.
         var content: Range<Int>
@@ -64,7 +65,12 @@ enum Layout {
         return lines.enumerated().map { index, range in
             let t = trim(range, bytes)
             if t.isEmpty || bytes[t].allSatisfy({ $0 == 0x5F || $0 == 0x20 || $0 == FoldedText.bulletMarker }) {
+                // "__________" over a line that starts with a footnote number opens the page's footnotes.
                 inFootnote = false
+                if t.count >= 5, bytes[t].allSatisfy({ $0 == 0x5F }), index + 1 < lines.count {
+                    let next = trim(lines[index + 1], bytes)
+                    if let first = next.first.map({ bytes[$0] }), isDigit(first) || first == FoldedText.footnoteMarker { inFootnote = true }
+                }
                 return Line(kind: .blank, content: t)
             }
             // A footnote runs on until a blank line or the page's end: "¹ Working Together … to / safeguard and …".
@@ -72,6 +78,7 @@ enum Layout {
                 inFootnote = true
                 return Line(kind: .furniture, content: t)
             }
+            if isRule(t, bytes) { return Line(kind: .rule, content: t) }
             if isPageFurniture(t, bytes) {
                 inFootnote = false
                 return Line(kind: .furniture, content: t)
@@ -100,12 +107,13 @@ enum Layout {
     private static func confirmTableRows(_ lines: [Line], _ bytes: [UInt8]) -> [Line] {
         var lines = lines
         let candidates = lines.indices.filter { lines[$0].kind == .tableRow }
-        func hasFigures(_ i: Int) -> Bool { lines[i].cells.filter { bytes[$0].contains(where: isDigit) }.count >= 2 }
+        func hasFigures(_ i: Int) -> Bool { lines[i].cells.filter { !$0.isEmpty && bytes[$0].contains(where: isDigit) }.count >= 2 }
         func neighbour(_ i: Int, _ step: Int) -> Int? {
             var j = i + step
             while j >= 0 && j < lines.count {
                 if lines[j].kind == .tableRow { return j }
                 if lines[j].kind == .text { return nil }
+                if lines[j].kind == .rule { j += step; continue }
                 if lines[j].kind == .blank && abs(j - i) > 2 { return nil }
                 j += step
             }
@@ -156,7 +164,36 @@ enum Layout {
     }
 
     /// Cells of a flattened table row: separated by "|", a tab (folded to spaces) or three or more spaces.
+    /// "+-----+-----+", "|=====|=====|": a border drawn with + - = and |.
+    private static func isRule(_ t: Range<Int>, _ bytes: [UInt8]) -> Bool {
+        guard t.count >= 5 else { return false }
+        var dashes = 0, joints = 0
+        for b in bytes[t] {
+            switch b {
+            case 0x2D, 0x3D, 0x5F: dashes += 1
+            case 0x2B, 0x7C: joints += 1
+            case 0x20, 0x3A: break
+            default: return false
+            }
+        }
+        return joints >= 2 && dashes >= 3
+    }
+
     private static func tableCells(_ t: Range<Int>, _ bytes: [UInt8]) -> [Range<Int>] {
+        // Cells drawn with "|": split there only, keeping empty cells (a row continued over lines leaves its other cells
+        // empty), and dropping the empty cells outside the outer borders.
+        if bytes[t].contains(0x7C) {
+            var cells: [Range<Int>] = []
+            var start = t.lowerBound
+            for i in t where bytes[i] == 0x7C {
+                cells.append(trim(start..<i, bytes))
+                start = i + 1
+            }
+            cells.append(trim(start..<t.upperBound, bytes))
+            if let first = cells.first, first.isEmpty, bytes[t.lowerBound] == 0x7C { cells.removeFirst() }
+            if let last = cells.last, last.isEmpty, bytes[t.upperBound - 1] == 0x7C { cells.removeLast() }
+            return cells
+        }
         var cells: [Range<Int>] = []
         var start = t.lowerBound
         var i = t.lowerBound
@@ -210,7 +247,8 @@ enum Layout {
     private struct PendingBlock {
         var kind: Document.BlockKind
         var lines: [Range<Int>]
-        var cells: [Range<Int>] = []
+        /// A table row's cells, one array per line of the row (a bordered row may run over several lines).
+        var cellLines: [[Range<Int>]] = []
         var columns: [Int] = []
     }
 
@@ -218,25 +256,43 @@ enum Layout {
         let bytes = folded.bytes
         var pending: [PendingBlock] = []
         var blankSince = true
+        // Inside a table drawn with borders, the lines between two borders are one row; in a table without them,
+        // each line is a row.
+        var ruled = false
+        var rowOpen = false
         for line in lines {
             switch line.kind {
             case .blank:
                 blankSince = true
+                rowOpen = false
+                continue
+            case .rule:
+                blankSince = true
+                rowOpen = false
+                ruled = true
                 continue
             case .furniture:
                 continue  // page furniture is invisible: it neither joins nor separates
             case .tableRow:
-                pending.append(PendingBlock(kind: .tableRow, lines: [line.content], cells: line.cells, columns: line.columns))
+                if ruled, rowOpen, var last = pending.last, last.kind == .tableRow, last.cellLines.last?.count == line.cells.count {
+                    last.lines.append(line.content)
+                    last.cellLines.append(line.cells)
+                    pending[pending.count - 1] = last
+                } else {
+                    pending.append(PendingBlock(kind: .tableRow, lines: [line.content], cellLines: [line.cells], columns: line.columns))
+                }
                 blankSince = false
+                rowOpen = true
                 continue
             case .text:
-                break
+                ruled = false
+                rowOpen = false
             }
             if let bullet = line.bullet {
                 let level = (line.indent > 0 || bullet == .subSymbol) ? 1 : 0
                 pending.append(PendingBlock(kind: .item(level: level), lines: [line.content]))
             } else if var last = pending.last, last.kind != .tableRow,
-                      continues(last.lines.last!, with: line.content, acrossBlank: blankSince, bytes) {
+                      continues(last.lines.last!, with: line.content, acrossBlank: blankSince, blockLength: last.lines.last!.upperBound - last.lines.first!.lowerBound, bytes) {
                 last.lines.append(line.content)
                 pending[pending.count - 1] = last
             } else {
@@ -249,6 +305,23 @@ enum Layout {
         var origin: [Int] = []
         out.reserveCapacity(bytes.count)
         origin.reserveCapacity(bytes.count)
+        /// Appends folded text, one space for any run of spaces, without footnote markers or bullet glyphs.
+        func write(_ range: Range<Int>, from start: Int) {
+            var lastWasSpace = out.count > start && out.last == 0x20
+            for i in range {
+                var b = bytes[i]
+                if b == FoldedText.footnoteMarker { continue }
+                if b == FoldedText.bulletMarker { b = 0x20 }
+                if b == 0x20 {
+                    if lastWasSpace { continue }
+                    lastWasSpace = true
+                } else {
+                    lastWasSpace = false
+                }
+                out.append(b)
+                origin.append(folded.origin[i])
+            }
+        }
         var blocks: [Document.Block] = []
         for block in pending {
             if !out.isEmpty {
@@ -257,34 +330,31 @@ enum Layout {
             }
             let start = out.count
             var cells: [Range<Int>] = []
-            for (n, lineRange) in block.lines.enumerated() {
-                if n > 0 { joinLine(&out, &origin, next: lineRange, bytes) }
-                let cellStarts = block.cells.map(\.lowerBound)
-                var lastWasSpace = out.count > start && out.last == 0x20
-                var cellStart = out.count
-                for i in lineRange {
-                    if !block.cells.isEmpty, let c = cellStarts.firstIndex(of: i), c > 0 {
-                        cells.append(cellStart..<trimEnd(out, cellStart))
-                        out.append(0x7C)  // cells are kept apart by "|" so a row reads as one line
-                        origin.append(folded.origin[i])
-                        out.append(0x20)
-                        origin.append(folded.origin[i])
-                        cellStart = out.count
-                        lastWasSpace = true
+            if block.kind == .tableRow {
+                // Column by column, the pieces of a cell over the row's lines joined by a space; cells kept apart by
+                // " | " so a row reads as one line.
+                let columns = block.cellLines.first?.count ?? 0
+                for k in 0..<columns {
+                    if k > 0 {
+                        out.append(contentsOf: [0x20, 0x7C, 0x20])
+                        let at = origin.last ?? 0
+                        origin.append(contentsOf: [at, at, at])
                     }
-                    var b = bytes[i]
-                    if b == FoldedText.footnoteMarker { continue }
-                    if b == FoldedText.bulletMarker { b = 0x20 }
-                    if b == 0x20 {
-                        if lastWasSpace { continue }
-                        lastWasSpace = true
-                    } else {
-                        lastWasSpace = false
+                    let cellStart = out.count
+                    for line in block.cellLines where k < line.count && !line[k].isEmpty {
+                        if out.count > cellStart {
+                            out.append(0x20)
+                            origin.append(origin.last ?? 0)
+                        }
+                        write(line[k], from: cellStart)
                     }
-                    out.append(b)
-                    origin.append(folded.origin[i])
+                    cells.append(cellStart..<trimEnd(out, cellStart))
                 }
-                if !block.cells.isEmpty { cells.append(cellStart..<trimEnd(out, cellStart)) }
+            } else {
+                for (n, lineRange) in block.lines.enumerated() {
+                    if n > 0 { joinLine(&out, &origin, next: lineRange, bytes) }
+                    write(lineRange, from: start)
+                }
             }
             while out.count > start, out.last == 0x20 {
                 out.removeLast()
@@ -303,7 +373,7 @@ enum Layout {
     }
 
     /// Whether `next` carries on the sentence of the line before it, rather than starting a block of its own.
-    private static func continues(_ previous: Range<Int>, with next: Range<Int>, acrossBlank: Bool, _ bytes: [UInt8]) -> Bool {
+    private static func continues(_ previous: Range<Int>, with next: Range<Int>, acrossBlank: Bool, blockLength: Int, _ bytes: [UInt8]) -> Bool {
         guard let last = bytes[previous].last(where: { $0 != FoldedText.footnoteMarker }) else { return false }
         let first = bytes[next.lowerBound]
         let endsOpen = !".:;!?".utf8.contains(last)
@@ -311,7 +381,7 @@ enum Layout {
             // A page break mid-sentence: the text after it starts in lower case and the text before stops short.
             // A figure may open the next page too ("… from 30% to / 24% by March 2013") when the text before stops
             // on a word.
-            let continuesWithFigure = isDigit(first) && isLower(last) && previous.count >= 40
+            let continuesWithFigure = (isDigit(first) || first == 0x28) && isLower(last) && blockLength >= 40
             return endsOpen && last != 0x29 && last != 0x22 && last != 0x27 && (isLower(first) || continuesWithFigure)
         }
         if isLower(first) { return true }
