@@ -40,6 +40,9 @@ public struct MilestoneStatus: Sendable {
     /// The figure it was (or would now be) judged on, and the period behind it.
     public var figure: Double?
     public var figurePeriod: ReportingPeriod?
+    /// Who entered the figure by hand, and when; nil for a figure computed from the returns.
+    public var enteredBy: String?
+    public var enteredAt: CalendarDate?
     /// For levels held every month: the months that broke it.
     public var breaches: [YearMonth]
     public var forecast: Forecast?

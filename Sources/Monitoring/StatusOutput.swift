@@ -73,6 +73,8 @@ public enum StatusJSON {
                             "figure": n(m.figure),
                             "figure_period": m.figurePeriod.map { ["start": $0.start.iso, "end": $0.end.iso, "basis": $0.basis.rawValue] as [String: Any] } ?? NSNull(),
                             "breaches": m.breaches.map(\.iso),
+                            "entered_by": m.enteredBy ?? NSNull(),
+                            "entered_at": m.enteredAt?.iso ?? NSNull(),
                             "forecast": m.forecast.map { f in
                                 ["month": f.month.iso, "value": n(f.value), "low": n(f.low), "high": n(f.high), "months_used": f.monthsUsed,
                                  "from": f.from.iso, "to": f.to.iso] as [String: Any]

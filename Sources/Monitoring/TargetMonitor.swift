@@ -147,7 +147,8 @@ public struct TargetMonitor: Sendable {
                 reasons.append("broken in \(breaches.count) month\(breaches.count == 1 ? "" : "s"), first \(breaches[0].label) (\(show(series.value(at: breaches[0])!)) against \(show(level)))")
             }
             return MilestoneStatus(milestone: m, level: level, dueDate: dueDate, dueSource: dueSource, state: state, figure: latest?.value,
-                                   figurePeriod: latest?.period, breaches: breaches, forecast: nil, rag: rag, reasons: reasons)
+                                   figurePeriod: latest?.period, enteredBy: latest?.enteredBy, enteredAt: latest?.enteredAt, breaches: breaches,
+                                   forecast: nil, rag: rag, reasons: reasons)
         }
 
         // Judged at the due date.
@@ -165,8 +166,10 @@ public struct TargetMonitor: Sendable {
             }
             let met = meets(figure)
             reasons.append("\(met ? "met" : "missed"): \(show(figure)) for \(describe(point.period)) against \(show(level))")
+            if let who = point.enteredBy { reasons.append("figure entered by \(who) on \(point.enteredAt?.iso ?? "?")") }
             return MilestoneStatus(milestone: m, level: level, dueDate: due, dueSource: dueSource, state: met ? .met : .missed, figure: figure,
-                                   figurePeriod: point.period, breaches: [], forecast: nil, rag: met ? .green : .red, reasons: reasons)
+                                   figurePeriod: point.period, enteredBy: point.enteredBy, enteredAt: point.enteredAt, breaches: [], forecast: nil,
+                                   rag: met ? .green : .red, reasons: reasons)
         }
         // Still ahead: forecast from the trend.
         let state: MilestoneState = due.dayNumber - asOf.dayNumber <= dueSoonDays ? .dueSoon : .notYetDue
@@ -187,7 +190,8 @@ public struct TargetMonitor: Sendable {
             if let v = latest?.value { reasons.append("latest \(show(v)) for \(latestMonth!.label) \(meets(v) ? "meets" : "is short of") \(show(level))") }
         }
         return MilestoneStatus(milestone: m, level: level, dueDate: due, dueSource: dueSource, state: state, figure: latest?.value,
-                               figurePeriod: latest?.period, breaches: [], forecast: forecast, rag: rag, reasons: reasons)
+                               figurePeriod: latest?.period, enteredBy: latest?.enteredBy, enteredAt: latest?.enteredAt, breaches: [],
+                               forecast: forecast, rag: rag, reasons: reasons)
     }
 
     // MARK: Trajectory

@@ -116,6 +116,8 @@ struct MonitoringTests {
         #expect(zero.milestones[0].state == .missed)
         #expect(zero.milestones[0].breaches == [m("2013-12")])
         #expect(zero.rag == .red)
+        #expect(zero.milestones[0].enteredBy == "performance team")
+        #expect(zero.milestones[0].enteredAt == entered)
         let all = statuses[0]
         // 100% in every month from the notice date: held so far, judged at the end of the notice.
         #expect(all.milestones[0].state == .notYetDue)
@@ -161,6 +163,20 @@ struct MonitoringTests {
         let days = agreed.meetings.compactMap(\.date)
         #expect(days[1].dayNumber - days[0].dayNumber == 42)
         #expect(agreed.meetings.count < calendar.meetings.count)
+    }
+
+    @Test func eachNoticesReviewsOnTheCalendar() throws {
+        func reviews(_ name: String, _ date: String) throws -> [String] {
+            NoticeCalendar(notice: try notice(name), noticeDate: d(date), asOf: d(date)).entries.filter { $0.kind == .review }.map { $0.date!.iso }
+        }
+        #expect(try reviews("worcestershire-2010", "2010-12-01") == ["2011-06-30", "2012-01-31"])
+        #expect(try reviews("gloucestershire-2011", "2011-04-06") == ["2011-10-06", "2012-04-30"])
+        #expect(try reviews("nottinghamshire-2010", "2010-06-29") == ["2010-09-30", "2011-06-30"])
+        let notts = NoticeCalendar(notice: try notice("nottinghamshire-2010"), noticeDate: d("2010-06-29"), asOf: d("2010-10-15"))
+        #expect(notts.notes.contains("the notice gives no meeting cadence; meetings are shown every four weeks"))
+        #expect(notts.overdue.map(\.what) == ["review of progress"])
+        let marked = NoticeCalendar(notice: try notice("nottinghamshire-2010"), noticeDate: d("2010-06-29"), asOf: d("2010-10-15"), done: ["review of progress"])
+        #expect(marked.overdue.isEmpty)
     }
 
     @Test func ratingRules() {
