@@ -38,6 +38,20 @@ struct StatusCommandTests {
         #expect(calendar.contains { $0["kind"] as? String == "review" && $0["date"] as? String == "2011-06-30" })
     }
 
+    @Test(arguments: ["cumbria-2012", "gloucestershire-2011", "nottinghamshire-2010", "somerset-2013", "worcestershire-2010"])
+    func everyNoticeGivesTheWholePicture(name: String) throws {
+        let data = try generated()
+        let notice = NoticeParseCommandTests.notices.appendingPathComponent("\(name).txt").path
+        let status = try runner.run(["status", "--notice", notice, "--input", data.path, "--as-of", "2011-05-10", "--notice-date", "2010-07-01"])
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(status.stdout.contains("Targets"))
+        #expect(status.stdout.contains("Calendar"))
+        #expect(status.stdout.contains("Improvement Board meeting"))
+        // Every milestone has a status and a rating.
+        let milestoneLines = status.stdout.split(separator: "\n").filter { $0.hasPrefix("    - ") }
+        #expect(milestoneLines.allSatisfy { $0.contains("[green]") || $0.contains("[amber]") || $0.contains("[red]") || $0.contains("[grey]") })
+    }
+
     @Test func aTargetBelowItsPathIsAnExceptionWithWhatDrivesIt() throws {
         let data = try generated()
         // A notice written for the test: the generated council completes about 75-85% of assessments in time, well

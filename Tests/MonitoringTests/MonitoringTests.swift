@@ -179,6 +179,16 @@ struct MonitoringTests {
         #expect(marked.overdue.isEmpty)
     }
 
+    @Test func cumbriasAimWithoutAFigureIsNotJudged() throws {
+        let n = try notice("cumbria-2012")
+        let s = monitor(n, asOf: "2013-02-01", noticeDate: d("2012-06-20"),
+                        results: results("re_referral_12m", .inMonth, [("2012-10", 24), ("2012-11", 23), ("2012-12", 22), ("2013-01", 21)]))[0]
+        #expect(s.milestones[0].state == .noLevel)
+        #expect(s.rag == .none)
+        #expect(s.reasons == ["the notice sets no figure; agree one with the board"])
+        #expect(s.latest?.value == 21)
+    }
+
     @Test func ratingRules() {
         let up = Forecast(month: m("2011-06"), value: 72, low: 70.5, high: 73.5, monthsUsed: 6, from: m("2010-10"), to: m("2011-03"), slope: 1)
         #expect(RAGRules.rating(forecast: up, latest: 66, level: 70, direction: .increase) == .green)
