@@ -67,7 +67,7 @@ public struct SeriesLibrary: Sendable {
         for r in results {
             let key = Self.key(r.indicator, r.basis)
             var s = series[key] ?? Series(indicator: r.indicator, basis: r.basis)
-            s.points[YearMonth(r.period.end)] = .init(numerator: Double(r.numerator), denominator: Double(r.denominator), value: r.value, period: r.period)
+            s.points[YearMonth(r.period.end)] = .init(numerator: r.numerator, denominator: r.denominator, value: r.value, period: r.period)
             series[key] = s
         }
         for m in manual {

@@ -62,7 +62,7 @@ struct IndicatorsCommand: ParsableCommand {
         case .csv:
             print("indicator,basis,period_start,period_end,numerator,denominator,value")
             for r in results {
-                print("\(r.indicator),\(r.basis.rawValue),\(r.period.start.iso),\(r.period.end.iso),\(r.numerator),\(r.denominator),\(r.value.map { String(format: "%.4f", $0) } ?? "")")
+                print("\(r.indicator),\(r.basis.rawValue),\(r.period.start.iso),\(r.period.end.iso),\(formatAmount(r.numerator)),\(formatAmount(r.denominator)),\(r.value.map { String(format: "%.4f", $0) } ?? "")")
             }
         case .json:
             var rows: [[String: Any]] = []

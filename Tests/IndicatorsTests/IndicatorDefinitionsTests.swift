@@ -16,7 +16,7 @@ struct IndicatorDefinitionsTests {
     func figure(_ id: String, _ data: CaseData, _ basis: Basis, _ month: String) -> (Int, Int) {
         let results = IndicatorEngine().evaluate(data, .init(months: [self.month(month)], bases: [basis]))
         let r = results.first { $0.indicator == id }!
-        return (r.numerator, r.denominator)
+        return (Int(r.numerator), Int(r.denominator))
     }
 
     @Test func singleAssessmentsTimedFromTheReferral() throws {

@@ -21,7 +21,7 @@ struct MonitoringTests {
     /// A series of figures given as percentages (out of 100 records each month).
     func results(_ indicator: String, _ basis: Basis, _ values: [(String, Double)]) -> [IndicatorResult] {
         values.map { month, value in
-            IndicatorResult(indicator: indicator, basis: basis, period: .of(basis, month: m(month)), numerator: Int(value * 10), denominator: 1000)
+            IndicatorResult(indicator: indicator, basis: basis, period: .of(basis, month: m(month)), numerator: value * 10, denominator: 1000)
         }
     }
 
