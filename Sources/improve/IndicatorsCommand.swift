@@ -41,11 +41,11 @@ struct IndicatorsCommand: ParsableCommand {
             let more = loaded.rejections.count > 1 ? " (and \(loaded.rejections.count - 1) more file\(loaded.rejections.count > 2 ? "s" : "") not read)" : ""
             throw CommandFailure("\(first)\(more)")
         }
-        guard let cin = loaded.cin else {
-            throw CommandFailure("no CIN census data among the inputs; nothing to compute")
+        guard loaded.cin != nil || loaded.bundle != nil else {
+            throw CommandFailure("no returns this product reads among the inputs; nothing to compute")
         }
-        let data = CaseData(cin: cin)
-        var months = try Inputs.months(from: from, to: to, referrals: cin.referralDate)
+        let data = CaseData(cin: loaded.cin, bundle: loaded.bundle)
+        var months = try Inputs.months(from: from, to: to, referrals: data.eventDays)
         if let asOf {
             guard let limit = CalendarDate(iso: asOf) else { throw CommandFailure("--as-of '\(asOf)' is not a YYYY-MM-DD date") }
             months = months.filter { $0.firstDay <= limit }

@@ -5,11 +5,14 @@ import Foundation
 public struct ReturnLoader {
     public enum Kind: String, Sendable {
         case cinCensus = "CIN census XML"
+        case bundle = "CSV bundle table"
         case unknown = "unrecognised"
     }
 
     public struct Loaded: Sendable {
         public var cin: CINTables?
+        /// The council's own records, from the project's CSV bundle.
+        public var bundle: BundleTables?
         /// What became of each file, accepted or not.
         public var reports: [FileReport]
         /// Files that could not be read at all; nothing from them was loaded.
@@ -57,6 +60,7 @@ public struct ReturnLoader {
         if head.contains("<Message"), head.contains("<Collection>CIN</Collection>") || head.contains("<CINdetails") || head.contains("<Children") {
             return .cinCensus
         }
+        if BundleImporter.recognises(bytes) { return .bundle }
         return .unknown
     }
 
@@ -77,6 +81,7 @@ public struct ReturnLoader {
         // First pass: what each file is, and for a census its council and reference date, so that files can be
         // merged newest first, one at a time.
         var census: [(file: String, la: String, reference: String)] = []
+        var bundleFiles: [String] = []
         for file in files {
             guard let handle = FileHandle(forReadingAtPath: file) else {
                 rejections.append(ImportRejection(file: file, line: 0, reason: "cannot be read"))
@@ -88,8 +93,10 @@ public struct ReturnLoader {
             case .cinCensus:
                 let header = Self.peekHeader(head)
                 census.append((file, header.la, header.reference))
+            case .bundle:
+                bundleFiles.append(file)
             case .unknown:
-                let rejection = ImportRejection(file: file, line: 0, reason: "not a return this product reads (CIN census XML)")
+                let rejection = ImportRejection(file: file, line: 0, reason: "not a return this product reads (CIN census XML, or a table of the CSV bundle)")
                 rejections.append(rejection)
                 reports.append(FileReport(file: file, accepted: false, counts: [:], faults: [
                     ImportFault(severity: .error, file: file, line: 0, childID: nil, field: "file", rule: "unknown-format", message: rejection.reason),
@@ -115,9 +122,28 @@ public struct ReturnLoader {
                 ]))
             }
         }
+        var bundle: BundleTables?
+        for file in bundleFiles {
+            progress?("reading \((file as NSString).lastPathComponent)")
+            guard let data = FileManager.default.contents(atPath: file) else {
+                rejections.append(ImportRejection(file: file, line: 0, reason: "cannot be read"))
+                continue
+            }
+            do {
+                let result = try BundleImporter().read(bytes: [UInt8](data), file: file)
+                reports.append(result.report)
+                if bundle == nil { bundle = BundleTables() }
+                bundle!.append(result.tables)
+            } catch {
+                rejections.append(error)
+                reports.append(FileReport(file: file, accepted: false, counts: [:], faults: [
+                    ImportFault(severity: .error, file: file, line: error.line, childID: nil, field: "file", rule: "unreadable", message: error.reason),
+                ]))
+            }
+        }
         // Reports in the order the files were given.
         let position = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
         reports.sort { (position[$0.file] ?? 0) < (position[$1.file] ?? 0) }
-        return Loaded(cin: census.isEmpty ? nil : accumulator.tables, reports: reports, rejections: rejections, mergeFaults: accumulator.faults)
+        return Loaded(cin: census.isEmpty ? nil : accumulator.tables, bundle: bundle, reports: reports, rejections: rejections, mergeFaults: accumulator.faults)
     }
 }

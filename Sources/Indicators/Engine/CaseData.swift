@@ -6,10 +6,12 @@ import Domain
 /// definitions beside the others; the engine itself does not change.
 public struct CaseData: Sendable {
     public var cin: CINTables?
+    public var bundle: BundleTables?
     public var calendar: WorkingDayCalendar
 
-    public init(cin: CINTables? = nil, calendar: WorkingDayCalendar = .englandAndWales) {
+    public init(cin: CINTables? = nil, bundle: BundleTables? = nil, calendar: WorkingDayCalendar = .englandAndWales) {
         self.cin = cin
+        self.bundle = bundle
         self.calendar = calendar
     }
 }
@@ -18,6 +20,8 @@ public struct CaseData: Sendable {
 public struct RecordRef: Hashable, Sendable, Comparable {
     public enum Table: String, Sendable, Hashable, Comparable {
         case referral, assessment, section47, plan, review, child
+        /// Rows of the CSV bundle.
+        case initialAssessment, coreAssessment, bundleReferral, audit, feedback
         public static func < (a: Table, b: Table) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -35,10 +39,21 @@ public struct RecordRef: Hashable, Sendable, Comparable {
 extension CaseData {
     /// A readable id for a record: the child, and the dates that identify the record within the child's history.
     public func describe(_ ref: RecordRef) -> String {
-        guard let t = cin else { return "\(ref.table.rawValue)#\(ref.index)" }
         let i = Int(ref.index)
         func day(_ d: Int32) -> String { CalendarDate(column: d)?.iso ?? "?" }
+        if let b = bundle {
+            switch ref.table {
+            case .initialAssessment: return "\(b.iaChild[i])/initial-assessment/\(day(b.iaReferral[i]))"
+            case .coreAssessment: return "\(b.coreChild[i])/core-assessment/\(day(b.coreStart[i]))"
+            case .bundleReferral: return "\(b.referralChild[i])/referral/\(day(b.referralDate[i]))"
+            case .audit: return "\(b.auditCase[i])/audit/\(day(b.auditDate[i]))"
+            case .feedback: return "referral \(b.feedbackReferral[i])/decision/\(day(b.feedbackDecision[i]))"
+            default: break
+            }
+        }
+        guard let t = cin else { return "\(ref.table.rawValue)#\(ref.index)" }
         switch ref.table {
+        case .initialAssessment, .coreAssessment, .bundleReferral, .audit, .feedback: return "\(ref.table.rawValue)#\(ref.index)"
         case .child: return t.childID[i]
         case .referral: return "\(t.childID[t.childOfEpisode(i)])/referral/\(day(t.referralDate[i]))"
         case .assessment: return "\(t.childID[t.childOfAssessment(i)])/assessment/\(day(t.assessmentStart[i]))"
@@ -48,5 +63,15 @@ extension CaseData {
             let plan = Int(t.reviewPlan[i])
             return "\(t.childID[t.childOfPlan(plan)])/plan/\(day(t.planStart[plan]))/review/\(day(t.reviewDate[i]))"
         }
+    }
+}
+
+extension CaseData {
+    /// The days the loaded records' events fall on, for the default month range: referrals, and the bundle's dated
+    /// rows when there is no census.
+    public var eventDays: [Int32] {
+        if let cin, cin.episodeCount > 0 { return cin.referralDate }
+        guard let b = bundle else { return [] }
+        return b.iaReferral + b.referralDate + b.auditDate + b.workforceMonth.map { $0.lastDay.column } + b.feedbackDecision
     }
 }

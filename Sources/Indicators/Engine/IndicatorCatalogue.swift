@@ -15,5 +15,24 @@ public enum IndicatorCatalogue {
         ICPCWithin15wdDfE(),
         ReferralsToAssessment(),
         ReferralsNFA(),
+        // From the CSV bundle (the council's own records).
+        InitialAssessmentTimeliness(),
+        CoreAssessmentTimeliness(),
+        ReferralsToInitialAssessment(),
+        IAOutcomeNFARate(),
+        CaseAuditAdequateOrBetter(),
+        CaseAuditGoodOrBetter(),
+        SupervisionRecordsAdequateOrBetter(),
+        ReferrerInformedOfOutcome(),
+        SWVacancyRate(),
+        SWAgencyRate(),
+        SWAverageCaseload(),
+        SWTurnoverRate(),
+        SWSicknessDaysPerFTE(),
+        SWAbsenceRate(),
+        // From the census and the bundle together.
+        CPVisitsInTimescale(),
+        UnallocatedCases(),
+        CasesAllocatedToQualifiedSW(),
     ]
 }

@@ -37,6 +37,15 @@ public protocol PeriodIndicator: IndicatorDefinition {
     func tally(in period: ReportingPeriod, data: CaseData) -> Tally
 }
 
+/// An indicator computed from amounts rather than counted records: workforce rates from monthly figures (FTE, days,
+/// cases), and counts at a date such as unallocated cases.
+public protocol AmountIndicator: IndicatorDefinition {
+    /// 100 for a percentage; 1 for a rate or a count given as itself.
+    var scale: Double { get }
+    /// The numerator and denominator for a period; nil when the data has nothing for it.
+    func amounts(in period: ReportingPeriod, data: CaseData) -> (numerator: Double, denominator: Double)?
+}
+
 /// The records an event indicator counts: qualifying day, whether each meets the standard, and which record it is.
 public struct Events: Sendable {
     public var day: [Int32] = []

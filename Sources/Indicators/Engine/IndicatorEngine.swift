@@ -49,6 +49,15 @@ public struct IndicatorEngine: Sendable {
         if let event = definition as? any EventIndicator {
             return evaluate(event, data, request, bases)
         }
+        if let amount = definition as? any AmountIndicator {
+            return bases.flatMap { basis in
+                request.months.map { month in
+                    let period = ReportingPeriod.of(basis, month: month)
+                    let (n, d) = amount.amounts(in: period, data: data) ?? (0, 0)
+                    return IndicatorResult(indicator: amount.id, basis: basis, period: period, numerator: n, denominator: d, scale: amount.scale)
+                }
+            }
+        }
         if let periodic = definition as? any PeriodIndicator {
             return bases.flatMap { basis in
                 request.months.map { month in

@@ -1,0 +1,125 @@
+import Domain
+
+/// The project's CSV bundle: what a council's own case-management system holds and no national return carries
+/// (pre-2014 initial and core assessments, visits, allocations, monthly workforce figures, case-file audits,
+/// feedback to referrers). One CSV per table, a header row, ISO dates; `docs/csv-bundle.md` documents every column.
+public struct BundleTables: Sendable, Equatable {
+    // initial_assessments.csv
+    public var iaChild: [String] = []
+    public var iaReferral: [Int32] = []
+    public var iaStart: [Int32] = []
+    public var iaCompleted: [Int32] = []
+    public var iaOutcome: [String] = []
+
+    // core_assessments.csv
+    public var coreChild: [String] = []
+    public var coreStart: [Int32] = []
+    public var coreCompleted: [Int32] = []
+
+    // referrals.csv
+    public var referralChild: [String] = []
+    public var referralID: [String] = []
+    public var referralDate: [Int32] = []
+    public var referralSource: [String] = []
+
+    // visits.csv
+    public var visitChild: [String] = []
+    public var visitDate: [Int32] = []
+    public var visitSeen: [Bool] = []
+    public var visitSeenAlone: [Bool] = []
+
+    // allocations.csv
+    public var allocationChild: [String] = []
+    public var allocationWorker: [String] = []
+    public var allocationFrom: [Int32] = []
+    public var allocationTo: [Int32] = []
+    public var allocationQualified: [Bool] = []
+
+    // workforce_monthly.csv
+    public var workforceMonth: [YearMonth] = []
+    public var inPostFTE: [Double] = []
+    public var vacanciesFTE: [Double] = []
+    public var agencyFTE: [Double] = []
+    public var leaversFTE: [Double] = []
+    public var workingDaysLost: [Double] = []
+    public var cases: [Double] = []
+    public var caseHoldingFTE: [Double] = []
+
+    // case_audits.csv
+    public var auditCase: [String] = []
+    public var auditDate: [Int32] = []
+    public var auditAuditor: [String] = []
+    /// The grade that counts: the moderated grade where there is one.
+    public var auditGrade: [AuditGrade?] = []
+    public var auditOversightGrade: [AuditGrade?] = []
+    public var auditChildVoice: [Bool?] = []
+    /// The date that places the audit: the moderation date where moderated.
+    public var auditCounted: [Int32] = []
+
+    // referrer_feedback.csv
+    public var feedbackReferral: [String] = []
+    public var feedbackDecision: [Int32] = []
+    public var feedbackInformed: [Int32] = []
+    public var feedbackReferrerType: [String] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { self == BundleTables() }
+
+    /// Appends another bundle's rows (files of one table from several extracts).
+    public mutating func append(_ o: BundleTables) {
+        iaChild += o.iaChild; iaReferral += o.iaReferral; iaStart += o.iaStart; iaCompleted += o.iaCompleted; iaOutcome += o.iaOutcome
+        coreChild += o.coreChild; coreStart += o.coreStart; coreCompleted += o.coreCompleted
+        referralChild += o.referralChild; referralID += o.referralID; referralDate += o.referralDate; referralSource += o.referralSource
+        visitChild += o.visitChild; visitDate += o.visitDate; visitSeen += o.visitSeen; visitSeenAlone += o.visitSeenAlone
+        allocationChild += o.allocationChild; allocationWorker += o.allocationWorker; allocationFrom += o.allocationFrom
+        allocationTo += o.allocationTo; allocationQualified += o.allocationQualified
+        workforceMonth += o.workforceMonth; inPostFTE += o.inPostFTE; vacanciesFTE += o.vacanciesFTE; agencyFTE += o.agencyFTE
+        leaversFTE += o.leaversFTE; workingDaysLost += o.workingDaysLost; cases += o.cases; caseHoldingFTE += o.caseHoldingFTE
+        auditCase += o.auditCase; auditDate += o.auditDate; auditAuditor += o.auditAuditor; auditGrade += o.auditGrade
+        auditOversightGrade += o.auditOversightGrade; auditChildVoice += o.auditChildVoice; auditCounted += o.auditCounted
+        feedbackReferral += o.feedbackReferral; feedbackDecision += o.feedbackDecision; feedbackInformed += o.feedbackInformed
+        feedbackReferrerType += o.feedbackReferrerType
+    }
+}
+
+/// A case-file audit grade on Ofsted's scales (INDICATORS.md §3.17): the four-point scale to November 2013
+/// (outstanding, good, adequate, inadequate) and the single inspection framework's after it (outstanding, good,
+/// requires improvement, inadequate). "Requires improvement" is not a renamed "adequate", but both rank 3.
+public enum AuditGrade: String, Sendable, Equatable, CaseIterable {
+    case outstanding, good, adequate
+    case requiresImprovement = "requires improvement"
+    case inadequate
+
+    /// 1 outstanding … 4 inadequate.
+    public var rank: Int {
+        switch self {
+        case .outstanding: return 1
+        case .good: return 2
+        case .adequate, .requiresImprovement: return 3
+        case .inadequate: return 4
+        }
+    }
+
+    /// Reads a grade as councils write it: "Good", "RI", "requires improvement to be good", "1".."4".
+    public init?(text: String) {
+        let t = text.lowercased().trimmingCharacters(in: [" "])
+        switch t {
+        case "outstanding", "1": self = .outstanding
+        case "good", "2": self = .good
+        case "adequate": self = .adequate
+        case "requires improvement", "requires improvement to be good", "ri", "3": self = .requiresImprovement
+        case "inadequate", "4": self = .inadequate
+        default: return nil
+        }
+    }
+}
+
+private extension String {
+    func trimmingCharacters(in set: Set<Character>) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}
