@@ -21,9 +21,11 @@ struct CheckCommand: ParsableCommand {
         for report in loaded.reports {
             print("\(report.file): \(report.accepted ? "read" : "NOT READ")" + (report.collectionYear.map { ", census year \($0)" } ?? "") + (report.laCode.map { ", LA \($0)" } ?? ""))
             if report.accepted {
-                let counts = ["children", "referrals", "assessments", "cin_plans", "section_47", "cp_plans", "cp_reviews", "records_left_out"]
-                    .map { "\($0.replacingOccurrences(of: "_", with: " ")) \(report.counts[$0] ?? 0)" }
-                print("  " + counts.joined(separator: ", "))
+                // The census's tables in their usual order, then whatever else the file counted (a bundle's table).
+                let order = ["children", "referrals", "assessments", "cin_plans", "section_47", "cp_plans", "cp_reviews"]
+                let keys = order.filter { report.counts[$0] != nil } + report.counts.keys.filter { !order.contains($0) && $0 != "records_left_out" }.sorted()
+                    + ["records_left_out"]
+                print("  " + keys.map { "\($0.replacingOccurrences(of: "_", with: " ")) \(report.counts[$0] ?? 0)" }.joined(separator: ", "))
             } else {
                 failed = true
             }
