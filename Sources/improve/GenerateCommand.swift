@@ -31,6 +31,9 @@ struct GenerateCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Plant a few known faults in each file for `improve check` to find.")
     var plantFaults = true
 
+    @Flag(inversion: .prefixedNo, help: "Also write the council's own records as the CSV bundle (docs/csv-bundle.md).")
+    var bundle = true
+
     @Option(help: "The folder to write into (created if needed).")
     var out: String
 
@@ -48,6 +51,13 @@ struct GenerateCommand: ParsableCommand {
             let file = folder.appendingPathComponent("cin-\(council)-\(year).xml")
             try Data(bytes).write(to: file)
             print("\(file.path) \(bytes.count) bytes")
+        }
+        if bundle {
+            for (name, bytes) in generator.bundleFiles() {
+                let file = folder.appendingPathComponent(name)
+                try Data(bytes).write(to: file)
+                print("\(file.path) \(bytes.count) bytes")
+            }
         }
     }
 }

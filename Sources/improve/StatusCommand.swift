@@ -61,10 +61,10 @@ struct StatusCommand: ParsableCommand {
         if !inputs.isEmpty {
             let loaded = try Inputs.load(inputs)
             if let first = loaded.rejections.first { throw CommandFailure(first.description) }
-            if let cin = loaded.cin {
-                let caseData = CaseData(cin: cin)
+            if loaded.cin != nil || loaded.bundle != nil {
+                let caseData = CaseData(cin: loaded.cin, bundle: loaded.bundle)
                 data = caseData
-                let days = cin.referralDate.filter { $0 != noDate && $0 <= asOfDate.column }
+                let days = caseData.eventDays.filter { $0 != noDate && $0 <= asOfDate.column }
                 if let low = days.min() {
                     var months: [YearMonth] = []
                     var m = YearMonth(CalendarDate(column: low)!)

@@ -40,7 +40,9 @@ struct CaseRecordCommandsTests {
         #expect(lines.contains { $0.hasPrefix("single_assessment_timeliness,cumulative_ytd,2022-04-01,2022-06-30,") })
         #expect(lines.contains { $0.hasPrefix("cp_reviews_on_time,snapshot,2022-06-30,2022-06-30,") })
         #expect(Array(lines.dropFirst()) == lines.dropFirst().sorted())
-        #expect(lines.count == 1 + 3 * (11 * 3 + 3))  // eleven indicators on three bases, three snapshots, three months
+        // Three months of: eleven census indicators on three bases and three census snapshots; eight bundle indicators on
+        // three bases; six workforce rates on one basis each; visits, unallocated and qualified-worker snapshots.
+        #expect(lines.count == 1 + 3 * (11 * 3 + 3 + 8 * 3 + 6 + 3))
 
         let json = try runner.run(["indicators", "--input", a.path, "--from", "2022-05", "--to", "2022-05", "--basis", "in_month", "--format", "json", "--records"])
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
