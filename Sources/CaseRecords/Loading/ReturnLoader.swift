@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Reads the files a council gives us, whatever returns they are: the kind of each file is told from its content,
@@ -6,6 +7,7 @@ public struct ReturnLoader {
     public enum Kind: String, Sendable {
         case cinCensus = "CIN census XML"
         case bundle = "CSV bundle table"
+        case ssda903 = "SSDA903 table"
         case unknown = "unrecognised"
     }
 
@@ -13,6 +15,8 @@ public struct ReturnLoader {
         public var cin: CINTables?
         /// The council's own records, from the project's CSV bundle.
         public var bundle: BundleTables?
+        /// Children looked after, from the SSDA903 return's tables.
+        public var lac: SSDA903Tables?
         /// What became of each file, accepted or not.
         public var reports: [FileReport]
         /// Files that could not be read at all; nothing from them was loaded.
@@ -22,9 +26,12 @@ public struct ReturnLoader {
     }
 
     public var progress: (@Sendable (String) -> Void)?
+    /// The day the files are read on: returns without a reference date (SSDA903 tables) judge future dates by it.
+    public var today: CalendarDate
 
-    public init(progress: (@Sendable (String) -> Void)? = nil) {
+    public init(progress: (@Sendable (String) -> Void)? = nil, today: CalendarDate = .today) {
         self.progress = progress
+        self.today = today
     }
 
     /// Every file under the paths given, in a stable order.
@@ -61,6 +68,7 @@ public struct ReturnLoader {
             return .cinCensus
         }
         if BundleImporter.recognises(bytes) { return .bundle }
+        if SSDA903Importer.recognises(bytes) { return .ssda903 }
         return .unknown
     }
 
@@ -82,6 +90,7 @@ public struct ReturnLoader {
         // merged newest first, one at a time.
         var census: [(file: String, la: String, reference: String)] = []
         var bundleFiles: [String] = []
+        var lacFiles: [String] = []
         for file in files {
             guard let handle = FileHandle(forReadingAtPath: file) else {
                 rejections.append(ImportRejection(file: file, line: 0, reason: "cannot be read"))
@@ -95,8 +104,10 @@ public struct ReturnLoader {
                 census.append((file, header.la, header.reference))
             case .bundle:
                 bundleFiles.append(file)
+            case .ssda903:
+                lacFiles.append(file)
             case .unknown:
-                let rejection = ImportRejection(file: file, line: 0, reason: "not a return this product reads (CIN census XML, or a table of the CSV bundle)")
+                let rejection = ImportRejection(file: file, line: 0, reason: "not a return this product reads (CIN census XML, an SSDA903 table, or a table of the CSV bundle)")
                 rejections.append(rejection)
                 reports.append(FileReport(file: file, accepted: false, counts: [:], faults: [
                     ImportFault(severity: .error, file: file, line: 0, childID: nil, field: "file", rule: "unknown-format", message: rejection.reason),
@@ -141,9 +152,35 @@ public struct ReturnLoader {
                 ]))
             }
         }
+        var lac: SSDA903Tables?
+        for file in lacFiles {
+            progress?("reading \((file as NSString).lastPathComponent)")
+            guard let data = FileManager.default.contents(atPath: file) else {
+                rejections.append(ImportRejection(file: file, line: 0, reason: "cannot be read"))
+                continue
+            }
+            do {
+                let result = try SSDA903Importer(today: today).read(bytes: [UInt8](data), file: file)
+                reports.append(result.report)
+                if lac == nil { lac = SSDA903Tables() }
+                lac!.append(result.tables)
+            } catch {
+                rejections.append(error)
+                reports.append(FileReport(file: file, accepted: false, counts: [:], faults: [
+                    ImportFault(severity: .error, file: file, line: error.line, childID: nil, field: "file", rule: "unreadable", message: error.reason),
+                ]))
+            }
+        }
         // Reports in the order the files were given.
         let position = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
         reports.sort { (position[$0.file] ?? 0) < (position[$1.file] ?? 0) }
-        return Loaded(cin: census.isEmpty ? nil : accumulator.tables, bundle: bundle, reports: reports, rejections: rejections, mergeFaults: accumulator.faults)
+        return Loaded(cin: census.isEmpty ? nil : accumulator.tables, bundle: bundle, lac: lac, reports: reports, rejections: rejections, mergeFaults: accumulator.faults)
+    }
+}
+
+extension CalendarDate {
+    /// Today in UTC, from the system clock (kept out of Domain, which does no I/O).
+    public static var today: CalendarDate {
+        CalendarDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 }

@@ -7,11 +7,14 @@ import Domain
 public struct CaseData: Sendable {
     public var cin: CINTables?
     public var bundle: BundleTables?
+    /// Children looked after (SSDA903).
+    public var lac: SSDA903Tables?
     public var calendar: WorkingDayCalendar
 
-    public init(cin: CINTables? = nil, bundle: BundleTables? = nil, calendar: WorkingDayCalendar = .englandAndWales) {
+    public init(cin: CINTables? = nil, bundle: BundleTables? = nil, lac: SSDA903Tables? = nil, calendar: WorkingDayCalendar = .englandAndWales) {
         self.cin = cin
         self.bundle = bundle
+        self.lac = lac
         self.calendar = calendar
     }
 }
@@ -22,6 +25,8 @@ public struct RecordRef: Hashable, Sendable, Comparable {
         case referral, assessment, section47, plan, review, child
         /// Rows of the CSV bundle.
         case initialAssessment, coreAssessment, bundleReferral, audit, feedback
+        /// An episode of the SSDA903 return (for a child-level figure, the first episode of the period of care).
+        case lacEpisode
         public static func < (a: Table, b: Table) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -51,9 +56,15 @@ extension CaseData {
             default: break
             }
         }
+        if let l = lac {
+            switch ref.table {
+            case .lacEpisode: return "\(l.episodeChild[i])/episode/\(day(l.episodeStart[i]))"
+            default: break
+            }
+        }
         guard let t = cin else { return "\(ref.table.rawValue)#\(ref.index)" }
         switch ref.table {
-        case .initialAssessment, .coreAssessment, .bundleReferral, .audit, .feedback: return "\(ref.table.rawValue)#\(ref.index)"
+        case .initialAssessment, .coreAssessment, .bundleReferral, .audit, .feedback, .lacEpisode: return "\(ref.table.rawValue)#\(ref.index)"
         case .child: return t.childID[i]
         case .referral: return "\(t.childID[t.childOfEpisode(i)])/referral/\(day(t.referralDate[i]))"
         case .assessment: return "\(t.childID[t.childOfAssessment(i)])/assessment/\(day(t.assessmentStart[i]))"
@@ -71,7 +82,7 @@ extension CaseData {
     /// rows when there is no census.
     public var eventDays: [Int32] {
         if let cin, cin.episodeCount > 0 { return cin.referralDate }
-        guard let b = bundle else { return [] }
+        guard let b = bundle else { return lac.map { $0.episodeStart + $0.reviewDate } ?? [] }
         return b.iaReferral + b.referralDate + b.auditDate + b.workforceMonth.map { $0.lastDay.column } + b.feedbackDecision
     }
 }

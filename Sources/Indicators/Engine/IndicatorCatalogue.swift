@@ -15,6 +15,10 @@ public enum IndicatorCatalogue {
         ICPCWithin15wdDfE(),
         ReferralsToAssessment(),
         ReferralsNFA(),
+        // From the SSDA903 return (children looked after).
+        LACReviewsOnTime(),
+        PlacementStabilityShortTerm(),
+        PlacementStabilityLongTerm(),
         // From the CSV bundle (the council's own records).
         InitialAssessmentTimeliness(),
         CoreAssessmentTimeliness(),

@@ -1,0 +1,219 @@
+import Domain
+
+/// Reads one CSV table of the SSDA903 return, as the DfE specifies it and councils export it (upper-case headers,
+/// dates `dd/mm/yyyy`). Which table a file is comes from its header row. A file that is not well-formed CSV, or whose
+/// header is no 903 table, is rejected whole; a row whose value cannot be read is left out and reported by file, line,
+/// child and field; columns the table does not have are skipped with one warning each.
+public struct SSDA903Importer {
+    /// Dates after this day are events that cannot have happened yet (the return has no reference date to judge by).
+    public var today: Int32
+
+    public init(today: CalendarDate) {
+        self.today = today.column
+    }
+
+    public enum Table: String, CaseIterable, Sendable {
+        case header, episodes, reviews, oc2, oc3, ad1
+        case placedForAdoption = "placed_for_adoption"
+        case previousPermanence = "previous_permanence"
+        case missing, uasc
+        case socialWorkerEpisodes = "sw_episodes"
+
+        /// The columns that identify the table. Tables no indicator reads are recognised so that a council can pass
+        /// its whole extract without an error.
+        public var required: [String] {
+            switch self {
+            case .header: return ["CHILD", "SEX", "DOB", "ETHNIC"]
+            case .episodes: return ["CHILD", "DECOM", "RNE", "LS", "PLACE", "DEC"]
+            case .reviews: return ["CHILD", "REVIEW", "REVIEW_CODE"]
+            case .oc2: return ["CHILD", "SDQ_SCORE", "HEALTH_CHECK"]
+            case .oc3: return ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"]
+            case .ad1: return ["CHILD", "DATE_INT", "DATE_MATCH"]
+            case .placedForAdoption: return ["CHILD", "DATE_PLACED"]
+            case .previousPermanence: return ["CHILD", "PREV_PERM"]
+            case .missing: return ["CHILD", "MISSING", "MIS_START"]
+            case .uasc: return ["CHILD", "DUC"]
+            case .socialWorkerEpisodes: return ["CHILD", "SW_ID", "SW_DECOM"]
+            }
+        }
+
+        /// Every column the DfE's specification gives the table.
+        public var columns: [String] {
+            switch self {
+            case .header: return ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"]
+            case .episodes: return ["CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"]
+            case .reviews: return ["CHILD", "DOB", "REVIEW", "REVIEW_CODE"]
+            case .oc2: return ["CHILD", "DOB", "SDQ_SCORE", "SDQ_REASON", "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"]
+            case .oc3: return ["CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"]
+            case .ad1: return ["CHILD", "DOB", "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"]
+            case .placedForAdoption: return ["CHILD", "DOB", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"]
+            case .previousPermanence: return ["CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"]
+            case .missing: return ["CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"]
+            case .uasc: return ["CHILD", "SEX", "DOB", "DUC"]
+            case .socialWorkerEpisodes: return ["CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"]
+            }
+        }
+
+        public static func matching(_ header: [String]) -> Table? {
+            let names = Set(header.map { $0.trimmingSpaces.uppercased() })
+            return allCases.filter { Set($0.required).isSubset(of: names) }.max { $0.required.count < $1.required.count }
+        }
+    }
+
+    public struct FileResult: Sendable {
+        public var table: Table
+        public var tables: SSDA903Tables
+        public var report: FileReport
+    }
+
+    /// Whether the bytes start with the header row of a 903 table. Bundle headers are lower case and never match.
+    public static func recognises(_ bytes: [UInt8]) -> Bool {
+        var reader = CSVReader(bytes: Array(bytes.prefix(4096)))
+        guard let first = try? reader.next() else { return false }
+        guard first.row.contains(where: { $0.trimmingSpaces == "CHILD" }) else { return false }
+        return Table.matching(first.row) != nil
+    }
+
+    /// The episode reasons (RNE) and legal statuses (LS) the DfE's code lists allow; others are kept and flagged.
+    static let reasons: Set<String> = ["S", "L", "P", "T", "U", "B", "X1"]
+    static let legalStatuses: Set<String> = ["C1", "C2", "D1", "E1", "J1", "J2", "J3", "L1", "L2", "L3", "V2", "V3", "V4"]
+
+    public func read(bytes: [UInt8], file: String) throws(ImportRejection) -> FileResult {
+        var reader = CSVReader(bytes: bytes)
+        var faults: [ImportFault] = []
+        var t = SSDA903Tables()
+        var rows = 0, leftOut = 0
+        do {
+            guard let header = try reader.next() else { throw ImportRejection(file: file, line: 1, reason: "the file is empty") }
+            let names = header.row.map { $0.trimmingSpaces.uppercased() }
+            guard let table = Table.matching(names) else {
+                throw ImportRejection(file: file, line: 1, reason: "the header (\(header.row.joined(separator: ","))) is not a table of the SSDA903 return")
+            }
+            let known = Set(table.columns)
+            for name in names where !known.contains(name) && !name.isEmpty {
+                faults.append(ImportFault(severity: .warning, file: file, line: 1, childID: nil, field: name, rule: "unknown-column",
+                                          message: "column '\(name)' is not part of the 903 \(table.rawValue) table; skipped"))
+            }
+            let index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            while let (row, line) = try reader.next() {
+                if row.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
+                rows += 1
+                var parser = Row903(row: row, index: index, line: line, file: file, today: today)
+                if !parser.append(table, into: &t) { leftOut += 1 }
+                faults += parser.faults
+            }
+            return FileResult(table: table, tables: t, report: FileReport(
+                file: file, accepted: true, counts: ["rows": rows, "records_left_out": leftOut, table.rawValue: rows - leftOut], faults: faults))
+        } catch let error as CSVReader.Malformed {
+            throw ImportRejection(file: file, line: error.line, reason: "not well-formed CSV: a quoted field is never closed")
+        } catch let error as ImportRejection {
+            throw error
+        } catch {
+            throw ImportRejection(file: file, line: 0, reason: "\(error)")
+        }
+    }
+}
+
+/// One row of a 903 table, with the faults found in it.
+private struct Row903 {
+    let row: [String]
+    let index: [String: Int]
+    let line: Int
+    let file: String
+    let today: Int32
+    var faults: [ImportFault] = []
+    var failed = false
+
+    init(row: [String], index: [String: Int], line: Int, file: String, today: Int32) {
+        self.row = row
+        self.index = index
+        self.line = line
+        self.file = file
+        self.today = today
+    }
+
+    var child: String? {
+        let c = text("CHILD")
+        return c.isEmpty ? nil : c
+    }
+
+    func text(_ name: String) -> String {
+        guard let i = index[name], i < row.count else { return "" }
+        return row[i].trimmingSpaces
+    }
+
+    mutating func fault(_ name: String, _ rule: String, _ message: String, severity: ImportFault.Severity = .error) {
+        faults.append(ImportFault(severity: severity, file: file, line: line, childID: child, field: name, rule: rule, message: message))
+        if severity == .error { failed = true }
+    }
+
+    mutating func required(_ name: String) -> String {
+        let value = text(name)
+        if value.isEmpty { fault(name, "missing-value", "\(name) is required") }
+        return value
+    }
+
+    /// A `dd/mm/yyyy` date (the 903's form); ISO dates are accepted too, since some exports convert them.
+    mutating func date(_ name: String, required: Bool = true) -> Int32 {
+        let value = text(name)
+        if value.isEmpty {
+            if required { fault(name, "missing-value", "\(name) is required") }
+            return noDate
+        }
+        if let d = Self.parseDate(value) {
+            if d.column > today {
+                fault(name, "future-date", "\(d.iso) is in the future; the record is left out")
+                return noDate
+            }
+            return d.column
+        }
+        fault(name, "bad-date", "'\(value)' is not a date (dd/mm/yyyy)")
+        return noDate
+    }
+
+    static func parseDate(_ s: String) -> CalendarDate? {
+        let parts = s.split(separator: "/", omittingEmptySubsequences: false)
+        if parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4 {
+            return CalendarDate(year: y, month: m, day: d)
+        }
+        return CalendarDate(iso: s)
+    }
+
+    mutating func code(_ name: String, in allowed: Set<String>) -> String {
+        let value = text(name).uppercased()
+        if value.isEmpty {
+            fault(name, "missing-value", "\(name) is required")
+        } else if !allowed.contains(value) {
+            fault(name, "unknown-code", "'\(value)' is not in the 903 code list for \(name); kept", severity: .warning)
+        }
+        return value
+    }
+
+    mutating func append(_ table: SSDA903Importer.Table, into t: inout SSDA903Tables) -> Bool {
+        let child = required("CHILD")
+        switch table {
+        case .header:
+            let birth = date("DOB")
+            guard !failed else { return false }
+            t.childID.append(child); t.childBirth.append(birth)
+        case .episodes:
+            let start = date("DECOM"), end = date("DEC", required: false)
+            let reason = code("RNE", in: SSDA903Importer.reasons), status = code("LS", in: SSDA903Importer.legalStatuses)
+            let placement = required("PLACE").uppercased()
+            if start != noDate, end != noDate, end < start {
+                fault("DEC", "dates-out-of-order", "\(CalendarDate(column: end)!.iso) is before DECOM \(CalendarDate(column: start)!.iso); episode left out")
+            }
+            guard !failed else { return false }
+            t.episodeChild.append(child); t.episodeStart.append(start); t.episodeEnd.append(end)
+            t.episodeReason.append(reason); t.episodeLegalStatus.append(status); t.episodePlacement.append(placement)
+        case .reviews:
+            let day = date("REVIEW")
+            guard !failed else { return false }
+            t.reviewChild.append(child); t.reviewDate.append(day)
+        default:
+            // Tables no indicator reads yet: the child id is still required, so a broken row is reported.
+            return !failed
+        }
+        return true
+    }
+}

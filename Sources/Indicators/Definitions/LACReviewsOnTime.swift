@@ -1,0 +1,71 @@
+import CaseRecords
+import Domain
+
+/// §3.11 `lac_reviews_on_time` (NI 66): of children with a review falling due in the period, the share all of whose
+/// reviews due in it were held on or before the due date.
+///
+/// Due dates follow the regulations in force when the child became looked after: the first review within 28 days
+/// (to 31 March 2011, Review of Children's Cases Regulations 1991) or within 20 working days (from 1 April 2011,
+/// Care Planning, Placement and Case Review Regulations 2010, reg 33); the second within three months of the first;
+/// then at most six months apart. Each due date runs from the review actually held before it; where none was held the
+/// next falls due the same interval after the missed date, so a child without reviews keeps counting as late. A due
+/// date on or after the day the child left care, or after the latest date in the return, is not judged.
+public struct LACReviewsOnTime: PeriodIndicator {
+    public let id = "lac_reviews_on_time"
+    public let bases = eventBases
+
+    public init() {}
+
+    public func isSupported(by data: CaseData) -> Bool { !(data.lac?.episodeStart.isEmpty ?? true) }
+
+    /// The day the 2010 regulations' 20-working-day first review applies from.
+    static let changeOfRegulation = CalendarDate(year: 2011, month: 4, day: 1)!.column
+
+    struct Due { var day: Int32; var met: Bool }
+
+    static func dueDates(for period: LACIndex.PeriodOfCare, reviews: [Int32], horizon: Int32, calendar: WorkingDayCalendar) -> [Due] {
+        let limit = period.end == noDate ? horizon : min(period.end - 1, horizon)
+        var due: Int32
+        if period.start < changeOfRegulation {
+            due = period.start + 28
+        } else {
+            due = calendar.deadline(from: CalendarDate(column: period.start)!, workingDays: 20).column
+        }
+        var held = reviews.filter { $0 >= period.start && (period.end == noDate || $0 <= period.end) }[...]
+        var dues: [Due] = []
+        var number = 1
+        while due <= limit {
+            let interval = number == 1 ? 3 : 6
+            if let review = held.first {
+                held.removeFirst()
+                dues.append(Due(day: due, met: review <= due))
+                due = addMonths(review, interval)
+            } else {
+                dues.append(Due(day: due, met: false))
+                due = addMonths(due, interval)
+            }
+            number += 1
+        }
+        return dues
+    }
+
+    public func tally(in period: ReportingPeriod, data: CaseData) -> Tally {
+        var tally = Tally()
+        guard let l = data.lac else { return tally }
+        let index = LACIndex(l)
+        let (first, last) = (period.start.column, period.end.column)
+        var children: [String: (ref: RecordRef, allMet: Bool)] = [:]
+        for p in index.periods where p.start <= last && (p.end == noDate || p.end > first) {
+            let dues = Self.dueDates(for: p, reviews: index.reviews[p.child] ?? [], horizon: index.horizon, calendar: data.calendar)
+                .filter { $0.day >= first && $0.day <= last }
+            guard !dues.isEmpty else { continue }
+            let seen = children[p.child]
+            children[p.child] = (seen?.ref ?? RecordRef(.lacEpisode, p.firstEpisode), (seen?.allMet ?? true) && dues.allSatisfy(\.met))
+        }
+        for (_, entry) in children.sorted(by: { $0.key < $1.key }) {
+            tally.denominator.append(entry.ref)
+            if entry.allMet { tally.numerator.append(entry.ref) }
+        }
+        return tally
+    }
+}

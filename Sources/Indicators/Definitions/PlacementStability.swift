@@ -1,0 +1,69 @@
+import CaseRecords
+import Domain
+
+/// §3.14 `placement_stability_short_term` (NI 62): of children looked after at D, the share with three or more
+/// placements during the year ending on D. Lower is better. Placements are counted as `LACIndex` builds them:
+/// changes of legal status only, temporary placements and returns from them are not moves.
+public struct PlacementStabilityShortTerm: SnapshotIndicator {
+    public let id = "placement_stability_short_term"
+    public let bases: [Basis] = [.snapshot]
+
+    public init() {}
+
+    public func isSupported(by data: CaseData) -> Bool { !(data.lac?.episodeStart.isEmpty ?? true) }
+
+    public func tally(at date: Int32, in data: CaseData) -> Tally { tallies(at: [date], in: data)[0] }
+
+    public func tallies(at dates: [Int32], in data: CaseData) -> [Tally] {
+        guard let l = data.lac else { return dates.map { _ in Tally() } }
+        let index = LACIndex(l)
+        return dates.map { date in
+            var tally = Tally()
+            let yearStart = addMonths(date, -12)
+            for p in index.periods where p.contains(date) {
+                let ref = RecordRef(.lacEpisode, p.firstEpisode)
+                tally.denominator.append(ref)
+                let placements = p.placements.filter { $0.start <= date && ($0.end == noDate || $0.end > yearStart) }.count
+                if placements >= 3 { tally.numerator.append(ref) }
+            }
+            return tally
+        }
+    }
+}
+
+/// §3.14 `placement_stability_long_term` (NI 63): of children under 16 at D looked after continuously for at least
+/// two and a half years, the share living in the same placement for at least two years, or placed for adoption where
+/// the adoptive placement and the one before it together last two years. Higher is better. A child with no date of
+/// birth in the header table cannot be placed in the cohort and is left out.
+public struct PlacementStabilityLongTerm: SnapshotIndicator {
+    public let id = "placement_stability_long_term"
+    public let bases: [Basis] = [.snapshot]
+
+    /// Placed for adoption (PLACE A3–A6).
+    static let adoptive: Set<String> = ["A3", "A4", "A5", "A6"]
+
+    public init() {}
+
+    public func isSupported(by data: CaseData) -> Bool { !(data.lac?.episodeStart.isEmpty ?? true) }
+
+    public func tally(at date: Int32, in data: CaseData) -> Tally { tallies(at: [date], in: data)[0] }
+
+    public func tallies(at dates: [Int32], in data: CaseData) -> [Tally] {
+        guard let l = data.lac else { return dates.map { _ in Tally() } }
+        let index = LACIndex(l)
+        return dates.map { date in
+            var tally = Tally()
+            let cohortStart = addMonths(date, -30), settled = addMonths(date, -24), sixteen = addMonths(date, -16 * 12)
+            for p in index.periods where p.contains(date) && p.start <= cohortStart {
+                guard let birth = index.birth[p.child], birth != noDate, birth > sixteen else { continue }
+                let ref = RecordRef(.lacEpisode, p.firstEpisode)
+                tally.denominator.append(ref)
+                guard let current = p.placement(at: date) else { continue }
+                var since = p.placements[current].start
+                if Self.adoptive.contains(p.placements[current].code), current > 0 { since = p.placements[current - 1].start }
+                if since <= settled { tally.numerator.append(ref) }
+            }
+            return tally
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import CaseRecords
+import Domain
+import Foundation
+import Testing
+
+/// The SSDA903 tables published as fake data by the community validator (copied from ../shared/data/ssda903).
+@Suite("SSDA903 import")
+struct SSDA903ImportTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/ssda903")
+    static let today = CalendarDate(year: 2026, month: 11, day: 23)!
+
+    @Test func everySampleTableImportsWithItsFaultsReported() throws {
+        let loaded = try ReturnLoader(today: Self.today).load([Self.fixtures.path])
+        #expect(loaded.rejections.isEmpty)
+        let reports = Dictionary(uniqueKeysWithValues: loaded.reports.map { (($0.file as NSString).lastPathComponent, $0) })
+        #expect(reports.count == 11)
+        #expect(reports["header.csv"]?.counts["header"] == 2675)
+        #expect(reports["episodes.csv"]?.counts["episodes"] == 5050)
+        // 68 reviews are dated after the day of reading: each is reported by line, child and field, and left out.
+        let reviews = try #require(reports["reviews.csv"])
+        #expect(reviews.counts["reviews"] == 12514)
+        #expect(reviews.counts["records_left_out"] == 68)
+        #expect(reviews.faults.count == 68)
+        let first = try #require(reviews.faults.first)
+        #expect(first.line == 118 && first.childID == "800139" && first.field == "REVIEW" && first.rule == "future-date")
+        let lac = try #require(loaded.lac)
+        #expect(lac.childID.count == 2675 && lac.episodeCount == 5050 && lac.reviewDate.count == 12514)
+        #expect(reports["sw_episodes.csv"]?.counts["sw_episodes"] == 1)
+    }
+
+    @Test func badValuesAreReportedByLineChildAndFieldAndTheRowLeftOut() throws {
+        let csv = """
+        CHILD,DECOM,RNE,LS,PLACE,DEC,COLOUR
+        A1,01/04/2011,S,C2,U1,,red
+        A2,31/02/2011,S,C2,U1,,blue
+        A3,01/04/2011,Q,C2,U1,01/03/2011,
+        A4,01/04/2011,P,ZZ,U1,,
+        """
+        let result = try SSDA903Importer(today: Self.today).read(bytes: Array(csv.utf8), file: "episodes.csv")
+        #expect(result.table == .episodes)
+        #expect(result.tables.episodeChild == ["A1", "A4"])
+        let faults = result.report.faults.map { "\($0.line) \($0.childID ?? "-") \($0.field) \($0.rule) \($0.severity.rawValue)" }
+        #expect(faults == [
+            "1 - COLOUR unknown-column warning",
+            "3 A2 DECOM bad-date error",
+            "4 A3 RNE unknown-code warning",
+            "4 A3 DEC dates-out-of-order error",
+            "5 A4 LS unknown-code warning",
+        ])
+    }
+
+    @Test func aFileThatIsNoTableIsRejectedWhole() {
+        #expect(throws: ImportRejection.self) {
+            try SSDA903Importer(today: Self.today).read(bytes: Array("CHILD,FAVOURITE_FOOD\nA,chips\n".utf8), file: "x.csv")
+        }
+        #expect(throws: ImportRejection.self) {
+            try SSDA903Importer(today: Self.today).read(bytes: Array("CHILD,REVIEW,REVIEW_CODE\nA,\"01/01/2017,PN1\n".utf8), file: "r.csv")
+        }
+    }
+}
