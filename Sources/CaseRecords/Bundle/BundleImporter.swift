@@ -16,6 +16,9 @@ public struct BundleImporter {
         case workforceMonthly = "workforce_monthly"
         case caseAudits = "case_audits"
         case referrerFeedback = "referrer_feedback"
+        case healthAssessments = "health_assessments"
+        case careLeavers = "care_leavers"
+        case pathwayPlanReviews = "pathway_plan_reviews"
 
         public var required: [String] {
             switch self {
@@ -27,6 +30,9 @@ public struct BundleImporter {
             case .workforceMonthly: return ["month", "in_post_fte", "vacancies_fte", "agency_fte", "leavers_fte", "working_days_lost", "cases", "case_holding_fte"]
             case .caseAudits: return ["case_id", "audit_date", "auditor", "grade", "scale_version", "management_oversight_grade", "child_voice_recorded"]
             case .referrerFeedback: return ["referral_id", "decision_date", "referrer_informed_date"]
+            case .healthAssessments: return ["child_id", "assessment_date", "kind"]
+            case .careLeavers: return ["child_id", "care_leaver_from", "care_leaver_to"]
+            case .pathwayPlanReviews: return ["child_id", "pathway_plan_review_date"]
             }
         }
 
@@ -250,6 +256,20 @@ private struct RowParser {
             guard !failed else { return false }
             t.feedbackReferral.append(id); t.feedbackDecision.append(decision); t.feedbackInformed.append(informed)
             t.feedbackReferrerType.append(text("referrer_type").lowercased())
+        case .healthAssessments:
+            let child = required("child_id"), day = date("assessment_date"), kind = text("kind").lowercased()
+            if kind != "initial" && kind != "review" { fault("kind", "'\(text("kind"))' is not initial or review") }
+            guard !failed else { return false }
+            t.healthChild.append(child); t.healthDate.append(day); t.healthInitial.append(kind == "initial")
+        case .careLeavers:
+            let child = required("child_id"), from = date("care_leaver_from"), to = date("care_leaver_to", required: false)
+            order(from, to, "care_leaver_to", after: "care_leaver_from")
+            guard !failed else { return false }
+            t.leaverChild.append(child); t.leaverFrom.append(from); t.leaverTo.append(to)
+        case .pathwayPlanReviews:
+            let child = required("child_id"), day = date("pathway_plan_review_date")
+            guard !failed else { return false }
+            t.pathwayChild.append(child); t.pathwayReview.append(day)
         }
         return true
     }

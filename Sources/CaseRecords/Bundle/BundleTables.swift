@@ -62,6 +62,21 @@ public struct BundleTables: Sendable, Equatable {
     public var feedbackInformed: [Int32] = []
     public var feedbackReferrerType: [String] = []
 
+    // health_assessments.csv (children looked after; ids as in the SSDA903 return)
+    public var healthChild: [String] = []
+    public var healthDate: [Int32] = []
+    /// True for the initial health assessment on entering care, false for a review health assessment.
+    public var healthInitial: [Bool] = []
+
+    // care_leavers.csv
+    public var leaverChild: [String] = []
+    public var leaverFrom: [Int32] = []
+    public var leaverTo: [Int32] = []
+
+    // pathway_plan_reviews.csv
+    public var pathwayChild: [String] = []
+    public var pathwayReview: [Int32] = []
+
     public init() {}
 
     public var isEmpty: Bool { self == BundleTables() }
@@ -80,6 +95,9 @@ public struct BundleTables: Sendable, Equatable {
         auditOversightGrade += o.auditOversightGrade; auditChildVoice += o.auditChildVoice; auditCounted += o.auditCounted
         feedbackReferral += o.feedbackReferral; feedbackDecision += o.feedbackDecision; feedbackInformed += o.feedbackInformed
         feedbackReferrerType += o.feedbackReferrerType
+        healthChild += o.healthChild; healthDate += o.healthDate; healthInitial += o.healthInitial
+        leaverChild += o.leaverChild; leaverFrom += o.leaverFrom; leaverTo += o.leaverTo
+        pathwayChild += o.pathwayChild; pathwayReview += o.pathwayReview
     }
 }
 

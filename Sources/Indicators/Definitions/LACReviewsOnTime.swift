@@ -50,14 +50,24 @@ public struct LACReviewsOnTime: PeriodIndicator {
     }
 
     public func tally(in period: ReportingPeriod, data: CaseData) -> Tally {
-        var tally = Tally()
-        guard let l = data.lac else { return tally }
+        tallies(in: [period], data: data)[0]
+    }
+
+    public func tallies(in periods: [ReportingPeriod], data: CaseData) -> [Tally] {
+        guard let l = data.lac else { return periods.map { _ in Tally() } }
         let index = LACIndex(l)
+        let dues = index.periods.map {
+            Self.dueDates(for: $0, reviews: index.reviews[$0.child] ?? [], horizon: index.horizon, calendar: data.calendar)
+        }
+        return periods.map { tally(in: $0, index, dues) }
+    }
+
+    private func tally(in period: ReportingPeriod, _ index: LACIndex, _ allDues: [[Due]]) -> Tally {
+        var tally = Tally()
         let (first, last) = (period.start.column, period.end.column)
         var children: [String: (ref: RecordRef, allMet: Bool)] = [:]
-        for p in index.periods where p.start <= last && (p.end == noDate || p.end > first) {
-            let dues = Self.dueDates(for: p, reviews: index.reviews[p.child] ?? [], horizon: index.horizon, calendar: data.calendar)
-                .filter { $0.day >= first && $0.day <= last }
+        for (n, p) in index.periods.enumerated() {
+            let dues = allDues[n].filter { $0.day >= first && $0.day <= last }
             guard !dues.isEmpty else { continue }
             let seen = children[p.child]
             children[p.child] = (seen?.ref ?? RecordRef(.lacEpisode, p.firstEpisode), (seen?.allMet ?? true) && dues.allSatisfy(\.met))

@@ -27,6 +27,8 @@ public struct RecordRef: Hashable, Sendable, Comparable {
         case initialAssessment, coreAssessment, bundleReferral, audit, feedback
         /// An episode of the SSDA903 return (for a child-level figure, the first episode of the period of care).
         case lacEpisode
+        /// A row of the bundle's care_leavers.csv.
+        case careLeaver
         public static func < (a: Table, b: Table) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -53,6 +55,7 @@ extension CaseData {
             case .bundleReferral: return "\(b.referralChild[i])/referral/\(day(b.referralDate[i]))"
             case .audit: return "\(b.auditCase[i])/audit/\(day(b.auditDate[i]))"
             case .feedback: return "referral \(b.feedbackReferral[i])/decision/\(day(b.feedbackDecision[i]))"
+            case .careLeaver: return "\(b.leaverChild[i])/care-leaver/\(day(b.leaverFrom[i]))"
             default: break
             }
         }
@@ -64,7 +67,7 @@ extension CaseData {
         }
         guard let t = cin else { return "\(ref.table.rawValue)#\(ref.index)" }
         switch ref.table {
-        case .initialAssessment, .coreAssessment, .bundleReferral, .audit, .feedback, .lacEpisode: return "\(ref.table.rawValue)#\(ref.index)"
+        case .initialAssessment, .coreAssessment, .bundleReferral, .audit, .feedback, .lacEpisode, .careLeaver: return "\(ref.table.rawValue)#\(ref.index)"
         case .child: return t.childID[i]
         case .referral: return "\(t.childID[t.childOfEpisode(i)])/referral/\(day(t.referralDate[i]))"
         case .assessment: return "\(t.childID[t.childOfAssessment(i)])/assessment/\(day(t.assessmentStart[i]))"

@@ -19,6 +19,9 @@ public enum IndicatorCatalogue {
         LACReviewsOnTime(),
         PlacementStabilityShortTerm(),
         PlacementStabilityLongTerm(),
+        LACHealthAssessmentTimeliness(),
+        LACInitialHealthAssessment20wd(),
+        CareLeaversPathwayPlan(),
         // From the CSV bundle (the council's own records).
         InitialAssessmentTimeliness(),
         CoreAssessmentTimeliness(),

@@ -35,6 +35,14 @@ extension SnapshotIndicator {
 /// children (not plan starts), where a child with two starts in the period counts once.
 public protocol PeriodIndicator: IndicatorDefinition {
     func tally(in period: ReportingPeriod, data: CaseData) -> Tally
+    /// Tallies for many periods; a definition overrides this to do its preparation once rather than per period.
+    func tallies(in periods: [ReportingPeriod], data: CaseData) -> [Tally]
+}
+
+extension PeriodIndicator {
+    public func tallies(in periods: [ReportingPeriod], data: CaseData) -> [Tally] {
+        periods.map { tally(in: $0, data: data) }
+    }
 }
 
 /// An indicator computed from amounts rather than counted records: workforce rates from monthly figures (FTE, days,

@@ -60,10 +60,9 @@ public struct IndicatorEngine: Sendable {
         }
         if let periodic = definition as? any PeriodIndicator {
             return bases.flatMap { basis in
-                request.months.map { month in
-                    let period = ReportingPeriod.of(basis, month: month)
-                    let tally = periodic.tally(in: period, data: data)
-                    return IndicatorResult(indicator: periodic.id, basis: basis, period: period,
+                let periods = request.months.map { ReportingPeriod.of(basis, month: $0) }
+                return zip(periods, periodic.tallies(in: periods, data: data)).map { period, tally in
+                    IndicatorResult(indicator: periodic.id, basis: basis, period: period,
                                            numerator: tally.numerator.count, denominator: tally.denominator.count,
                                            numeratorRecords: request.keepRecords ? tally.numerator.sorted() : [],
                                            denominatorRecords: request.keepRecords ? tally.denominator.sorted() : [])
