@@ -57,4 +57,27 @@ struct SSDA903ImportTests {
             try SSDA903Importer(today: Self.today).read(bytes: Array("CHILD,REVIEW,REVIEW_CODE\nA,\"01/01/2017,PN1\n".utf8), file: "r.csv")
         }
     }
+
+    @Test func theXMLFormReadsAsTheTablesDo() throws {
+        let file = Self.fixtures.deletingLastPathComponent().appendingPathComponent("ssda903-xml/fake_903.xml").path
+        let loaded = try ReturnLoader(today: Self.today).load([file])
+        #expect(loaded.rejections.isEmpty)
+        let report = try #require(loaded.reports.first)
+        #expect(report.counts["header"] == 253 && report.counts["episodes"] == 459 && report.counts["reviews"] == 1199)
+        #expect(report.counts["records_left_out"] == 7)
+        #expect(report.faults.allSatisfy { $0.field == "REVIEW" && $0.rule == "future-date" && $0.childID != nil })
+        let lac = try #require(loaded.lac)
+        // Reviews nested in HEADER keep their child; PL is read as PLACE.
+        let first = try #require(lac.childID.first)
+        #expect(lac.reviewChild.contains(first))
+        #expect(lac.episodePlacement.allSatisfy { !$0.isEmpty })
+        #expect(Set(lac.episodeChild).isSubset(of: Set(lac.childID)))
+    }
+
+    @Test func brokenXMLIsRejectedWhole() {
+        let xml = "<EXPSSDA903><CHILD><HEADER><CHILDID>1</CHILDID></CHILD></EXPSSDA903>"
+        #expect(throws: ImportRejection.self) {
+            try SSDA903Importer(today: Self.today).readXML(bytes: Array(xml.utf8), file: "x.xml")
+        }
+    }
 }

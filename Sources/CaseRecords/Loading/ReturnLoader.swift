@@ -68,7 +68,7 @@ public struct ReturnLoader {
             return .cinCensus
         }
         if BundleImporter.recognises(bytes) { return .bundle }
-        if SSDA903Importer.recognises(bytes) { return .ssda903 }
+        if SSDA903Importer.recognises(bytes) || SSDA903Importer.recognisesXML(bytes) { return .ssda903 }
         return .unknown
     }
 
@@ -107,7 +107,7 @@ public struct ReturnLoader {
             case .ssda903:
                 lacFiles.append(file)
             case .unknown:
-                let rejection = ImportRejection(file: file, line: 0, reason: "not a return this product reads (CIN census XML, an SSDA903 table, or a table of the CSV bundle)")
+                let rejection = ImportRejection(file: file, line: 0, reason: "not a return this product reads (CIN census XML, SSDA903 XML or CSV tables, or a table of the CSV bundle)")
                 rejections.append(rejection)
                 reports.append(FileReport(file: file, accepted: false, counts: [:], faults: [
                     ImportFault(severity: .error, file: file, line: 0, childID: nil, field: "file", rule: "unknown-format", message: rejection.reason),
@@ -160,7 +160,10 @@ public struct ReturnLoader {
                 continue
             }
             do {
-                let result = try SSDA903Importer(today: today).read(bytes: [UInt8](data), file: file)
+                let bytes = [UInt8](data)
+                let importer = SSDA903Importer(today: today)
+                let result = SSDA903Importer.recognisesXML(bytes)
+                    ? try importer.readXML(bytes: bytes, file: file) : FileReport.WithTables(try importer.read(bytes: bytes, file: file))
                 reports.append(result.report)
                 if lac == nil { lac = SSDA903Tables() }
                 lac!.append(result.tables)

@@ -114,6 +114,99 @@ public struct SSDA903Importer {
     }
 }
 
+extension SSDA903Importer {
+    /// Whether the bytes start an SSDA903 return in its XML form.
+    public static func recognisesXML(_ bytes: [UInt8]) -> Bool {
+        String(decoding: bytes.prefix(4096), as: UTF8.self).contains("<EXPSSDA903")
+    }
+
+    /// Reads the XML form (`<EXPSSDA903><CHILD><HEADER>…<AREVIEW>…</HEADER><EPISODE>…`): each HEADER, EPISODE and
+    /// AREVIEW is read as a row of the matching CSV table, by the same rules, its line the element's. `PL` is the
+    /// CSV's `PLACE`. Elements no indicator uses (OC2, OC3, adoption, missing) are passed over; a file that is not
+    /// well-formed XML is rejected whole.
+    public func readXML(bytes: [UInt8], file: String) throws(ImportRejection) -> FileReport.WithTables {
+        var scanner = XMLScanner(bytes: bytes)
+        var t = SSDA903Tables()
+        var faults: [ImportFault] = []
+        var counts: [String: Int] = ["header": 0, "episodes": 0, "reviews": 0, "records_left_out": 0]
+        var stack: [String] = []
+        // The record being read for each kind of element; a HEADER holds its AREVIEWs, so both can be open at once.
+        var open: [String: (fields: [String: String], line: Int)] = [:]
+        var child = ""
+        let records: Set<String> = ["HEADER", "EPISODE", "AREVIEW"]
+        var sawRoot = false
+
+        func finish(_ element: String, as table: Table) {
+            guard let (read, line) = open.removeValue(forKey: element) else { return }
+            var fields = read
+            fields["CHILD"] = child
+            if let pl = fields.removeValue(forKey: "PL") { fields["PLACE"] = pl }
+            let names = Array(fields.keys)
+            let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+            var parser = Row903(row: names.map { fields[$0]! }, index: index, line: line, file: file, today: today)
+            if parser.append(table, into: &t) { counts[table.rawValue, default: 0] += 1 } else { counts["records_left_out", default: 0] += 1 }
+            faults += parser.faults
+        }
+
+        do {
+            while let event = try scanner.next() {
+                switch event {
+                case .start(let range, let line, let selfClosing):
+                    let name = scanner.name(range)
+                    if name == "EXPSSDA903" { sawRoot = true }
+                    if selfClosing { continue }
+                    stack.append(name)
+                    if name == "CHILD" { child = "" }
+                    if records.contains(name) { open[name] = ([:], line) }
+                case .end(let range, let line):
+                    let name = scanner.name(range)
+                    guard stack.last == name else {
+                        throw ImportRejection(file: file, line: line, reason: "not well-formed XML: </\(name)> closes <\(stack.last ?? "nothing")>")
+                    }
+                    stack.removeLast()
+                    switch name {
+                    case "HEADER": finish(name, as: .header)
+                    case "EPISODE": finish(name, as: .episodes)
+                    case "AREVIEW": finish(name, as: .reviews)
+                    default: break
+                    }
+                case .text(let range, _):
+                    guard stack.count >= 2, !scanner.isBlank(range) else { continue }
+                    let leaf = stack[stack.count - 1], parent = stack[stack.count - 2]
+                    if leaf == "CHILDID" && parent == "HEADER" { child = scanner.text(range) }
+                    if records.contains(parent) { open[parent]?.fields[leaf] = scanner.text(range) }
+                }
+            }
+        } catch let error as XMLScanner.SyntaxError {
+            throw ImportRejection(file: file, line: error.line, reason: "not well-formed XML: \(error.message)")
+        } catch let error as ImportRejection {
+            throw error
+        } catch {
+            throw ImportRejection(file: file, line: 0, reason: "\(error)")
+        }
+        guard sawRoot else { throw ImportRejection(file: file, line: 1, reason: "not an SSDA903 return: no <EXPSSDA903> element") }
+        if let open = stack.last { throw ImportRejection(file: file, line: 0, reason: "not well-formed XML: <\(open)> is never closed") }
+        return .init(tables: t, report: FileReport(file: file, accepted: true, counts: counts, faults: faults))
+    }
+}
+
+extension FileReport {
+    /// A file's report with the 903 tables read from it.
+    public struct WithTables: Sendable {
+        public var tables: SSDA903Tables
+        public var report: FileReport
+
+        public init(tables: SSDA903Tables, report: FileReport) {
+            self.tables = tables
+            self.report = report
+        }
+
+        init(_ csv: SSDA903Importer.FileResult) {
+            self.init(tables: csv.tables, report: csv.report)
+        }
+    }
+}
+
 /// One row of a 903 table, with the faults found in it.
 private struct Row903 {
     let row: [String]
