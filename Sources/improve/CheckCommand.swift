@@ -34,7 +34,7 @@ struct CheckCommand: ParsableCommand {
                 print("  \(key): \(byRule[key]!.count)")
             }
             for fault in report.faults.prefix(all ? .max : 20) {
-                print("    line \(fault.line): \(fault.childID.map { "child \($0), " } ?? "")\(fault.field): \(fault.message)")
+                print("    line \(fault.line): \(fault.childID.map { "\(fault.recordKind) \($0), " } ?? "")\(fault.field): \(fault.message)")
             }
             if !all && report.faults.count > 20 { print("    … \(report.faults.count - 20) more (use --all)") }
         }

@@ -149,4 +149,27 @@ struct BundleIndicatorsTests {
         #expect(figure("unallocated_cases", d, .snapshot, "2011-07").2 == 1)
         #expect(figure("cases_allocated_to_qualified_sw", d, .snapshot, "2011-07") == (1, 3, 100.0 / 3))
     }
+
+    @Test func workforceRatesFromTheCensusAtItsReferenceMonth() throws {
+        // In post 1.5 FTE (W1 holding 15 cases, W2 none), W3 left in the year at 0.8, an agency worker, 2 vacancies.
+        let census = try CSWWImporter().read(bytes: Array("""
+        <Message><Header><CollectionDetails><Collection>CSWW</Collection><Year>2023</Year>
+        <ReferenceDate>2023-09-30</ReferenceDate></CollectionDetails></Header>
+        <LALevelVacancies><NumberOfVacancies>2</NumberOfVacancies></LALevelVacancies>
+        <CSWWWorker><AgencyWorker>0</AgencyWorker><SWENo>W1</SWENo><FTE30>1.0</FTE30><Cases30>15</Cases30><WorkingDaysLost>10</WorkingDaysLost></CSWWWorker>
+        <CSWWWorker><AgencyWorker>0</AgencyWorker><SWENo>W2</SWENo><FTE30>0.5</FTE30><WorkingDaysLost>4</WorkingDaysLost></CSWWWorker>
+        <CSWWWorker><AgencyWorker>0</AgencyWorker><SWENo>W3</SWENo><FTE>0.8</FTE><RoleEndDate>2023-06-30</RoleEndDate><WorkingDaysLost>6</WorkingDaysLost></CSWWWorker>
+        <CSWWWorker><AgencyWorker>1</AgencyWorker><SWENo>W5</SWENo><FTE30>1.0</FTE30></CSWWWorker>
+        </Message>
+        """.utf8), file: "csww.xml").census
+        let d = CaseData(workforceCensus: [census])
+        #expect(figure("sw_vacancy_rate", d, .snapshot, "2023-09") == (2, 3.5, 200 / 3.5))
+        #expect(figure("sw_agency_rate", d, .snapshot, "2023-09") == (1, 2.5, 40))
+        #expect(figure("sw_average_caseload", d, .snapshot, "2023-09") == (15, 1, 15))
+        #expect(figure("sw_turnover_rate", d, .rolling12Months, "2023-09") == (0.8, 1.5, 80 / 1.5))
+        #expect(figure("sw_sickness_days_per_fte", d, .rolling12Months, "2023-09") == (20, 1.5, 20 / 1.5))
+        #expect(figure("sw_absence_rate", d, .rolling12Months, "2023-09") == (20, 1.5 * 253, 2000 / (1.5 * 253)))
+        // A census describes its reference month only.
+        #expect(figure("sw_vacancy_rate", d, .snapshot, "2023-10").2 == nil)
+    }
 }

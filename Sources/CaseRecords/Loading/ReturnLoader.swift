@@ -8,6 +8,7 @@ public struct ReturnLoader {
         case cinCensus = "CIN census XML"
         case bundle = "CSV bundle table"
         case ssda903 = "SSDA903 table"
+        case workforceCensus = "CSWW census XML"
         case unknown = "unrecognised"
     }
 
@@ -17,6 +18,8 @@ public struct ReturnLoader {
         public var bundle: BundleTables?
         /// Children looked after, from the SSDA903 return's tables.
         public var lac: SSDA903Tables?
+        /// Workforce censuses (CSWW), one per council and year.
+        public var workforceCensus: [WorkforceCensus] = []
         /// What became of each file, accepted or not.
         public var reports: [FileReport]
         /// Files that could not be read at all; nothing from them was loaded.
@@ -67,6 +70,7 @@ public struct ReturnLoader {
         if head.contains("<Message"), head.contains("<Collection>CIN</Collection>") || head.contains("<CINdetails") || head.contains("<Children") {
             return .cinCensus
         }
+        if CSWWImporter.recognises(bytes) { return .workforceCensus }
         if BundleImporter.recognises(bytes) { return .bundle }
         if SSDA903Importer.recognises(bytes) || SSDA903Importer.recognisesXML(bytes) { return .ssda903 }
         return .unknown
@@ -91,6 +95,7 @@ public struct ReturnLoader {
         var census: [(file: String, la: String, reference: String)] = []
         var bundleFiles: [String] = []
         var lacFiles: [String] = []
+        var workforceFiles: [String] = []
         for file in files {
             guard let handle = FileHandle(forReadingAtPath: file) else {
                 rejections.append(ImportRejection(file: file, line: 0, reason: "cannot be read"))
@@ -106,8 +111,10 @@ public struct ReturnLoader {
                 bundleFiles.append(file)
             case .ssda903:
                 lacFiles.append(file)
+            case .workforceCensus:
+                workforceFiles.append(file)
             case .unknown:
-                let rejection = ImportRejection(file: file, line: 0, reason: "not a return this product reads (CIN census XML, SSDA903 XML or CSV tables, or a table of the CSV bundle)")
+                let rejection = ImportRejection(file: file, line: 0, reason: "not a return this product reads (CIN census XML, SSDA903 XML or CSV tables, CSWW census XML, or a table of the CSV bundle)")
                 rejections.append(rejection)
                 reports.append(FileReport(file: file, accepted: false, counts: [:], faults: [
                     ImportFault(severity: .error, file: file, line: 0, childID: nil, field: "file", rule: "unknown-format", message: rejection.reason),
@@ -174,10 +181,27 @@ public struct ReturnLoader {
                 ]))
             }
         }
+        var workforceCensus: [WorkforceCensus] = []
+        for file in workforceFiles {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                rejections.append(ImportRejection(file: file, line: 0, reason: "cannot be read"))
+                continue
+            }
+            do {
+                let result = try CSWWImporter().read(bytes: [UInt8](data), file: file)
+                reports.append(result.report)
+                workforceCensus.append(result.census)
+            } catch {
+                rejections.append(error)
+                reports.append(FileReport(file: file, accepted: false, counts: [:], faults: [
+                    ImportFault(severity: .error, file: file, line: error.line, childID: nil, field: "file", rule: "unreadable", message: error.reason),
+                ]))
+            }
+        }
         // Reports in the order the files were given.
         let position = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
         reports.sort { (position[$0.file] ?? 0) < (position[$1.file] ?? 0) }
-        return Loaded(cin: census.isEmpty ? nil : accumulator.tables, bundle: bundle, lac: lac, reports: reports, rejections: rejections, mergeFaults: accumulator.faults)
+        return Loaded(cin: census.isEmpty ? nil : accumulator.tables, bundle: bundle, lac: lac, workforceCensus: workforceCensus, reports: reports, rejections: rejections, mergeFaults: accumulator.faults)
     }
 }
 

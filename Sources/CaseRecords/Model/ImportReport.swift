@@ -14,23 +14,26 @@ public struct ImportFault: Sendable, Hashable, CustomStringConvertible {
     public var line: Int
     /// The child the fault belongs to, when there is one: the importer's report goes to the council's own staff.
     public var childID: String?
+    /// What the record id names: a child in the children's returns, a worker in the workforce census.
+    public var recordKind: String
     public var field: String
     /// A short stable name for the rule, for grouping faults in `improve check` ("bad-date", "unknown-code").
     public var rule: String
     public var message: String
 
-    public init(severity: Severity, file: String, line: Int, childID: String?, field: String, rule: String, message: String) {
+    public init(severity: Severity, file: String, line: Int, childID: String?, recordKind: String = "child", field: String, rule: String, message: String) {
         self.severity = severity
         self.file = file
         self.line = line
         self.childID = childID
+        self.recordKind = recordKind
         self.field = field
         self.rule = rule
         self.message = message
     }
 
     public var description: String {
-        "\(file):\(line): \(severity.rawValue): \(childID.map { "child \($0), " } ?? "")\(field): \(message)"
+        "\(file):\(line): \(severity.rawValue): \(childID.map { "\(recordKind) \($0), " } ?? "")\(field): \(message)"
     }
 }
 

@@ -1,25 +1,54 @@
 import CaseRecords
 import Domain
 
-/// §3.15 workforce rates from the bundle's monthly figures, with DfE's census formulas: vacancy, agency and caseload at
-/// the month's end (snapshot); turnover, sickness days per FTE and absence over the twelve months to it (rolling),
-/// divided by the in-post FTE at the end, as DfE does.
+/// §3.15 workforce rates, with DfE's census formulas: vacancy, agency and caseload at the month's end (snapshot);
+/// turnover, sickness days per FTE and absence over the twelve months to it (rolling), divided by the in-post FTE at
+/// the end, as DfE does. The figures come from the bundle's monthly rows, or for a census's reference month (30
+/// September) from the workforce census when the monthly rows do not cover it.
 struct WorkforceMonths {
+    struct Snapshot {
+        var inPost: Double
+        var vacancies: Double?
+        var agency: Double
+        var cases: Double
+        var caseHolding: Double
+    }
+
     let rows: [YearMonth: Int]
     let b: BundleTables
+    let census: [YearMonth: WorkforceCensus]
 
     init?(_ data: CaseData) {
-        guard let b = data.bundle, !b.workforceMonth.isEmpty else { return nil }
+        let b = data.bundle ?? BundleTables()
+        guard !b.workforceMonth.isEmpty || !data.workforceCensus.isEmpty else { return nil }
         var rows: [YearMonth: Int] = [:]
         for (i, m) in b.workforceMonth.enumerated() { rows[m] = i }
         self.rows = rows
         self.b = b
+        census = Dictionary(data.workforceCensus.map { ($0.month, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    func at(_ period: ReportingPeriod) -> Int? { rows[YearMonth(period.end)] }
+    /// The figures at the period's end.
+    func at(_ period: ReportingPeriod) -> Snapshot? {
+        let month = YearMonth(period.end)
+        if let i = rows[month] {
+            return Snapshot(inPost: b.inPostFTE[i], vacancies: b.vacanciesFTE[i], agency: b.agencyFTE[i], cases: b.cases[i], caseHolding: b.caseHoldingFTE[i])
+        }
+        guard let c = census[month] else { return nil }
+        return Snapshot(inPost: c.inPostFTE, vacancies: c.vacanciesFTE, agency: c.agencyFTE, cases: c.cases, caseHolding: c.caseHoldingFTE)
+    }
+
+    /// Leavers' FTE and working days lost over the period: summed from monthly rows when every month is there, else
+    /// the census's year when the period is the twelve months to its reference month.
+    func totals(over period: ReportingPeriod) -> (leavers: Double, lost: Double)? {
+        if let leavers = sum(b.leaversFTE, over: period), let lost = sum(b.workingDaysLost, over: period) { return (leavers, lost) }
+        let month = YearMonth(period.end)
+        guard let c = census[month], YearMonth(period.start) == month.adding(months: -11) else { return nil }
+        return (c.leaversFTE, c.workingDaysLost)
+    }
 
     /// The sum of a column over the period's months, when every month is there.
-    func sum(_ column: [Double], over period: ReportingPeriod) -> Double? {
+    private func sum(_ column: [Double], over period: ReportingPeriod) -> Double? {
         var m = YearMonth(period.start), total = 0.0
         while m <= YearMonth(period.end) {
             guard let i = rows[m] else { return nil }
@@ -38,8 +67,8 @@ public struct SWVacancyRate: AmountIndicator {
     public init() {}
     public func isSupported(by data: CaseData) -> Bool { WorkforceMonths(data) != nil }
     public func amounts(in period: ReportingPeriod, data: CaseData) -> (numerator: Double, denominator: Double)? {
-        guard let w = WorkforceMonths(data), let i = w.at(period) else { return nil }
-        return (w.b.vacanciesFTE[i], w.b.vacanciesFTE[i] + w.b.inPostFTE[i])
+        guard let f = WorkforceMonths(data)?.at(period), let vacancies = f.vacancies else { return nil }
+        return (vacancies, vacancies + f.inPost)
     }
 }
 
@@ -51,8 +80,8 @@ public struct SWAgencyRate: AmountIndicator {
     public init() {}
     public func isSupported(by data: CaseData) -> Bool { WorkforceMonths(data) != nil }
     public func amounts(in period: ReportingPeriod, data: CaseData) -> (numerator: Double, denominator: Double)? {
-        guard let w = WorkforceMonths(data), let i = w.at(period) else { return nil }
-        return (w.b.agencyFTE[i], w.b.agencyFTE[i] + w.b.inPostFTE[i])
+        guard let f = WorkforceMonths(data)?.at(period) else { return nil }
+        return (f.agency, f.agency + f.inPost)
     }
 }
 
@@ -64,8 +93,8 @@ public struct SWAverageCaseload: AmountIndicator {
     public init() {}
     public func isSupported(by data: CaseData) -> Bool { WorkforceMonths(data) != nil }
     public func amounts(in period: ReportingPeriod, data: CaseData) -> (numerator: Double, denominator: Double)? {
-        guard let w = WorkforceMonths(data), let i = w.at(period) else { return nil }
-        return (w.b.cases[i], w.b.caseHoldingFTE[i])
+        guard let f = WorkforceMonths(data)?.at(period) else { return nil }
+        return (f.cases, f.caseHolding)
     }
 }
 
@@ -77,8 +106,8 @@ public struct SWTurnoverRate: AmountIndicator {
     public init() {}
     public func isSupported(by data: CaseData) -> Bool { WorkforceMonths(data) != nil }
     public func amounts(in period: ReportingPeriod, data: CaseData) -> (numerator: Double, denominator: Double)? {
-        guard let w = WorkforceMonths(data), let i = w.at(period), let leavers = w.sum(w.b.leaversFTE, over: period) else { return nil }
-        return (leavers, w.b.inPostFTE[i])
+        guard let w = WorkforceMonths(data), let f = w.at(period), let totals = w.totals(over: period) else { return nil }
+        return (totals.leavers, f.inPost)
     }
 }
 
@@ -90,8 +119,8 @@ public struct SWSicknessDaysPerFTE: AmountIndicator {
     public init() {}
     public func isSupported(by data: CaseData) -> Bool { WorkforceMonths(data) != nil }
     public func amounts(in period: ReportingPeriod, data: CaseData) -> (numerator: Double, denominator: Double)? {
-        guard let w = WorkforceMonths(data), let i = w.at(period), let lost = w.sum(w.b.workingDaysLost, over: period) else { return nil }
-        return (lost, w.b.inPostFTE[i])
+        guard let w = WorkforceMonths(data), let f = w.at(period), let totals = w.totals(over: period) else { return nil }
+        return (totals.lost, f.inPost)
     }
 }
 
@@ -104,7 +133,7 @@ public struct SWAbsenceRate: AmountIndicator {
     public init() {}
     public func isSupported(by data: CaseData) -> Bool { WorkforceMonths(data) != nil }
     public func amounts(in period: ReportingPeriod, data: CaseData) -> (numerator: Double, denominator: Double)? {
-        guard let w = WorkforceMonths(data), let i = w.at(period), let lost = w.sum(w.b.workingDaysLost, over: period) else { return nil }
-        return (lost, w.b.inPostFTE[i] * Self.workingDaysInYear)
+        guard let w = WorkforceMonths(data), let f = w.at(period), let totals = w.totals(over: period) else { return nil }
+        return (totals.lost, f.inPost * Self.workingDaysInYear)
     }
 }

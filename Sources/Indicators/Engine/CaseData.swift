@@ -9,12 +9,16 @@ public struct CaseData: Sendable {
     public var bundle: BundleTables?
     /// Children looked after (SSDA903).
     public var lac: SSDA903Tables?
+    /// Workforce censuses (CSWW), each giving the workforce rates for its reference month.
+    public var workforceCensus: [WorkforceCensus]
     public var calendar: WorkingDayCalendar
 
-    public init(cin: CINTables? = nil, bundle: BundleTables? = nil, lac: SSDA903Tables? = nil, calendar: WorkingDayCalendar = .englandAndWales) {
+    public init(cin: CINTables? = nil, bundle: BundleTables? = nil, lac: SSDA903Tables? = nil, workforceCensus: [WorkforceCensus] = [],
+                calendar: WorkingDayCalendar = .englandAndWales) {
         self.cin = cin
         self.bundle = bundle
         self.lac = lac
+        self.workforceCensus = workforceCensus
         self.calendar = calendar
     }
 }
@@ -85,7 +89,8 @@ extension CaseData {
     /// rows when there is no census.
     public var eventDays: [Int32] {
         if let cin, cin.episodeCount > 0 { return cin.referralDate }
-        guard let b = bundle else { return lac.map { $0.episodeStart + $0.reviewDate } ?? [] }
-        return b.iaReferral + b.referralDate + b.auditDate + b.workforceMonth.map { $0.lastDay.column } + b.feedbackDecision
+        let census = workforceCensus.map(\.referenceDate.column)
+        guard let b = bundle else { return (lac.map { $0.episodeStart + $0.reviewDate } ?? []) + census }
+        return b.iaReferral + b.referralDate + b.auditDate + b.workforceMonth.map { $0.lastDay.column } + b.feedbackDecision + census
     }
 }
