@@ -31,7 +31,7 @@ struct GenerateCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Plant a few known faults in each file for `improve check` to find.")
     var plantFaults = true
 
-    @Flag(inversion: .prefixedNo, help: "Also write the council's own records as the CSV bundle (docs/csv-bundle.md).")
+    @Flag(inversion: .prefixedNo, help: "Also write the council's own records as the CSV bundle (docs/csv-bundle.md), its SSDA903 tables and a workforce census for each September.")
     var bundle = true
 
     @Option(help: "The folder to write into (created if needed).")
@@ -53,7 +53,7 @@ struct GenerateCommand: ParsableCommand {
             print("\(file.path) \(bytes.count) bytes")
         }
         if bundle {
-            for (name, bytes) in generator.bundleFiles() {
+            for (name, bytes) in generator.bundleFiles() + generator.lookedAfterFiles() {
                 let file = folder.appendingPathComponent(name)
                 try Data(bytes).write(to: file)
                 print("\(file.path) \(bytes.count) bytes")
