@@ -19,6 +19,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // Annex A workbooks are zip archives of XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Pure values of the notice regime. Foundation only, no I/O.
@@ -26,7 +28,7 @@ let package = Package(
         // Notice text in, a NoticeDraft out: every field traced to its words.
         .target(name: "NoticeReader", dependencies: ["Domain"]),
         // Case-level records as column tables, and the importers that fill them from councils' returns.
-        .target(name: "CaseRecords", dependencies: ["Domain"]),
+        .target(name: "CaseRecords", dependencies: ["Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // One definition per indicator, and the engine that evaluates them over the column tables.
         .target(name: "Indicators", dependencies: ["Domain", "CaseRecords"]),
         // Targets against figures: status, trajectory, forecast, RAG, exceptions and the notice's calendar.

@@ -41,10 +41,10 @@ struct IndicatorsCommand: ParsableCommand {
             let more = loaded.rejections.count > 1 ? " (and \(loaded.rejections.count - 1) more file\(loaded.rejections.count > 2 ? "s" : "") not read)" : ""
             throw CommandFailure("\(first)\(more)")
         }
-        guard loaded.cin != nil || loaded.bundle != nil || loaded.lac != nil || !loaded.workforceCensus.isEmpty else {
+        guard loaded.cin != nil || loaded.bundle != nil || loaded.lac != nil || !loaded.workforceCensus.isEmpty || loaded.annexA != nil else {
             throw CommandFailure("no returns this product reads among the inputs; nothing to compute")
         }
-        let data = CaseData(cin: loaded.cin, bundle: loaded.bundle, lac: loaded.lac, workforceCensus: loaded.workforceCensus)
+        let data = CaseData(cin: loaded.cin, bundle: loaded.bundle, lac: loaded.lac, workforceCensus: loaded.workforceCensus, annexA: loaded.annexA)
         var months = try Inputs.months(from: from, to: to, referrals: data.eventDays)
         if let asOf {
             guard let limit = CalendarDate(iso: asOf) else { throw CommandFailure("--as-of '\(asOf)' is not a YYYY-MM-DD date") }

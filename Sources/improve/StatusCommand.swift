@@ -61,8 +61,8 @@ struct StatusCommand: ParsableCommand {
         if !inputs.isEmpty {
             let loaded = try Inputs.load(inputs)
             if let first = loaded.rejections.first { throw CommandFailure(first.description) }
-            if loaded.cin != nil || loaded.bundle != nil || loaded.lac != nil || !loaded.workforceCensus.isEmpty {
-                let caseData = CaseData(cin: loaded.cin, bundle: loaded.bundle, lac: loaded.lac, workforceCensus: loaded.workforceCensus)
+            if loaded.cin != nil || loaded.bundle != nil || loaded.lac != nil || !loaded.workforceCensus.isEmpty || loaded.annexA != nil {
+                let caseData = CaseData(cin: loaded.cin, bundle: loaded.bundle, lac: loaded.lac, workforceCensus: loaded.workforceCensus, annexA: loaded.annexA)
                 data = caseData
                 let days = caseData.eventDays.filter { $0 != noDate && $0 <= asOfDate.column }
                 if let low = days.min() {

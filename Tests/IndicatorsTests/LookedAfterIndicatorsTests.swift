@@ -147,4 +147,23 @@ struct LookedAfterIndicatorsTests {
         // before. C3 is no longer a care leaver and C4 not yet one.
         #expect(figure("care_leavers_pathway_plan", CaseData(bundle: b), .snapshot, "2012-03") == (1, 2, 50))
     }
+
+    @Test func conferencesWithin15WorkingDaysOfTheStrategyDiscussion() throws {
+        func serial(_ y: Int, _ m: Int, _ d: Int) -> XLSXWorkbook.Cell { .number(XLSXWriter.serial(dayNumber: CalendarDate(year: y, month: m, day: d)!.dayNumber)) }
+        let list5: [[XLSXWorkbook.Cell?]] = [
+            [.text("Child Unique ID"), .text("Strategy discussion initiating Section 47 Enquiry Start Date"),
+             .text("Was an Initial Child Protection Conference deemed unnecessary?"), .text("Date of Initial Child Protection Conference")],
+            [.text("S1"), serial(2011, 4, 1), .text("No"), serial(2011, 4, 26)],
+            [.text("S2"), serial(2011, 4, 1), .text("No"), .text("27/04/2011")],
+            [.text("S3"), serial(2011, 4, 20), .text("No"), serial(2011, 4, 19)],
+            [.text("S4"), serial(2011, 4, 1), .text("Yes"), nil],
+        ]
+        let workbook = try XLSXWriter.workbook([("List 5", list5)])
+        let result = try AnnexAImporter().read(data: workbook, file: "annex-a.xlsx")
+        #expect(result.report.faults.contains { $0.childID == "S3" && $0.line == 4 && $0.severity == .warning })
+        let d = CaseData(annexA: result.tables)
+        // From Friday 1 April 2011, less Good Friday and Easter Monday, the 15th working day is Tuesday 26 April: S1 is
+        // in time, S2 a day late. S3's conference is dated before its strategy discussion; S4 needed none.
+        #expect(figure("icpc_within_15wd", d, .inMonth, "2011-04") == (1, 2, 50))
+    }
 }

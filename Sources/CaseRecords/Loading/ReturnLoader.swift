@@ -9,6 +9,7 @@ public struct ReturnLoader {
         case bundle = "CSV bundle table"
         case ssda903 = "SSDA903 table"
         case workforceCensus = "CSWW census XML"
+        case annexA = "Annex A workbook"
         case unknown = "unrecognised"
     }
 
@@ -20,6 +21,8 @@ public struct ReturnLoader {
         public var lac: SSDA903Tables?
         /// Workforce censuses (CSWW), one per council and year.
         public var workforceCensus: [WorkforceCensus] = []
+        /// Ofsted Annex A lists.
+        public var annexA: AnnexATables?
         /// What became of each file, accepted or not.
         public var reports: [FileReport]
         /// Files that could not be read at all; nothing from them was loaded.
@@ -71,6 +74,7 @@ public struct ReturnLoader {
             return .cinCensus
         }
         if CSWWImporter.recognises(bytes) { return .workforceCensus }
+        if AnnexAImporter.recognises(bytes) { return .annexA }
         if BundleImporter.recognises(bytes) { return .bundle }
         if SSDA903Importer.recognises(bytes) || SSDA903Importer.recognisesXML(bytes) { return .ssda903 }
         return .unknown
@@ -96,6 +100,7 @@ public struct ReturnLoader {
         var bundleFiles: [String] = []
         var lacFiles: [String] = []
         var workforceFiles: [String] = []
+        var annexFiles: [String] = []
         for file in files {
             guard let handle = FileHandle(forReadingAtPath: file) else {
                 rejections.append(ImportRejection(file: file, line: 0, reason: "cannot be read"))
@@ -113,8 +118,10 @@ public struct ReturnLoader {
                 lacFiles.append(file)
             case .workforceCensus:
                 workforceFiles.append(file)
+            case .annexA:
+                annexFiles.append(file)
             case .unknown:
-                let rejection = ImportRejection(file: file, line: 0, reason: "not a return this product reads (CIN census XML, SSDA903 XML or CSV tables, CSWW census XML, or a table of the CSV bundle)")
+                let rejection = ImportRejection(file: file, line: 0, reason: "not a return this product reads (CIN census XML, SSDA903 XML or CSV tables, CSWW census XML, an Annex A workbook, or a table of the CSV bundle)")
                 rejections.append(rejection)
                 reports.append(FileReport(file: file, accepted: false, counts: [:], faults: [
                     ImportFault(severity: .error, file: file, line: 0, childID: nil, field: "file", rule: "unknown-format", message: rejection.reason),
@@ -198,10 +205,28 @@ public struct ReturnLoader {
                 ]))
             }
         }
+        var annexA: AnnexATables?
+        for file in annexFiles {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                rejections.append(ImportRejection(file: file, line: 0, reason: "cannot be read"))
+                continue
+            }
+            do {
+                let result = try AnnexAImporter().read(data: data, file: file)
+                reports.append(result.report)
+                if annexA == nil { annexA = AnnexATables() }
+                annexA!.append(result.tables)
+            } catch {
+                rejections.append(error)
+                reports.append(FileReport(file: file, accepted: false, counts: [:], faults: [
+                    ImportFault(severity: .error, file: file, line: error.line, childID: nil, field: "file", rule: "unreadable", message: error.reason),
+                ]))
+            }
+        }
         // Reports in the order the files were given.
         let position = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
         reports.sort { (position[$0.file] ?? 0) < (position[$1.file] ?? 0) }
-        return Loaded(cin: census.isEmpty ? nil : accumulator.tables, bundle: bundle, lac: lac, workforceCensus: workforceCensus, reports: reports, rejections: rejections, mergeFaults: accumulator.faults)
+        return Loaded(cin: census.isEmpty ? nil : accumulator.tables, bundle: bundle, lac: lac, workforceCensus: workforceCensus, annexA: annexA, reports: reports, rejections: rejections, mergeFaults: accumulator.faults)
     }
 }
 

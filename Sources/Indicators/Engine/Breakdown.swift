@@ -28,7 +28,7 @@ extension CaseData {
             case .section47: return Int(t.s47Episode[i])
             case .plan: return Int(t.planEpisode[i])
             case .review: return Int(t.planEpisode[Int(t.reviewPlan[i])])
-            case .child, .initialAssessment, .coreAssessment, .bundleReferral, .audit, .feedback, .lacEpisode, .careLeaver: return nil
+            case .child, .initialAssessment, .coreAssessment, .bundleReferral, .audit, .feedback, .lacEpisode, .careLeaver, .annexS47: return nil
             }
         }()
         switch attribute {

@@ -11,10 +11,13 @@ public struct CaseData: Sendable {
     public var lac: SSDA903Tables?
     /// Workforce censuses (CSWW), each giving the workforce rates for its reference month.
     public var workforceCensus: [WorkforceCensus]
+    /// Ofsted Annex A lists.
+    public var annexA: AnnexATables?
     public var calendar: WorkingDayCalendar
 
     public init(cin: CINTables? = nil, bundle: BundleTables? = nil, lac: SSDA903Tables? = nil, workforceCensus: [WorkforceCensus] = [],
-                calendar: WorkingDayCalendar = .englandAndWales) {
+                annexA: AnnexATables? = nil, calendar: WorkingDayCalendar = .englandAndWales) {
+        self.annexA = annexA
         self.cin = cin
         self.bundle = bundle
         self.lac = lac
@@ -33,6 +36,8 @@ public struct RecordRef: Hashable, Sendable, Comparable {
         case lacEpisode
         /// A row of the bundle's care_leavers.csv.
         case careLeaver
+        /// A section 47 enquiry of Annex A list 5.
+        case annexS47
         public static func < (a: Table, b: Table) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -69,9 +74,10 @@ extension CaseData {
             default: break
             }
         }
+        if let a = annexA, ref.table == .annexS47 { return "\(a.s47Child[i])/s47/\(day(a.s47StrategyDate[i]))" }
         guard let t = cin else { return "\(ref.table.rawValue)#\(ref.index)" }
         switch ref.table {
-        case .initialAssessment, .coreAssessment, .bundleReferral, .audit, .feedback, .lacEpisode, .careLeaver: return "\(ref.table.rawValue)#\(ref.index)"
+        case .initialAssessment, .coreAssessment, .bundleReferral, .audit, .feedback, .lacEpisode, .careLeaver, .annexS47: return "\(ref.table.rawValue)#\(ref.index)"
         case .child: return t.childID[i]
         case .referral: return "\(t.childID[t.childOfEpisode(i)])/referral/\(day(t.referralDate[i]))"
         case .assessment: return "\(t.childID[t.childOfAssessment(i)])/assessment/\(day(t.assessmentStart[i]))"
@@ -89,7 +95,7 @@ extension CaseData {
     /// rows when there is no census.
     public var eventDays: [Int32] {
         if let cin, cin.episodeCount > 0 { return cin.referralDate }
-        let census = workforceCensus.map(\.referenceDate.column)
+        let census = workforceCensus.map(\.referenceDate.column) + (annexA?.s47StrategyDate ?? [])
         guard let b = bundle else { return (lac.map { $0.episodeStart + $0.reviewDate } ?? []) + census }
         return b.iaReferral + b.referralDate + b.auditDate + b.workforceMonth.map { $0.lastDay.column } + b.feedbackDecision + census
     }

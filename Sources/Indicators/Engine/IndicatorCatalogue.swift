@@ -13,6 +13,7 @@ public enum IndicatorCatalogue {
         CPReviewsOnTime(),
         CPReviewConferencesOnTime(),
         ICPCWithin15wdDfE(),
+        ICPCWithin15wd(),
         ReferralsToAssessment(),
         ReferralsNFA(),
         // From the SSDA903 return (children looked after).
