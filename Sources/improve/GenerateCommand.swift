@@ -31,7 +31,7 @@ struct GenerateCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Plant a few known faults in each file for `improve check` to find.")
     var plantFaults = true
 
-    @Flag(inversion: .prefixedNo, help: "Also write the council's own records as the CSV bundle (docs/csv-bundle.md), its SSDA903 tables and a workforce census for each September.")
+    @Flag(inversion: .prefixedNo, help: "Also write the council's own records as the CSV bundle (docs/csv-bundle.md), its SSDA903 tables, a workforce census for each September and an Annex A workbook.")
     var bundle = true
 
     @Option(help: "The folder to write into (created if needed).")
@@ -58,6 +58,10 @@ struct GenerateCommand: ParsableCommand {
                 try Data(bytes).write(to: file)
                 print("\(file.path) \(bytes.count) bytes")
             }
+            let workbook = try generator.annexAWorkbook()
+            let file = folder.appendingPathComponent("annex-a-\(council).xlsx")
+            try workbook.write(to: file)
+            print("\(file.path) \(workbook.count) bytes")
         }
     }
 }

@@ -51,4 +51,26 @@ struct GeneratedCouncilTests {
         }
         #expect(late)
     }
+
+    @Test func theAnnexAWorkbookReadsBackAsWritten() throws {
+        let t = council.history()
+        let workbook = try council.annexAWorkbook()
+        let read = try AnnexAImporter().read(data: workbook, file: "annex-a.xlsx")
+        #expect(read.report.faults.allSatisfy { $0.rule == "missing-list" })
+        #expect(read.report.counts["records_left_out"] == 0)
+        // List 5 holds every section 47 enquiry begun in the last twelve months, in order, with its child and
+        // conference date as the census has them, and a strategy discussion on or up to three working days before.
+        let first = YearMonth(year: 2021, month: 4)!.firstDay.column, last = YearMonth(year: 2022, month: 3)!.lastDay.column
+        let enquiries = (0..<t.s47Count).filter { t.s47Start[$0] >= first && t.s47Start[$0] <= last }
+        let a = read.tables
+        #expect(!enquiries.isEmpty)
+        #expect(a.s47Child == enquiries.map { t.childID[t.childOfS47($0)] })
+        #expect(a.s47ICPCDate == enquiries.map { t.s47ICPCDate[$0] })
+        #expect(a.s47ICPCNotRequired == enquiries.map { t.s47ICPCNotRequired[$0] == 1 })
+        for (n, s) in enquiries.enumerated() {
+            let start = t.s47Start[s], strategy = a.s47StrategyDate[n]
+            #expect(strategy <= start && start - strategy <= 7)
+        }
+        #expect(read.report.counts["referrals"] == (0..<t.episodeCount).filter { t.referralDate[$0] >= first && t.referralDate[$0] <= last }.count)
+    }
 }
