@@ -7,7 +7,7 @@ import Domain
 /// (§7). Conferences dated before the enquiry began are left out.
 ///
 /// The statutory `icpc_within_15wd` runs from the strategy discussion, which the census does not carry: it comes
-/// from Annex A list 5 (the next issue).
+/// from Annex A list 5 (`ICPCWithin15wd`).
 public struct ICPCWithin15wdDfE: EventIndicator {
     public let id = "icpc_within_15wd_dfe"
     public let bases = eventBases
