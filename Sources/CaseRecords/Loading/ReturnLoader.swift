@@ -129,99 +129,62 @@ public struct ReturnLoader {
             }
         }
         census.sort { ($0.la, $1.reference, $0.file) < ($1.la, $0.reference, $1.file) }
+
+        /// Reads each file of one kind with `read`, which keeps what it needs and returns the file's report. A file that
+        /// cannot be opened, or that its importer rejects, is recorded as such and nothing from it is kept.
+        func readEach(_ kindFiles: [String], _ read: (Data, String) throws(ImportRejection) -> FileReport) {
+            for (n, file) in kindFiles.enumerated() {
+                progress?("reading \((file as NSString).lastPathComponent) (\(n + 1) of \(kindFiles.count))")
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    rejections.append(ImportRejection(file: file, line: 0, reason: "cannot be read"))
+                    continue
+                }
+                do {
+                    reports.append(try read(data, file))
+                } catch {
+                    rejections.append(error)
+                    reports.append(FileReport(file: file, accepted: false, counts: [:], faults: [
+                        ImportFault(severity: .error, file: file, line: error.line, childID: nil, field: "file", rule: "unreadable", message: error.reason),
+                    ]))
+                }
+            }
+        }
+
         var accumulator = CINAccumulator()
-        for (n, entry) in census.enumerated() {
-            progress?("reading \((entry.file as NSString).lastPathComponent) (\(n + 1) of \(census.count))")
-            guard let data = FileManager.default.contents(atPath: entry.file) else {
-                rejections.append(ImportRejection(file: entry.file, line: 0, reason: "cannot be read"))
-                continue
-            }
-            do {
-                let result = try CINCensusImporter().read(bytes: [UInt8](data), file: entry.file)
-                reports.append(result.report)
-                accumulator.add(result)
-            } catch {
-                rejections.append(error)
-                reports.append(FileReport(file: entry.file, accepted: false, counts: [:], faults: [
-                    ImportFault(severity: .error, file: entry.file, line: error.line, childID: nil, field: "file", rule: "unreadable", message: error.reason),
-                ]))
-            }
+        readEach(census.map(\.file)) { data, file throws(ImportRejection) in
+            let result = try CINCensusImporter().read(bytes: [UInt8](data), file: file)
+            accumulator.add(result)
+            return result.report
         }
         var bundle: BundleTables?
-        for file in bundleFiles {
-            progress?("reading \((file as NSString).lastPathComponent)")
-            guard let data = FileManager.default.contents(atPath: file) else {
-                rejections.append(ImportRejection(file: file, line: 0, reason: "cannot be read"))
-                continue
-            }
-            do {
-                let result = try BundleImporter().read(bytes: [UInt8](data), file: file)
-                reports.append(result.report)
-                if bundle == nil { bundle = BundleTables() }
-                bundle!.append(result.tables)
-            } catch {
-                rejections.append(error)
-                reports.append(FileReport(file: file, accepted: false, counts: [:], faults: [
-                    ImportFault(severity: .error, file: file, line: error.line, childID: nil, field: "file", rule: "unreadable", message: error.reason),
-                ]))
-            }
+        readEach(bundleFiles) { data, file throws(ImportRejection) in
+            let result = try BundleImporter().read(bytes: [UInt8](data), file: file)
+            bundle = (bundle ?? BundleTables())
+            bundle!.append(result.tables)
+            return result.report
         }
         var lac: SSDA903Tables?
-        for file in lacFiles {
-            progress?("reading \((file as NSString).lastPathComponent)")
-            guard let data = FileManager.default.contents(atPath: file) else {
-                rejections.append(ImportRejection(file: file, line: 0, reason: "cannot be read"))
-                continue
-            }
-            do {
-                let bytes = [UInt8](data)
-                let importer = SSDA903Importer(today: today)
-                let result = SSDA903Importer.recognisesXML(bytes)
-                    ? try importer.readXML(bytes: bytes, file: file) : FileReport.WithTables(try importer.read(bytes: bytes, file: file))
-                reports.append(result.report)
-                if lac == nil { lac = SSDA903Tables() }
-                lac!.append(result.tables)
-            } catch {
-                rejections.append(error)
-                reports.append(FileReport(file: file, accepted: false, counts: [:], faults: [
-                    ImportFault(severity: .error, file: file, line: error.line, childID: nil, field: "file", rule: "unreadable", message: error.reason),
-                ]))
-            }
+        let lacImporter = SSDA903Importer(today: today)
+        readEach(lacFiles) { data, file throws(ImportRejection) in
+            let bytes = [UInt8](data)
+            let result = SSDA903Importer.recognisesXML(bytes)
+                ? try lacImporter.readXML(bytes: bytes, file: file) : FileReport.WithTables(try lacImporter.read(bytes: bytes, file: file))
+            lac = (lac ?? SSDA903Tables())
+            lac!.append(result.tables)
+            return result.report
         }
         var workforceCensus: [WorkforceCensus] = []
-        for file in workforceFiles {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                rejections.append(ImportRejection(file: file, line: 0, reason: "cannot be read"))
-                continue
-            }
-            do {
-                let result = try CSWWImporter().read(bytes: [UInt8](data), file: file)
-                reports.append(result.report)
-                workforceCensus.append(result.census)
-            } catch {
-                rejections.append(error)
-                reports.append(FileReport(file: file, accepted: false, counts: [:], faults: [
-                    ImportFault(severity: .error, file: file, line: error.line, childID: nil, field: "file", rule: "unreadable", message: error.reason),
-                ]))
-            }
+        readEach(workforceFiles) { data, file throws(ImportRejection) in
+            let result = try CSWWImporter().read(bytes: [UInt8](data), file: file)
+            workforceCensus.append(result.census)
+            return result.report
         }
         var annexA: AnnexATables?
-        for file in annexFiles {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                rejections.append(ImportRejection(file: file, line: 0, reason: "cannot be read"))
-                continue
-            }
-            do {
-                let result = try AnnexAImporter().read(data: data, file: file)
-                reports.append(result.report)
-                if annexA == nil { annexA = AnnexATables() }
-                annexA!.append(result.tables)
-            } catch {
-                rejections.append(error)
-                reports.append(FileReport(file: file, accepted: false, counts: [:], faults: [
-                    ImportFault(severity: .error, file: file, line: error.line, childID: nil, field: "file", rule: "unreadable", message: error.reason),
-                ]))
-            }
+        readEach(annexFiles) { data, file throws(ImportRejection) in
+            let result = try AnnexAImporter().read(data: data, file: file)
+            annexA = (annexA ?? AnnexATables())
+            annexA!.append(result.tables)
+            return result.report
         }
         // Reports in the order the files were given.
         let position = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
