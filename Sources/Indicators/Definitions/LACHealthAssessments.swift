@@ -14,7 +14,7 @@ public struct LACHealthAssessmentTimeliness: SnapshotIndicator {
     public init() {}
 
     public func isSupported(by data: CaseData) -> Bool {
-        !(data.lac?.episodeStart.isEmpty ?? true) && !(data.bundle?.healthChild.isEmpty ?? true)
+        data.hasLookedAfterEpisodes && !(data.bundle?.healthChild.isEmpty ?? true)
     }
 
     public func tally(at date: Int32, in data: CaseData) -> Tally { tallies(at: [date], in: data)[0] }

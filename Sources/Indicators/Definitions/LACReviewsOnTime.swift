@@ -16,7 +16,7 @@ public struct LACReviewsOnTime: PeriodIndicator {
 
     public init() {}
 
-    public func isSupported(by data: CaseData) -> Bool { !(data.lac?.episodeStart.isEmpty ?? true) }
+    public func isSupported(by data: CaseData) -> Bool { data.hasLookedAfterEpisodes }
 
     /// The day the 2010 regulations' 20-working-day first review applies from.
     static let changeOfRegulation = CalendarDate(year: 2011, month: 4, day: 1)!.column

@@ -10,7 +10,7 @@ public struct PlacementStabilityShortTerm: SnapshotIndicator {
 
     public init() {}
 
-    public func isSupported(by data: CaseData) -> Bool { !(data.lac?.episodeStart.isEmpty ?? true) }
+    public func isSupported(by data: CaseData) -> Bool { data.hasLookedAfterEpisodes }
 
     public func tally(at date: Int32, in data: CaseData) -> Tally { tallies(at: [date], in: data)[0] }
 
@@ -44,7 +44,7 @@ public struct PlacementStabilityLongTerm: SnapshotIndicator {
 
     public init() {}
 
-    public func isSupported(by data: CaseData) -> Bool { !(data.lac?.episodeStart.isEmpty ?? true) }
+    public func isSupported(by data: CaseData) -> Bool { data.hasLookedAfterEpisodes }
 
     public func tally(at date: Int32, in data: CaseData) -> Tally { tallies(at: [date], in: data)[0] }
 

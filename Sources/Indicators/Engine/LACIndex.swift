@@ -69,3 +69,8 @@ struct LACIndex {
         if let p = current { periods.append(p) }
     }
 }
+
+extension CaseData {
+    /// Whether an SSDA903 return with episodes of care was loaded: the looked-after indicators need one.
+    var hasLookedAfterEpisodes: Bool { !(lac?.episodeStart.isEmpty ?? true) }
+}
