@@ -15,12 +15,25 @@ let package = Package(
         .library(name: "Indicators", targets: ["Indicators"]),
         .library(name: "Demo", targets: ["Demo"]),
         .library(name: "Monitoring", targets: ["Monitoring"]),
+        .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Storage", targets: ["Storage"]),
+        .library(name: "WebApp", targets: ["WebApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // Annex A workbooks are zip archives of XML parts.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // Storage and WebApp only: the web stack takes most of a clean build, so nothing else imports it.
+        .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // Pure values of the notice regime. Foundation only, no I/O.
@@ -33,13 +46,41 @@ let package = Package(
         .target(name: "Indicators", dependencies: ["Domain", "CaseRecords"]),
         // Targets against figures: status, trajectory, forecast, RAG, exceptions and the notice's calendar.
         .target(name: "Monitoring", dependencies: ["Domain", "Indicators"]),
+        // Pure functions from monitoring values to bytes: SVG charts, CSV and XLSX exports.
+        .target(name: "Reports", dependencies: ["Domain", "Indicators", "Monitoring", "CaseRecords"]),
+        // Fluent models, one set of migrations for SQLite and PostgreSQL, repositories scoped by council, the audit trail.
+        // FluentKit and the drivers, not Vapor: storage tests build without the web framework.
+        .target(
+            name: "Storage",
+            dependencies: [
+                "Domain", "CaseRecords", "Indicators", "Monitoring",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQL", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                // SHA-256 for session tokens, API tokens and the audit trail's hash chain.
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Vapor: configuration, sign-in, roles, pages (Plot), the JSON API. The only target that imports Vapor.
+        .target(
+            name: "WebApp",
+            dependencies: [
+                "Domain", "NoticeReader", "CaseRecords", "Indicators", "Monitoring", "Reports", "Storage", "Demo",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Plot", package: "Plot"),
+            ]
+        ),
         // A deterministic synthetic council for demonstrations, tests and benchmarks.
         .target(name: "Demo", dependencies: ["Domain", "CaseRecords"]),
         // The one executable: argument parsing only, each command a thin call into the libraries.
         .executableTarget(
             name: "improve",
             dependencies: [
-                "Domain", "NoticeReader", "CaseRecords", "Indicators", "Demo", "Monitoring",
+                "Domain", "NoticeReader", "CaseRecords", "Indicators", "Demo", "Monitoring", "WebApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +95,16 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["CaseRecords"], path: "Tests/TestSupport"),
         .testTarget(name: "CaseRecordsTests", dependencies: ["Domain", "CaseRecords", "Demo", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Domain", "CaseRecords", "Indicators", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Domain", "Monitoring", "NoticeReader", "Reports"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "StorageTests", dependencies: ["Domain", "Storage", "CaseRecords", "Demo", "TestSupport"]),
+        .testTarget(
+            name: "WebAppTests",
+            dependencies: [
+                "WebApp", "Storage", "Domain", "Demo",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(name: "MonitoringTests", dependencies: ["Domain", "Indicators", "Monitoring", "NoticeReader"]),
         // Runs the built `improve` executable as a user would.
         .testTarget(name: "ImproveTests", dependencies: ["improve"]),

@@ -81,7 +81,7 @@ public struct ReturnLoader {
     }
 
     /// The council and reference date of a CIN file, from its header, without reading the rest.
-    static func peekHeader(_ bytes: [UInt8]) -> (la: String, reference: String) {
+    public static func peekHeader(_ bytes: [UInt8]) -> (la: String, reference: String) {
         let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
         func value(_ tag: String) -> String {
             guard let open = head.range(of: "<\(tag)>"), let close = head.range(of: "</\(tag)>", range: open.upperBound..<head.endIndex) else { return "" }
@@ -90,8 +90,35 @@ public struct ReturnLoader {
         return (value("LEA"), value("ReferenceDate"))
     }
 
+    /// A file to read: its name (for reports) and how to get its bytes, from disk or from memory.
+    public struct Source: Sendable {
+        public var name: String
+        let head: @Sendable () -> [UInt8]?
+        let contents: @Sendable () -> Data?
+
+        /// A file on disk, read only when needed (its first bytes to tell its kind, then the whole when read).
+        public static func file(_ path: String) -> Source {
+            Source(name: path, head: {
+                guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+                defer { try? handle.close() }
+                return [UInt8]((try? handle.read(upToCount: 4096)) ?? Data())
+            }, contents: { FileManager.default.contents(atPath: path) })
+        }
+
+        /// Bytes already in memory: an upload, or a file kept in the database.
+        public static func bytes(_ data: Data, name: String) -> Source {
+            Source(name: name, head: { [UInt8](data.prefix(4096)) }, contents: { data })
+        }
+    }
+
     public func load(_ paths: [String]) throws -> Loaded {
-        let files = try Self.files(in: paths)
+        try load(sources: Self.files(in: paths).map(Source.file))
+    }
+
+    /// Reads the sources; names must be unique (they key the reports).
+    public func load(sources: [Source]) throws -> Loaded {
+        let byName = Dictionary(sources.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let files = sources.map(\.name)
         var reports: [FileReport] = []
         var rejections: [ImportRejection] = []
         // First pass: what each file is, and for a census its council and reference date, so that files can be
@@ -102,12 +129,10 @@ public struct ReturnLoader {
         var workforceFiles: [String] = []
         var annexFiles: [String] = []
         for file in files {
-            guard let handle = FileHandle(forReadingAtPath: file) else {
+            guard let head = byName[file]?.head() else {
                 rejections.append(ImportRejection(file: file, line: 0, reason: "cannot be read"))
                 continue
             }
-            let head = [UInt8]((try? handle.read(upToCount: 4096)) ?? Data())
-            try? handle.close()
             switch Self.kind(of: head) {
             case .cinCensus:
                 let header = Self.peekHeader(head)
@@ -135,7 +160,7 @@ public struct ReturnLoader {
         func readEach(_ kindFiles: [String], _ read: (Data, String) throws(ImportRejection) -> FileReport) {
             for (n, file) in kindFiles.enumerated() {
                 progress?("reading \((file as NSString).lastPathComponent) (\(n + 1) of \(kindFiles.count))")
-                guard let data = FileManager.default.contents(atPath: file) else {
+                guard let data = byName[file]?.contents() else {
                     rejections.append(ImportRejection(file: file, line: 0, reason: "cannot be read"))
                     continue
                 }

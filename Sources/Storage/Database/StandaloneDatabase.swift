@@ -1,0 +1,47 @@
+import FluentKit
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+
+/// Fluent without a web server: for commands and tests that need the store but not the application.
+public final class StandaloneDatabase: Sendable {
+    public let databases: Databases
+    public let configuration: StorageConfiguration
+    private let logger: Logger
+
+    public init(_ configuration: StorageConfiguration, logger: Logger = Logger(label: "storage")) throws {
+        self.configuration = configuration
+        self.logger = logger
+        databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+        databases.use(try configuration.factory(), as: configuration.id)
+    }
+
+    public var database: any Database {
+        databases.database(configuration.id, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
+    }
+
+    public var store: Store { Store(database) }
+
+    /// Brings the schema up to date.
+    public func migrate() async throws {
+        let migrations = Migrations()
+        migrations.add(StorageMigrations.all)
+        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+    }
+
+    /// Removes every table (tests start from nothing).
+    public func revertAll() async throws {
+        let migrations = Migrations()
+        migrations.add(StorageMigrations.all)
+        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
+        try await migrator.setupIfNeeded().get()
+        try await migrator.revertAllBatches().get()
+    }
+
+    public func shutdown() async {
+        await databases.shutdownAsync()
+    }
+}

@@ -1,0 +1,52 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+
+/// Where the data lives: a SQLite file by default, PostgreSQL when `DATABASE_URL` is set.
+public enum StorageConfiguration: Sendable, Equatable {
+    case sqlite(path: String)
+    case postgres(url: String)
+
+    /// The default SQLite file, under `./data/`.
+    public static let defaultSQLitePath = "data/improvement-monitor.sqlite"
+
+    /// From the environment: `DATABASE_URL` (postgres://…) or `SQLITE_PATH`, else the default file.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> StorageConfiguration {
+        if let url = environment["DATABASE_URL"], !url.isEmpty { return .postgres(url: url) }
+        return .sqlite(path: environment["SQLITE_PATH"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultSQLitePath)
+    }
+
+    public var id: DatabaseID {
+        switch self {
+        case .sqlite: .sqlite
+        case .postgres: .psql
+        }
+    }
+
+    /// A description fit for logs: never the password.
+    public var description: String {
+        switch self {
+        case .sqlite(let path): return "SQLite at \(path)"
+        case .postgres(let url):
+            guard var parts = URLComponents(string: url) else { return "PostgreSQL" }
+            if parts.password != nil { parts.password = "***" }
+            return "PostgreSQL at \(parts.string ?? "?")"
+        }
+    }
+
+    /// The Fluent configuration; creates the SQLite file's folder if needed.
+    public func factory() throws -> DatabaseConfigurationFactory {
+        switch self {
+        case .sqlite(let path):
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            // One connection per event loop: SQLite takes one writer at a time, and a busy timeout lets the others wait
+            // rather than fail.
+            return .sqlite(.file(path), maxConnectionsPerEventLoop: 1, sqlLogLevel: .debug)
+        case .postgres(let url):
+            return try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug)
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import FluentKit
+
+/// Every migration, in order. Released migrations are never edited: a change of schema is a new numbered one.
+public enum StorageMigrations {
+    public static var all: [any Migration] {
+        [
+            // 001: the first schema: councils, accounts, notices, imports, figures, the audit trail.
+            M001CreateCouncilsAndUsers(),
+            M001CreateNotices(),
+            M001CreateImports(),
+            M001CreateAuditTrail(),
+        ]
+    }
+}

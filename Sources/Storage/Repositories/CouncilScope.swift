@@ -1,0 +1,199 @@
+import FluentKit
+import Foundation
+
+/// One council's data. Made only by `Store.scope(_:)` with the council's id; every query here filters on it, so a
+/// record of another council is never returned, whatever id is asked for.
+public struct CouncilScope: Sendable {
+    public let council: UUID
+    let database: any Database
+
+    init(council: UUID, database: any Database) {
+        self.council = council
+        self.database = database
+    }
+
+    // MARK: notices
+
+    public func notices() async throws -> [NoticeModel] {
+        try await NoticeModel.query(on: database).filter(\.$councilID == council).sort(\.$createdAt, .descending).all()
+    }
+
+    public func notice(id: UUID) async throws -> NoticeModel? {
+        try await NoticeModel.query(on: database).filter(\.$id == id).filter(\.$councilID == council).first()
+    }
+
+    /// The notice the council is under now: the newest one.
+    public func currentNotice() async throws -> NoticeModel? {
+        try await notices().first
+    }
+
+    /// Stores a notice read from text, with one target row per target, as a draft for a person to confirm.
+    public func createNotice(sourceText: String, encoding: String, noticeJSON: String, warningsJSON: String, noticeDate: String?,
+                             targets: [(indicator: String, json: String)], by actor: Actor) async throws -> NoticeModel {
+        let notice = NoticeModel(councilID: council, sourceText: sourceText, encoding: encoding, noticeJSON: noticeJSON,
+                                 warningsJSON: warningsJSON, noticeDate: noticeDate, createdBy: actor.name)
+        try await database.transaction { tx in
+            try await notice.create(on: tx)
+            try await replaceTargets(of: notice, with: targets, on: tx)
+            try await AuditTrail.append(.init(council: council, action: "notice.created", entity: "notice", entityID: notice.id?.uuidString,
+                                              after: "\(sourceText.count) characters, \(targets.count) targets"), by: actor, on: tx)
+        }
+        return notice
+    }
+
+    /// Records a person's verdict on one field; a correction also replaces the structured notice (and its targets).
+    public func reviewField(of notice: NoticeModel, field: String, verdict: String, valueBefore: String?, valueAfter: String?,
+                            newNoticeJSON: String?, targets: [(indicator: String, json: String)]?, by actor: Actor) async throws {
+        guard notice.councilID == council else { throw StorageError.notFound("notice") }
+        try await database.transaction { tx in
+            let review = FieldReviewModel(noticeID: try notice.requireID(), councilID: council, field: field, verdict: verdict,
+                                          valueBefore: valueBefore, valueAfter: valueAfter, reviewer: actor.name)
+            try await review.create(on: tx)
+            if let newNoticeJSON {
+                notice.noticeJSON = newNoticeJSON
+                try await notice.save(on: tx)
+            }
+            if let targets { try await replaceTargets(of: notice, with: targets, on: tx) }
+            try await AuditTrail.append(.init(council: council, action: "notice.field_\(verdict)", entity: "notice", entityID: notice.id?.uuidString,
+                                              before: valueBefore.map { "\(field) = \($0)" }, after: valueAfter.map { "\(field) = \($0)" }),
+                                        by: actor, on: tx)
+        }
+    }
+
+    /// Marks the notice confirmed (every field looked at) or back to draft.
+    public func setNoticeState(_ notice: NoticeModel, to state: String, by actor: Actor) async throws {
+        guard notice.councilID == council else { throw StorageError.notFound("notice") }
+        let before = notice.state
+        try await database.transaction { tx in
+            notice.state = state
+            try await notice.save(on: tx)
+            try await AuditTrail.append(.init(council: council, action: "notice.state", entity: "notice", entityID: notice.id?.uuidString,
+                                              before: before, after: state), by: actor, on: tx)
+        }
+    }
+
+    public func fieldReviews(of notice: NoticeModel) async throws -> [FieldReviewModel] {
+        try await FieldReviewModel.query(on: database).filter(\.$noticeID == notice.requireID()).filter(\.$councilID == council)
+            .sort(\.$reviewedAt, .ascending).all()
+    }
+
+    private func replaceTargets(of notice: NoticeModel, with targets: [(indicator: String, json: String)], on tx: any Database) async throws {
+        let id = try notice.requireID()
+        try await TargetModel.query(on: tx).filter(\.$noticeID == id).filter(\.$councilID == council).delete()
+        for (position, target) in targets.enumerated() {
+            try await TargetModel(noticeID: id, councilID: council, position: position, indicator: target.indicator, targetJSON: target.json).create(on: tx)
+        }
+    }
+
+    // MARK: targets
+
+    public func targets(of notice: NoticeModel) async throws -> [TargetModel] {
+        try await TargetModel.query(on: database).filter(\.$noticeID == notice.requireID()).filter(\.$councilID == council)
+            .sort(\.$position).all()
+    }
+
+    public func target(id: UUID) async throws -> TargetModel? {
+        try await TargetModel.query(on: database).filter(\.$id == id).filter(\.$councilID == council).first()
+    }
+
+    // MARK: imports and figures
+
+    public struct IncomingFile: Sendable {
+        public var name: String
+        public var kind: String
+        public var replacesKey: String
+        public var content: Data
+        public init(name: String, kind: String, replacesKey: String, content: Data) {
+            self.name = name
+            self.kind = kind
+            self.replacesKey = replacesKey
+            self.content = content
+        }
+    }
+
+    public struct ComputedValue: Sendable {
+        public var indicator: String, basis: String, month: String, periodStart: String, periodEnd: String
+        public var numerator: Double, denominator: Double, scale: Double, value: Double?
+        public init(indicator: String, basis: String, month: String, periodStart: String, periodEnd: String, numerator: Double, denominator: Double,
+                    scale: Double, value: Double?) {
+            self.scale = scale
+            self.indicator = indicator
+            self.basis = basis
+            self.month = month
+            self.periodStart = periodStart
+            self.periodEnd = periodEnd
+            self.numerator = numerator
+            self.denominator = denominator
+            self.value = value
+        }
+    }
+
+    public func imports() async throws -> [ImportModel] {
+        try await ImportModel.query(on: database).filter(\.$councilID == council).sort(\.$importedAt, .descending).all()
+    }
+
+    public func importRecord(id: UUID) async throws -> ImportModel? {
+        try await ImportModel.query(on: database).filter(\.$id == id).filter(\.$councilID == council).first()
+    }
+
+    /// The files the council's figures are computed from: every stored file no later one has replaced.
+    public func currentFiles() async throws -> [ImportFileModel] {
+        try await ImportFileModel.query(on: database).filter(\.$councilID == council).filter(\.$superseded == false)
+            .sort(\.$name).all()
+    }
+
+    /// Stores an import whole or not at all: its files (replacing earlier files with the same key), its report, the
+    /// figures recomputed from the council's files as they now stand, and the audit entry, in one transaction.
+    public func recordImport(files: [IncomingFile], reportJSON: String, values: [ComputedValue], by actor: Actor) async throws -> ImportModel {
+        let record = ImportModel(councilID: council, importedBy: actor.name, fileCount: files.count, reportJSON: reportJSON)
+        try await database.transaction { tx in
+            try await record.create(on: tx)
+            let importID = try record.requireID()
+            for file in files {
+                try await ImportFileModel.query(on: tx).filter(\.$councilID == council).filter(\.$replacesKey == file.replacesKey)
+                    .filter(\.$superseded == false).set(\.$superseded, to: true).update()
+                try await ImportFileModel(importID: importID, councilID: council, name: file.name, kind: file.kind, replacesKey: file.replacesKey,
+                                          sha256: sha256Hex(file.content), content: file.content).create(on: tx)
+            }
+            try await IndicatorValueModel.query(on: tx).filter(\.$councilID == council).delete()
+            let models = values.map {
+                IndicatorValueModel(councilID: council, importID: importID, indicator: $0.indicator, basis: $0.basis, month: $0.month,
+                                    periodStart: $0.periodStart, periodEnd: $0.periodEnd, numerator: $0.numerator, denominator: $0.denominator, scale: $0.scale, value: $0.value)
+            }
+            var start = 0
+            while start < models.count {
+                let end = min(start + 500, models.count)
+                try await Array(models[start..<end]).create(on: tx)
+                start = end
+            }
+            try await AuditTrail.append(.init(council: council, action: "import.accepted", entity: "import", entityID: importID.uuidString,
+                                              after: files.map { "\($0.name) (\($0.kind), \($0.content.count) bytes)" }.joined(separator: "; ")),
+                                        by: actor, on: tx)
+        }
+        return record
+    }
+
+    public func indicatorValues(indicator: String? = nil) async throws -> [IndicatorValueModel] {
+        var query = IndicatorValueModel.query(on: database).filter(\.$councilID == council)
+        if let indicator { query = query.filter(\.$indicator == indicator) }
+        return try await query.sort(\.$month).all()
+    }
+
+    public func handFigures() async throws -> [HandFigureModel] {
+        try await HandFigureModel.query(on: database).filter(\.$councilID == council).sort(\.$month).all()
+    }
+
+    public func addHandFigure(indicator: String, basis: String, month: String, value: Double, note: String?, by actor: Actor) async throws -> HandFigureModel {
+        let figure = HandFigureModel(councilID: council, indicator: indicator, basis: basis, month: month, value: value, enteredBy: actor.name, note: note)
+        try await database.transaction { tx in
+            try await figure.create(on: tx)
+            try await AuditTrail.append(.init(council: council, action: "figure.entered", entity: "hand_figure", entityID: figure.id?.uuidString,
+                                              after: "\(indicator) \(basis) \(month) = \(value)"), by: actor, on: tx)
+        }
+        return figure
+    }
+
+    public func auditEntries(limit: Int = 200) async throws -> [AuditEventModel] {
+        try await AuditEventModel.query(on: database).filter(\.$councilID == council).sort(\.$id, .descending).limit(limit).all()
+    }
+}

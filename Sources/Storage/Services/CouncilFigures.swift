@@ -1,0 +1,85 @@
+import CaseRecords
+import Domain
+import Foundation
+import Indicators
+import Monitoring
+
+/// Everything the pages and the API show about one council on one date: its notice, each target's status, the
+/// exceptions and the calendar. Computed from stored figures; it computes no indicator of its own.
+public struct CouncilPicture: Sendable {
+    public var council: CouncilModel
+    public var noticeRecord: NoticeModel?
+    public var notice: Notice?
+    public var noticeDate: CalendarDate?
+    public var asOf: CalendarDate
+    public var targets: [TargetModel]
+    public var statuses: [TargetStatus]
+    public var library: SeriesLibrary
+    public var calendar: NoticeCalendar?
+    public var exceptions: ExceptionReport
+    public var notes: [String]
+
+    /// The worst RAG among the targets, for a one-word summary.
+    public var overall: RAG? { statuses.map(\.rag).max() }
+
+    public func status(of target: TargetModel) -> TargetStatus? {
+        guard let i = targets.firstIndex(where: { $0.id == target.id }), i < statuses.count else { return nil }
+        return statuses[i]
+    }
+}
+
+public enum CouncilFigures {
+    /// The council's picture on `asOf` (the council's own date when it has one, else the date given).
+    public static func picture(of council: CouncilModel, store: Store, today: CalendarDate) async throws -> CouncilPicture {
+        let scope = store.scope(try council.requireID())
+        let asOf = council.asOf.flatMap(CalendarDate.init(iso:)) ?? today
+        let values = try await scope.indicatorValues()
+        let hand = try await scope.handFigures()
+        let results = values.compactMap(result)
+        let manual = hand.compactMap { figure -> ManualFigure? in
+            guard let basis = Basis(rawValue: figure.basis), let month = YearMonth(iso: figure.month) else { return nil }
+            let at = figure.enteredAt.map { CalendarDate(dayNumber: Int(($0.timeIntervalSince1970 / 86_400).rounded(.down))) } ?? asOf
+            return ManualFigure(indicator: figure.indicator, basis: basis, month: month, value: figure.value, enteredBy: figure.enteredBy, enteredAt: at)
+        }
+        let library = SeriesLibrary(results: results, manual: manual)
+        guard let record = try await scope.currentNotice(), let notice = decodeNotice(record.noticeJSON) else {
+            return CouncilPicture(council: council, noticeRecord: nil, notice: nil, noticeDate: nil, asOf: asOf, targets: [], statuses: [],
+                                  library: library, calendar: nil, exceptions: ExceptionReport([]), notes: ["no notice has been loaded for this council"])
+        }
+        var notes: [String] = []
+        var date = record.noticeDate.flatMap(CalendarDate.init(iso:)) ?? notice.noticeDate
+        if date == nil, let published = notice.inspection.published {
+            date = published.latestDay
+            notes.append("the notice carries no date; dates relative to it are counted from the inspection report's publication (\(published.iso))")
+        }
+        let targets = try await scope.targets(of: record)
+        var stored = notice
+        stored.targets = targets.compactMap { decodeTarget($0.targetJSON) }
+        let monitor = TargetMonitor(notice: stored, noticeDate: date, asOf: asOf, library: library)
+        let statuses = stored.targets.map(monitor.status)
+        let calendar = NoticeCalendar(notice: stored, noticeDate: date, asOf: asOf)
+        return CouncilPicture(council: council, noticeRecord: record, notice: stored, noticeDate: date, asOf: asOf, targets: targets,
+                              statuses: statuses, library: library, calendar: calendar, exceptions: ExceptionReport(statuses), notes: notes)
+    }
+
+    static func result(_ value: IndicatorValueModel) -> IndicatorResult? {
+        guard let basis = Basis(rawValue: value.basis), let start = CalendarDate(iso: value.periodStart), let end = CalendarDate(iso: value.periodEnd)
+        else { return nil }
+        return IndicatorResult(indicator: value.indicator, basis: basis, period: ReportingPeriod(basis: basis, start: start, end: end),
+                               numerator: value.numerator, denominator: value.denominator, scale: value.scale)
+    }
+
+    public static func decodeNotice(_ json: String) -> Notice? {
+        try? JSONDecoder().decode(Notice.self, from: Data(json.utf8))
+    }
+
+    public static func decodeTarget(_ json: String) -> Target? {
+        try? JSONDecoder().decode(Target.self, from: Data(json.utf8))
+    }
+
+    public static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

@@ -1,0 +1,591 @@
+// A small, dependency-free W3C WebDriver client for browser tests: it launches `chromedriver`, opens a
+// headless Chromium session and drives pages through the protocol's HTTP endpoints.
+//
+// Browser tests fail, never skip, when the browser is missing: `ChromeDriver.start()` and `Browser.launch()`
+// throw `WebDriverError.notInstalled` naming the Debian packages to install.
+//
+//     let browser = try await Browser.launch()           // its own chromedriver; quit() ends both
+//     try await browser.open("http://127.0.0.1:8080/sign-in")
+//     try await browser.find(css: "input[name=email]").type("a@example.org")
+//     try await browser.find(css: "button[type=submit]").click()
+//     #expect(try await browser.find(css: "h1").text == "Dashboard")
+//     try await browser.quit()                            // deinit also ends chromedriver and Chromium
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// MARK: - Errors
+
+/// A failure reported by the WebDriver server (`error` is the W3C error code, such as "no such element"),
+/// or found locally before or around a request (`error` then names the local problem).
+struct WebDriverError: Error, CustomStringConvertible, Sendable {
+    /// The W3C error code ("no such element", "invalid selector", "stale element reference", ...) or a local kind.
+    let error: String
+    /// The server's or the client's message.
+    let message: String
+    /// The HTTP status of the response, when there was one.
+    let httpStatus: Int?
+    /// The request, as "METHOD /path", when the error came from one.
+    let request: String?
+
+    init(error: String, message: String, httpStatus: Int? = nil, request: String? = nil) {
+        self.error = error
+        self.message = message
+        self.httpStatus = httpStatus
+        self.request = request
+    }
+
+    var description: String {
+        var text = "WebDriver error \"\(error)\": \(message)"
+        if let request { text += " [\(request)" + (httpStatus.map { " → HTTP \($0)" } ?? "") + "]" }
+        return text
+    }
+
+    static let notInstalledMessage =
+        "chromium/chromedriver not found: install the Debian packages chromium and chromium-driver (.ci/run does)"
+
+    static func notInstalled(_ detail: String) -> WebDriverError {
+        WebDriverError(error: "not installed", message: notInstalledMessage + ". " + detail)
+    }
+}
+
+// MARK: - Locating the binaries
+
+/// Where the binaries are, and a free port for chromedriver.
+enum WebDriverHost {
+    /// `$CHROMEDRIVER`, else `chromedriver` on the PATH, else /usr/bin/chromedriver.
+    static func chromedriver() throws -> String {
+        try locate(env: "CHROMEDRIVER", names: ["chromedriver"], fallbacks: ["/usr/bin/chromedriver"])
+    }
+
+    /// `$CHROMIUM`, else /usr/bin/chromium (then `chromium` on the PATH).
+    static func chromium() throws -> String {
+        try locate(env: "CHROMIUM", names: ["chromium"], fallbacks: ["/usr/bin/chromium"], fallbacksFirst: true)
+    }
+
+    private static func locate(env: String, names: [String], fallbacks: [String], fallbacksFirst: Bool = false) throws -> String {
+        let fm = FileManager.default
+        let environment = ProcessInfo.processInfo.environment
+        if let explicit = environment[env], !explicit.isEmpty {
+            guard fm.isExecutableFile(atPath: explicit) else {
+                throw WebDriverError.notInstalled("$\(env) is \(explicit), which is not an executable file.")
+            }
+            return explicit
+        }
+        let onPath = (environment["PATH"] ?? "").split(separator: ":").flatMap { dir in
+            names.map { "\(dir)/\($0)" }
+        }
+        let candidates = fallbacksFirst ? fallbacks + onPath : onPath + fallbacks
+        if let found = candidates.first(where: { fm.isExecutableFile(atPath: $0) }) { return found }
+        throw WebDriverError.notInstalled(
+            "Looked at $\(env), then \(names.joined(separator: ", ")) on the PATH and \(fallbacks.joined(separator: ", ")).")
+    }
+
+    /// A TCP port on 127.0.0.1 that nothing listens on right now.
+    static func freeLocalTCPPort() throws -> Int {
+        #if canImport(Darwin)
+        let fd = socket(AF_INET, SOCK_STREAM, 0)
+        #else
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #endif
+        guard fd >= 0 else { throw WebDriverError(error: "no free port", message: "socket() failed: errno \(errno)") }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0 else { throw WebDriverError(error: "no free port", message: "bind() failed: errno \(errno)") }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let named = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        guard named == 0 else { throw WebDriverError(error: "no free port", message: "getsockname() failed: errno \(errno)") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
+
+// MARK: - HTTP
+
+/// One WebDriver server's HTTP endpoint. Requests and replies are the protocol's JSON, `{"value": ...}`.
+struct WebDriverHTTP: Sendable {
+    let baseURL: URL
+    let session: URLSession
+
+    init(baseURL: URL, requestTimeout: TimeInterval = 120) {
+        self.baseURL = baseURL
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = requestTimeout
+        configuration.timeoutIntervalForResource = requestTimeout
+        self.session = URLSession(configuration: configuration)
+    }
+
+    /// Sends one command and returns the reply's `value` (NSNull for JSON null). Throws `WebDriverError`.
+    func send(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> Any {
+        let label = "\(method) \(path)"
+        guard let url = URL(string: baseURL.absoluteString + path) else {
+            throw WebDriverError(error: "invalid argument", message: "cannot make a URL from \(path)", request: label)
+        }
+        var request = URLRequest(url: url)
+        request.httpMethod = method
+        if method == "POST" {
+            request.setValue("application/json; charset=utf-8", forHTTPHeaderField: "Content-Type")
+            request.httpBody = try JSONSerialization.data(withJSONObject: body ?? [String: Any]())
+        }
+        let data: Data
+        let response: URLResponse
+        do {
+            (data, response) = try await session.data(for: request)
+        } catch {
+            throw WebDriverError(error: "connection failed", message: "\(error)", request: label)
+        }
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        guard let object = json as? [String: Any] else {
+            let text = String(decoding: data.prefix(500), as: UTF8.self)
+            throw WebDriverError(error: "bad response", message: "not a WebDriver JSON reply: \(text)",
+                                 httpStatus: status, request: label)
+        }
+        let value = object["value"] ?? NSNull()
+        if let failure = value as? [String: Any], let code = failure["error"] as? String {
+            throw WebDriverError(error: code, message: failure["message"] as? String ?? "", httpStatus: status, request: label)
+        }
+        guard (200..<300).contains(status) else {
+            throw WebDriverError(error: "unknown error", message: "HTTP \(status): \(value)", httpStatus: status, request: label)
+        }
+        return value
+    }
+}
+
+// MARK: - chromedriver
+
+/// A `chromedriver` process on a free local port. `close()` (or deinit) ends it together with any browser it started.
+final class ChromeDriver: Sendable {
+    let port: Int
+    let baseURL: URL
+    /// chromedriver's stdout and stderr, removed on `close()`.
+    let logURL: URL
+    private let process: Process
+    let http: WebDriverHTTP
+
+    private init(port: Int, process: Process, logURL: URL) {
+        self.port = port
+        self.baseURL = URL(string: "http://127.0.0.1:\(port)")!
+        self.process = process
+        self.logURL = logURL
+        self.http = WebDriverHTTP(baseURL: baseURL)
+    }
+
+    /// Launches chromedriver and waits (up to `timeout`) until `GET /status` reports it ready.
+    static func start(timeout: Duration = .seconds(30)) async throws -> ChromeDriver {
+        let binary = try WebDriverHost.chromedriver()
+        var lastError: (any Error)?
+        for _ in 0..<3 {   // a free port can be taken between finding it and chromedriver binding it
+            let port = try WebDriverHost.freeLocalTCPPort()
+            let logURL = FileManager.default.temporaryDirectory
+                .appendingPathComponent("chromedriver-\(port)-\(UUID().uuidString.prefix(8)).log")
+            _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
+            let log = try FileHandle(forWritingTo: logURL)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1"]
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = log
+            process.standardError = log
+            do {
+                try process.run()
+            } catch {
+                try? log.close()
+                throw WebDriverError(error: "driver failed to start", message: "cannot run \(binary): \(error)")
+            }
+            try? log.close()
+            let driver = ChromeDriver(port: port, process: process, logURL: logURL)
+            do {
+                try await driver.waitUntilReady(timeout: timeout)
+                return driver
+            } catch {
+                lastError = error
+                driver.close()
+                if (error as? WebDriverError)?.error != "driver exited" { break }
+            }
+        }
+        throw lastError ?? WebDriverError(error: "driver failed to start", message: "chromedriver did not start")
+    }
+
+    private func waitUntilReady(timeout: Duration) async throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        var lastProblem = "no reply yet"
+        while clock.now < deadline {
+            if !process.isRunning {
+                throw WebDriverError(error: "driver exited",
+                                     message: "chromedriver exited with status \(process.terminationStatus) before it was ready. Log:\n\(logTail())")
+            }
+            do {
+                let value = try await http.send("GET", "/status")
+                if let status = value as? [String: Any], status["ready"] as? Bool == true { return }
+                lastProblem = "status: \(value)"
+            } catch {
+                lastProblem = "\(error)"
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw WebDriverError(error: "driver not ready",
+                             message: "chromedriver on port \(port) was not ready within \(timeout) (\(lastProblem)). Log:\n\(logTail())")
+    }
+
+    /// The last lines of chromedriver's output, for error messages.
+    func logTail(maxCharacters: Int = 2_000) -> String {
+        guard let data = FileManager.default.contents(atPath: logURL.path) else { return "(no log)" }
+        return String(decoding: data.suffix(maxCharacters), as: UTF8.self)
+    }
+
+    var isRunning: Bool { process.isRunning }
+
+    /// Ends chromedriver and everything it launched (it runs in its own process group). Safe to call twice.
+    func close() {
+        if process.isRunning {
+            let group = process.processIdentifier
+            kill(-group, SIGTERM)
+            let deadline = Date().addingTimeInterval(5)
+            while process.isRunning && Date() < deadline { usleep(20_000) }
+            if process.isRunning { kill(-group, SIGKILL) }
+            process.waitUntilExit()
+            kill(-group, SIGKILL)   // any browser process that outlived chromedriver
+        }
+        try? FileManager.default.removeItem(at: logURL)
+    }
+
+    deinit { close() }
+}
+
+// MARK: - JSON values from scripts
+
+/// A JSON value, as returned by `Browser.execute(_:_:)`.
+enum ScriptValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([ScriptValue])
+    case object([String: ScriptValue])
+
+    init(_ any: Any) {
+        switch any {
+        case let string as String: self = .string(string)
+        case let number as NSNumber:
+            // JSONSerialization gives booleans as NSNumbers of ObjC type "c" (char).
+            self = String(cString: number.objCType) == "c" ? .bool(number.boolValue) : .number(number.doubleValue)
+        case let array as [Any]: self = .array(array.map(ScriptValue.init))
+        case let object as [String: Any]: self = .object(object.mapValues(ScriptValue.init))
+        default: self = .null
+        }
+    }
+
+    var string: String? { if case .string(let s) = self { s } else { nil } }
+    var bool: Bool? { if case .bool(let b) = self { b } else { nil } }
+    var number: Double? { if case .number(let n) = self { n } else { nil } }
+}
+
+// MARK: - Browser
+
+/// One headless Chromium session. Every method is one or a few WebDriver commands.
+final class Browser: Sendable {
+    /// The W3C key under which an element reference travels.
+    static let elementKey = "element-6066-11e4-a52f-4a6e-a4ba-7b4c"
+
+    let sessionID: String
+    let http: WebDriverHTTP
+    /// Set when this browser launched its own chromedriver, which `quit()` then ends.
+    private let ownedDriver: ChromeDriver?
+
+    private init(sessionID: String, http: WebDriverHTTP, ownedDriver: ChromeDriver?) {
+        self.sessionID = sessionID
+        self.http = http
+        self.ownedDriver = ownedDriver
+    }
+
+    /// Starts a chromedriver of its own and a headless Chromium session on it; `quit()` ends both.
+    static func launch(extraArguments: [String] = []) async throws -> Browser {
+        let chromium = try WebDriverHost.chromium()   // before chromedriver, so a missing browser is named first
+        let driver = try await ChromeDriver.start()
+        do {
+            return try await newSession(http: driver.http, chromium: chromium, extraArguments: extraArguments, owning: driver)
+        } catch {
+            if let failure = error as? WebDriverError {
+                throw WebDriverError(error: failure.error, message: failure.message + "\nchromedriver log:\n" + driver.logTail(),
+                                     httpStatus: failure.httpStatus, request: failure.request)
+            }
+            throw error
+        }
+    }
+
+    /// A new headless Chromium session on a shared chromedriver; `quit()` ends the session only.
+    static func session(on driver: ChromeDriver, extraArguments: [String] = []) async throws -> Browser {
+        try await newSession(http: driver.http, chromium: try WebDriverHost.chromium(),
+                             extraArguments: extraArguments, owning: nil)
+    }
+
+    private static func newSession(http: WebDriverHTTP, chromium: String, extraArguments: [String],
+                                   owning driver: ChromeDriver?) async throws -> Browser {
+        let arguments = ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                         "--window-size=1280,1024"] + extraArguments
+        let capabilities: [String: Any] = [
+            "capabilities": [
+                "alwaysMatch": [
+                    "goog:chromeOptions": ["binary": chromium, "args": arguments] as [String: Any],
+                    "timeouts": ["implicit": 0, "pageLoad": 60_000, "script": 30_000],
+                ] as [String: Any],
+            ],
+        ]
+        let value = try await http.send("POST", "/session", capabilities)
+        guard let reply = value as? [String: Any], let id = reply["sessionId"] as? String else {
+            throw WebDriverError(error: "bad response", message: "POST /session gave no sessionId: \(value)")
+        }
+        return Browser(sessionID: id, http: http, ownedDriver: driver)
+    }
+
+    /// Sends a command under this session: `path` is relative to /session/{id}.
+    @discardableResult
+    func command(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> Any {
+        try await http.send(method, "/session/\(sessionID)\(path)", body)
+    }
+
+    // MARK: Navigation and page
+
+    /// Navigates and waits for the page to load.
+    func open(_ url: String) async throws {
+        try await command("POST", "/url", ["url": url])
+    }
+
+    func back() async throws { try await command("POST", "/back", [:]) }
+    func refresh() async throws { try await command("POST", "/refresh", [:]) }
+
+    var currentURL: String {
+        get async throws { try await command("GET", "/url") as? String ?? "" }
+    }
+
+    var title: String {
+        get async throws { try await command("GET", "/title") as? String ?? "" }
+    }
+
+    var pageSource: String {
+        get async throws { try await command("GET", "/source") as? String ?? "" }
+    }
+
+    /// The page's visible text (`document.body.innerText`).
+    var bodyText: String {
+        get async throws {
+            try await execute("return document.body ? document.body.innerText : '';").string ?? ""
+        }
+    }
+
+    /// Runs a synchronous script (`arguments[0]`... are the strings given) and returns its JSON result.
+    @discardableResult
+    func execute(_ script: String, _ arguments: [String] = []) async throws -> ScriptValue {
+        ScriptValue(try await command("POST", "/execute/sync", ["script": script, "args": arguments]))
+    }
+
+    // MARK: Elements
+
+    /// The first element matching `css`, waiting up to `timeout` for it to appear. If none appears, throws
+    /// "no such element" naming the selector, the URL and the start of the page's text.
+    func find(css selector: String, timeout: Duration = .seconds(3)) async throws -> Element {
+        try await find(css: selector, timeout: timeout, under: nil)
+    }
+
+    /// Every element matching `css` now (possibly none); never waits.
+    func findAll(css selector: String) async throws -> [Element] {
+        try await findAll(css: selector, under: nil)
+    }
+
+    fileprivate func find(css selector: String, timeout: Duration, under parent: Element?) async throws -> Element {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        let base = parent.map { "/element/\($0.id)" } ?? ""
+        while true {
+            do {
+                let value = try await command("POST", base + "/element", ["using": "css selector", "value": selector])
+                return try element(from: value, selector: selector)
+            } catch let failure as WebDriverError where failure.error == "no such element" {
+                if clock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(100))
+                    continue
+                }
+                throw WebDriverError(error: "no such element",
+                                     message: try await absenceReport(selector: selector, timeout: timeout, parent: parent),
+                                     httpStatus: failure.httpStatus, request: failure.request)
+            } catch let failure as WebDriverError {
+                throw WebDriverError(error: failure.error, message: "find(css: \"\(selector)\"): \(failure.message)",
+                                     httpStatus: failure.httpStatus, request: failure.request)
+            }
+        }
+    }
+
+    fileprivate func findAll(css selector: String, under parent: Element?) async throws -> [Element] {
+        let base = parent.map { "/element/\($0.id)" } ?? ""
+        let value = try await command("POST", base + "/elements", ["using": "css selector", "value": selector])
+        guard let list = value as? [Any] else {
+            throw WebDriverError(error: "bad response", message: "findAll(css: \"\(selector)\") gave \(value)")
+        }
+        return try list.map { try element(from: $0, selector: selector) }
+    }
+
+    private func element(from value: Any, selector: String) throws -> Element {
+        guard let reference = value as? [String: Any], let id = reference[Browser.elementKey] as? String else {
+            throw WebDriverError(error: "bad response", message: "not an element reference for \"\(selector)\": \(value)")
+        }
+        return Element(browser: self, id: id, selector: selector)
+    }
+
+    private func absenceReport(selector: String, timeout: Duration, parent: Element?) async throws -> String {
+        let url = (try? await currentURL) ?? "?"
+        var text = ((try? await bodyText) ?? "")
+            .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " | ")
+        if text.count > 600 { text = String(text.prefix(600)) + "…" }
+        let scope = parent.map { " inside \"\($0.selector)\"" } ?? ""
+        return "no element matches CSS selector \"\(selector)\"\(scope) on \(url) (waited \(timeout)). Page text: \"\(text)\""
+    }
+
+    // MARK: Cookies
+
+    struct Cookie: Sendable, Equatable {
+        let name: String
+        let value: String
+        let path: String?
+        let domain: String?
+        let secure: Bool
+        let httpOnly: Bool
+        /// Seconds since 1970, absent for a session cookie.
+        let expiry: Int?
+        let sameSite: String?
+    }
+
+    func cookies() async throws -> [Cookie] {
+        let value = try await command("GET", "/cookie")
+        return (value as? [[String: Any]] ?? []).map { c in
+            Cookie(name: c["name"] as? String ?? "", value: c["value"] as? String ?? "",
+                   path: c["path"] as? String, domain: c["domain"] as? String,
+                   secure: c["secure"] as? Bool ?? false, httpOnly: c["httpOnly"] as? Bool ?? false,
+                   expiry: (c["expiry"] as? NSNumber)?.intValue, sameSite: c["sameSite"] as? String)
+        }
+    }
+
+    func cookie(named name: String) async throws -> Cookie? {
+        try await cookies().first { $0.name == name }
+    }
+
+    func deleteCookies() async throws {
+        try await command("DELETE", "/cookie")
+    }
+
+    // MARK: Screenshots, end
+
+    /// A PNG of the viewport.
+    func screenshotPNG() async throws -> Data {
+        let value = try await command("GET", "/screenshot")
+        guard let base64 = value as? String, let data = Data(base64Encoded: base64) else {
+            throw WebDriverError(error: "bad response", message: "screenshot was not base64")
+        }
+        return data
+    }
+
+    /// Ends the session (closing Chromium) and, if this browser launched its own chromedriver, that too.
+    func quit() async throws {
+        defer { ownedDriver?.close() }
+        try await command("DELETE", "")
+    }
+
+    // MARK: - Element
+
+    /// A reference to one element of the page; stale once the page changes.
+    struct Element: Sendable {
+        let browser: Browser
+        /// The WebDriver element id.
+        let id: String
+        /// The selector that found it, for messages.
+        let selector: String
+
+        @discardableResult
+        private func command(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> Any {
+            do {
+                return try await browser.command(method, "/element/\(id)\(path)", body)
+            } catch let failure as WebDriverError {
+                throw WebDriverError(error: failure.error, message: "element \"\(selector)\": \(failure.message)",
+                                     httpStatus: failure.httpStatus, request: failure.request)
+            }
+        }
+
+        func click() async throws { try await command("POST", "/click", [:]) }
+
+        /// Sends keystrokes to the element (appending to what is there).
+        func type(_ text: String) async throws { try await command("POST", "/value", ["text": text]) }
+
+        func clear() async throws { try await command("POST", "/clear", [:]) }
+
+        /// Chooses a local file in an `<input type=file>`.
+        func upload(_ file: URL) async throws {
+            let path = file.standardizedFileURL.path
+            guard file.isFileURL, FileManager.default.fileExists(atPath: path) else {
+                throw WebDriverError(error: "invalid argument", message: "upload into \"\(selector)\": no file at \(path)")
+            }
+            try await type(path)
+        }
+
+        /// The rendered text.
+        var text: String {
+            get async throws { try await command("GET", "/text") as? String ?? "" }
+        }
+
+        /// The attribute's value, or nil when the element has no such attribute.
+        func attribute(_ name: String) async throws -> String? {
+            let value = try await command("GET", "/attribute/\(name)")
+            return value as? String ?? (value as? NSNumber).map { "\($0)" }
+        }
+
+        /// The DOM property's value (for instance "value" or "checked").
+        func property(_ name: String) async throws -> ScriptValue {
+            ScriptValue(try await command("GET", "/property/\(name)"))
+        }
+
+        /// The current value of a form control (its `value` property).
+        var value: String {
+            get async throws { try await property("value").string ?? "" }
+        }
+
+        var isDisplayed: Bool {
+            get async throws { try await command("GET", "/displayed") as? Bool ?? false }
+        }
+
+        var isEnabled: Bool {
+            get async throws { try await command("GET", "/enabled") as? Bool ?? false }
+        }
+
+        var isSelected: Bool {
+            get async throws { try await command("GET", "/selected") as? Bool ?? false }
+        }
+
+        var tagName: String {
+            get async throws { try await command("GET", "/name") as? String ?? "" }
+        }
+
+        func find(css selector: String, timeout: Duration = .seconds(3)) async throws -> Element {
+            try await browser.find(css: selector, timeout: timeout, under: self)
+        }
+
+        func findAll(css selector: String) async throws -> [Element] {
+            try await browser.findAll(css: selector, under: self)
+        }
+    }
+}
