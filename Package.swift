@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "CaseRecordsTests", dependencies: ["Domain", "CaseRecords", "Demo", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Domain", "CaseRecords", "Indicators", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Domain", "Monitoring", "NoticeReader", "Reports"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "StorageTests", dependencies: ["Domain", "Storage", "CaseRecords", "Demo", "TestSupport"]),
+        .testTarget(name: "StorageTests", dependencies: ["Domain", "Storage", "CaseRecords", "Demo", "TestSupport", "NoticeReader", .product(name: "FluentKit", package: "fluent-kit"), .product(name: "FluentSQL", package: "fluent-kit")]),
         .testTarget(
             name: "WebAppTests",
             dependencies: [

@@ -11,9 +11,6 @@
 //     #expect(try await browser.find(css: "h1").text == "Dashboard")
 //     try await browser.quit()                            // deinit also ends chromedriver and Chromium
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -117,74 +114,234 @@ enum WebDriverHost {
 
 // MARK: - HTTP
 
-/// One WebDriver server's HTTP endpoint. Requests and replies are the protocol's JSON, `{"value": ...}`.
+/// One WebDriver server's HTTP endpoint on 127.0.0.1. Requests and replies are the protocol's JSON, `{"value": ...}`.
+///
+/// Not URLSession: on Linux, FoundationNetworking (through Swift 6.3) rejects response headers without a space after
+/// the colon (swift-corelibs-foundation PR #5527), and chromedriver sends exactly those (`Content-Length:249`), so every
+/// request fails with "Failed writing header". `LoopbackHTTP` below is a minimal HTTP/1.1 client for the local driver.
 struct WebDriverHTTP: Sendable {
-    let baseURL: URL
-    let session: URLSession
+    let port: Int
+    /// Longest wait for one reply (a navigation waits for the page to load).
+    let requestTimeout: TimeInterval
 
-    init(baseURL: URL, requestTimeout: TimeInterval = 120) {
-        self.baseURL = baseURL
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = requestTimeout
-        configuration.timeoutIntervalForResource = requestTimeout
-        self.session = URLSession(configuration: configuration)
+    init(port: Int, requestTimeout: TimeInterval = 120) {
+        self.port = port
+        self.requestTimeout = requestTimeout
     }
+
+    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
     /// Sends one command and returns the reply's `value` (NSNull for JSON null). Throws `WebDriverError`.
     func send(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> Any {
         let label = "\(method) \(path)"
-        guard let url = URL(string: baseURL.absoluteString + path) else {
-            throw WebDriverError(error: "invalid argument", message: "cannot make a URL from \(path)", request: label)
-        }
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        if method == "POST" {
-            request.setValue("application/json; charset=utf-8", forHTTPHeaderField: "Content-Type")
-            request.httpBody = try JSONSerialization.data(withJSONObject: body ?? [String: Any]())
-        }
-        let data: Data
-        let response: URLResponse
+        let payload = method == "POST" ? try JSONSerialization.data(withJSONObject: body ?? [String: Any]()) : nil
+        let reply: LoopbackHTTP.Reply
         do {
-            (data, response) = try await session.data(for: request)
+            reply = try await LoopbackHTTP.exchange(port: port, method: method, path: path, body: payload,
+                                                    timeout: requestTimeout)
         } catch {
             throw WebDriverError(error: "connection failed", message: "\(error)", request: label)
         }
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        let json = try? JSONSerialization.jsonObject(with: reply.body, options: [.fragmentsAllowed])
         guard let object = json as? [String: Any] else {
-            let text = String(decoding: data.prefix(500), as: UTF8.self)
+            let text = String(decoding: reply.body.prefix(500), as: UTF8.self)
             throw WebDriverError(error: "bad response", message: "not a WebDriver JSON reply: \(text)",
-                                 httpStatus: status, request: label)
+                                 httpStatus: reply.status, request: label)
         }
         let value = object["value"] ?? NSNull()
         if let failure = value as? [String: Any], let code = failure["error"] as? String {
-            throw WebDriverError(error: code, message: failure["message"] as? String ?? "", httpStatus: status, request: label)
+            throw WebDriverError(error: code, message: failure["message"] as? String ?? "", httpStatus: reply.status,
+                                 request: label)
         }
-        guard (200..<300).contains(status) else {
-            throw WebDriverError(error: "unknown error", message: "HTTP \(status): \(value)", httpStatus: status, request: label)
+        guard (200..<300).contains(reply.status) else {
+            throw WebDriverError(error: "unknown error", message: "HTTP \(reply.status): \(value)",
+                                 httpStatus: reply.status, request: label)
         }
         return value
+    }
+}
+
+/// A blocking HTTP/1.1 exchange with 127.0.0.1 (one connection per request, `Connection: close`), run on a
+/// Dispatch thread so that a slow page load never holds one of Swift concurrency's few cooperative threads.
+enum LoopbackHTTP {
+    struct Reply: Sendable {
+        let status: Int
+        let body: Data
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static func exchange(port: Int, method: String, path: String, body: Data?, timeout: TimeInterval) async throws -> Reply {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result {
+                    try blockingExchange(port: port, method: method, path: path, body: body, timeout: timeout)
+                })
+            }
+        }
+    }
+
+    static func blockingExchange(port: Int, method: String, path: String, body: Data?, timeout: TimeInterval) throws -> Reply {
+        #if canImport(Darwin)
+        let fd = socket(AF_INET, SOCK_STREAM, 0)
+        #else
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #endif
+        guard fd >= 0 else { throw Failure(description: "socket() failed: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        #if canImport(Darwin)
+        var one: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
+        let sendFlags: Int32 = 0
+        #else
+        let sendFlags = Int32(MSG_NOSIGNAL)
+        #endif
+        var limit = timeval(tv_sec: Int(timeout), tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else {
+            throw Failure(description: "cannot connect to 127.0.0.1:\(port): \(String(cString: strerror(errno)))")
+        }
+
+        var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: application/json\r\nConnection: close\r\n"
+        if let body {
+            request += "Content-Type: application/json; charset=utf-8\r\nContent-Length: \(body.count)\r\n"
+        }
+        var bytes = Data((request + "\r\n").utf8)
+        if let body { bytes.append(body) }
+        try bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let sent = send(fd, buffer.baseAddress! + offset, buffer.count - offset, sendFlags)
+                if sent < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure(description: "send() failed: \(String(cString: strerror(errno)))")
+                }
+                offset += sent
+            }
+        }
+
+        var received = Data()
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        var expectedTotal: Int?   // header length + Content-Length, once the header is in
+        while expectedTotal.map({ received.count < $0 }) ?? true {
+            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                if errno == EAGAIN || errno == EWOULDBLOCK {
+                    throw Failure(description: "no reply from 127.0.0.1:\(port) within \(Int(timeout)) s")
+                }
+                throw Failure(description: "recv() failed: \(String(cString: strerror(errno)))")
+            }
+            received.append(contentsOf: chunk[0..<count])
+            if expectedTotal == nil, let head = parseHead(received) {
+                expectedTotal = head.contentLength.map { head.headerLength + $0 }
+            }
+        }
+        guard let head = parseHead(received) else {
+            throw Failure(description: "incomplete HTTP reply: \(String(decoding: received.prefix(200), as: UTF8.self))")
+        }
+        var payload = Data(received[(received.startIndex + head.headerLength)...])
+        if let length = head.contentLength { payload = payload.prefix(length) }
+        if head.chunked { payload = try dechunk(payload) }
+        return Reply(status: head.status, body: payload)
+    }
+
+    private struct Head {
+        let status: Int
+        let headerLength: Int
+        let contentLength: Int?
+        let chunked: Bool
+    }
+
+    private static func parseHead(_ data: Data) -> Head? {
+        guard let end = data.range(of: Data("\r\n\r\n".utf8)) else { return nil }
+        let text = String(decoding: data[data.startIndex..<end.lowerBound], as: UTF8.self)
+        let lines = text.components(separatedBy: "\r\n")
+        let statusParts = lines[0].split(separator: " ")
+        guard statusParts.count >= 2, let status = Int(statusParts[1]) else { return nil }
+        var contentLength: Int?
+        var chunked = false
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if name == "content-length" { contentLength = Int(value) }
+            if name == "transfer-encoding", value.lowercased().contains("chunked") { chunked = true }
+        }
+        return Head(status: status, headerLength: end.upperBound - data.startIndex,
+                    contentLength: chunked ? nil : contentLength, chunked: chunked)
+    }
+
+    private static func dechunk(_ data: Data) throws -> Data {
+        var output = Data()
+        var index = data.startIndex
+        let crlf = Data("\r\n".utf8)
+        while let lineEnd = data.range(of: crlf, in: index..<data.endIndex) {
+            let sizeText = String(decoding: data[index..<lineEnd.lowerBound], as: UTF8.self)
+                .split(separator: ";").first.map(String.init) ?? ""
+            guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else {
+                throw Failure(description: "bad chunk size \"\(sizeText)\"")
+            }
+            if size == 0 { break }
+            let start = lineEnd.upperBound
+            guard data.endIndex - start >= size else { throw Failure(description: "truncated chunk") }
+            output.append(data[start..<(start + size)])
+            index = min(start + size + 2, data.endIndex)
+        }
+        return output
     }
 }
 
 // MARK: - chromedriver
 
 /// A `chromedriver` process on a free local port. `close()` (or deinit) ends it together with any browser it started.
+///
+/// chromedriver runs under a small `sh` watchdog in its own process group: the watchdog holds the read end of a pipe
+/// whose write end only this process holds, and kills the group when it reads end-of-file, so chromedriver and
+/// Chromium die with the test process even when it crashes and no deinit runs.
 final class ChromeDriver: Sendable {
     let port: Int
     let baseURL: URL
     /// chromedriver's stdout and stderr, removed on `close()`.
     let logURL: URL
-    private let process: Process
     let http: WebDriverHTTP
+    private let process: Process
+    /// Its write end stays open for as long as this object lives (see the watchdog above).
+    private let lifeline: Pipe
 
-    private init(port: Int, process: Process, logURL: URL) {
+    private init(port: Int, process: Process, lifeline: Pipe, logURL: URL) {
         self.port = port
         self.baseURL = URL(string: "http://127.0.0.1:\(port)")!
         self.process = process
+        self.lifeline = lifeline
         self.logURL = logURL
-        self.http = WebDriverHTTP(baseURL: baseURL)
+        self.http = WebDriverHTTP(port: port)
     }
+
+    /// `$0` is chromedriver, `"$@"` its arguments. Signals other than KILL may be blocked in processes spawned from
+    /// Swift's threads (the mask is inherited), so the watchdog uses KILL.
+    private static let watchdog = """
+        exec 3<&0 </dev/null
+        ( read -r _ <&3; kill -KILL 0 ) &
+        watch=$!
+        exec 3<&-
+        "$0" "$@"
+        status=$?
+        kill -KILL "$watch" 2>/dev/null
+        exit $status
+        """
 
     /// Launches chromedriver and waits (up to `timeout`) until `GET /status` reports it ready.
     static func start(timeout: Duration = .seconds(30)) async throws -> ChromeDriver {
@@ -196,10 +353,11 @@ final class ChromeDriver: Sendable {
                 .appendingPathComponent("chromedriver-\(port)-\(UUID().uuidString.prefix(8)).log")
             _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
             let log = try FileHandle(forWritingTo: logURL)
+            let lifeline = Pipe()
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1"]
-            process.standardInput = FileHandle.nullDevice
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", watchdog, binary, "--port=\(port)", "--allowed-ips=127.0.0.1"]
+            process.standardInput = lifeline
             process.standardOutput = log
             process.standardError = log
             do {
@@ -209,7 +367,8 @@ final class ChromeDriver: Sendable {
                 throw WebDriverError(error: "driver failed to start", message: "cannot run \(binary): \(error)")
             }
             try? log.close()
-            let driver = ChromeDriver(port: port, process: process, logURL: logURL)
+            try? lifeline.fileHandleForReading.close()   // the child has its copy
+            let driver = ChromeDriver(port: port, process: process, lifeline: lifeline, logURL: logURL)
             do {
                 try await driver.waitUntilReady(timeout: timeout)
                 return driver
@@ -252,17 +411,18 @@ final class ChromeDriver: Sendable {
 
     var isRunning: Bool { process.isRunning }
 
-    /// Ends chromedriver and everything it launched (it runs in its own process group). Safe to call twice.
+    /// Ends chromedriver and everything it launched: asks it to shut down (which closes its browsers), then kills
+    /// its process group. Blocks for at most a few seconds. Safe to call twice.
     func close() {
         if process.isRunning {
-            let group = process.processIdentifier
-            kill(-group, SIGTERM)
+            _ = try? LoopbackHTTP.blockingExchange(port: port, method: "GET", path: "/shutdown", body: nil, timeout: 5)
             let deadline = Date().addingTimeInterval(5)
             while process.isRunning && Date() < deadline { usleep(20_000) }
-            if process.isRunning { kill(-group, SIGKILL) }
+            let group = process.processIdentifier
+            kill(-group, SIGKILL)   // whatever is left: chromedriver if it hung, browser processes that outlived it
             process.waitUntilExit()
-            kill(-group, SIGKILL)   // any browser process that outlived chromedriver
         }
+        try? lifeline.fileHandleForWriting.close()
         try? FileManager.default.removeItem(at: logURL)
     }
 
@@ -302,7 +462,7 @@ enum ScriptValue: Sendable, Equatable {
 /// One headless Chromium session. Every method is one or a few WebDriver commands.
 final class Browser: Sendable {
     /// The W3C key under which an element reference travels.
-    static let elementKey = "element-6066-11e4-a52f-4a6e-a4ba-7b4c"
+    static let elementKey = "element-6066-11e4-a52e-4f735466cecf"
 
     let sessionID: String
     let http: WebDriverHTTP

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs (from Debian's packages, when missing) and starts what the tests need besides the toolchain:
+# a PostgreSQL server on 127.0.0.1 with a test database, and headless Chromium with its WebDriver.
+# Prints the environment the tests read; `.ci/run` sources it. Run as root (or with sudo).
+set -euo pipefail
+
+need=()
+command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+if [ ${#need[@]} -gt 0 ]; then
+    echo "== installing ${need[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q >&2
+    apt-get install -y -q "${need[@]}" >&2
+fi
+
+# PostgreSQL: the newest installed cluster, started if it is down.
+version=$(ls /usr/lib/postgresql | sort -V | tail -1)
+if ! pg_lsclusters -h | grep -q "^$version main"; then
+    pg_createcluster "$version" main >&2
+fi
+pg_ctlcluster "$version" main start >&2 2>/dev/null || true
+for _ in $(seq 1 30); do
+    pg_isready -h 127.0.0.1 -q && break
+    sleep 1
+done
+pg_isready -h 127.0.0.1 >&2
+su postgres -c "psql -q -v ON_ERROR_STOP=1" >&2 <<'SQL'
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'improve') THEN
+    CREATE ROLE improve LOGIN PASSWORD 'improve' CREATEDB;
+  END IF;
+END $$;
+SQL
+su postgres -c "psql -tAc \"SELECT 1 FROM pg_database WHERE datname = 'improve_test'\"" | grep -q 1 \
+    || su postgres -c "createdb -O improve improve_test" >&2
+
+echo "export TEST_DATABASE_URL=postgres://improve:improve@127.0.0.1:5432/improve_test"
+echo "export CHROMEDRIVER=$(command -v chromedriver)"
+echo "export CHROMIUM=$(command -v chromium)"
