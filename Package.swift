@@ -72,6 +72,7 @@ let package = Package(
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Plot", package: "Plot"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // A deterministic synthetic council for demonstrations, tests and benchmarks.

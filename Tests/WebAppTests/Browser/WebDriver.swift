@@ -41,6 +41,7 @@ struct WebDriverError: Error, CustomStringConvertible, Sendable {
     }
 
     var description: String {
+        if error == "not installed" { return message }
         var text = "WebDriver error \"\(error)\": \(message)"
         if let request { text += " [\(request)" + (httpStatus.map { " → HTTP \($0)" } ?? "") + "]" }
         return text
@@ -314,27 +315,30 @@ enum LoopbackHTTP {
 final class ChromeDriver: Sendable {
     let port: Int
     let baseURL: URL
-    /// chromedriver's stdout and stderr, removed on `close()`.
-    let logURL: URL
+    /// chromedriver's and Chromium's TMPDIR (profiles, sockets) and chromedriver's log; removed on `close()`.
+    let workDirectory: URL
+    /// chromedriver's stdout and stderr.
+    var logURL: URL { workDirectory.appendingPathComponent("chromedriver.log") }
     let http: WebDriverHTTP
     private let process: Process
     /// Its write end stays open for as long as this object lives (see the watchdog above).
     private let lifeline: Pipe
 
-    private init(port: Int, process: Process, lifeline: Pipe, logURL: URL) {
+    private init(port: Int, process: Process, lifeline: Pipe, workDirectory: URL) {
         self.port = port
         self.baseURL = URL(string: "http://127.0.0.1:\(port)")!
         self.process = process
         self.lifeline = lifeline
-        self.logURL = logURL
+        self.workDirectory = workDirectory
         self.http = WebDriverHTTP(port: port)
     }
 
-    /// `$0` is chromedriver, `"$@"` its arguments. Signals other than KILL may be blocked in processes spawned from
-    /// Swift's threads (the mask is inherited), so the watchdog uses KILL.
+    /// `$0` is chromedriver, `$1` its work directory, the rest its arguments. Signals other than KILL may be blocked in processes
+    /// spawned from Swift's threads (the mask is inherited), so the watchdog uses KILL.
     private static let watchdog = """
+        dir=$1; shift
         exec 3<&0 </dev/null
-        ( read -r _ <&3; kill -KILL 0 ) &
+        ( read -r _ <&3; rm -rf "$dir"; kill -KILL 0 ) &
         watch=$!
         exec 3<&-
         "$0" "$@"
@@ -349,14 +353,17 @@ final class ChromeDriver: Sendable {
         var lastError: (any Error)?
         for _ in 0..<3 {   // a free port can be taken between finding it and chromedriver binding it
             let port = try WebDriverHost.freeLocalTCPPort()
-            let logURL = FileManager.default.temporaryDirectory
-                .appendingPathComponent("chromedriver-\(port)-\(UUID().uuidString.prefix(8)).log")
+            let workDirectory = FileManager.default.temporaryDirectory
+                .appendingPathComponent("chromedriver-\(port)-\(UUID().uuidString.prefix(8))")
+            try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
+            let logURL = workDirectory.appendingPathComponent("chromedriver.log")
             _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
             let log = try FileHandle(forWritingTo: logURL)
             let lifeline = Pipe()
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", watchdog, binary, "--port=\(port)", "--allowed-ips=127.0.0.1"]
+            process.arguments = ["-c", watchdog, binary, workDirectory.path, "--port=\(port)", "--allowed-ips=127.0.0.1"]
+            process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": workDirectory.path]) { $1 }
             process.standardInput = lifeline
             process.standardOutput = log
             process.standardError = log
@@ -364,11 +371,12 @@ final class ChromeDriver: Sendable {
                 try process.run()
             } catch {
                 try? log.close()
+                try? FileManager.default.removeItem(at: workDirectory)
                 throw WebDriverError(error: "driver failed to start", message: "cannot run \(binary): \(error)")
             }
             try? log.close()
             try? lifeline.fileHandleForReading.close()   // the child has its copy
-            let driver = ChromeDriver(port: port, process: process, lifeline: lifeline, logURL: logURL)
+            let driver = ChromeDriver(port: port, process: process, lifeline: lifeline, workDirectory: workDirectory)
             do {
                 try await driver.waitUntilReady(timeout: timeout)
                 return driver
@@ -423,7 +431,7 @@ final class ChromeDriver: Sendable {
             process.waitUntilExit()
         }
         try? lifeline.fileHandleForWriting.close()
-        try? FileManager.default.removeItem(at: logURL)
+        try? FileManager.default.removeItem(at: workDirectory)
     }
 
     deinit { close() }

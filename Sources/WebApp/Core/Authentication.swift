@@ -1,0 +1,71 @@
+import Storage
+import Vapor
+
+/// Finds the user behind a request: the session cookie for pages, a bearer token for the API. Finding no one is not
+/// an error here; the route's need decides.
+struct AuthenticationMiddleware: AsyncMiddleware {
+    static let cookieName = "improve_session"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let store = request.store
+        if request.isAPI, let bearer = request.headers.bearerAuthorization?.token {
+            if let user = try await store.user(apiTokenHash: Token.hash(bearer)) {
+                request.currentUser = CurrentUser(user, csrfToken: nil)
+            }
+        } else if let token = request.cookies[Self.cookieName]?.string, !token.isEmpty {
+            if let (session, user) = try await store.session(tokenHash: Token.hash(token)) {
+                request.currentUser = CurrentUser(user, csrfToken: session.csrfToken)
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+extension CurrentUser {
+    init(_ user: UserModel, csrfToken: String?) {
+        self.init(id: user.id ?? UUID(), email: user.email, displayName: user.displayName, role: user.role, council: user.councilID,
+                  csrfToken: csrfToken)
+    }
+}
+
+/// Runs a handler only when its need is met, after checking the CSRF token on any form post.
+struct Guarded: AsyncResponder {
+    let need: Need
+    let handler: @Sendable (Request) async throws -> Response
+
+    func respond(to request: Request) async throws -> Response {
+        if need == .anyone { return try await handler(request) }
+        guard let user = request.currentUser else {
+            if request.isAPI { throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"]) }
+            let back = request.method == .GET ? request.url.path : "/"
+            return request.redirect(to: "/sign-in?next=" + (back.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/"))
+        }
+        let pathCouncil: UUID?
+        if let text = request.parameters.get("council") {
+            guard let id = UUID(uuidString: text) else { throw Abort(.notFound) }
+            pathCouncil = id
+        } else {
+            pathCouncil = nil
+        }
+        switch Access.verdict(role: user.role, userCouncil: user.council, need: need, pathCouncil: pathCouncil) {
+        case .allowed: break
+        case .notFound: throw Abort(.notFound)
+        case .forbidden: throw Abort(.forbidden)
+        }
+        if request.method != .GET, request.method != .HEAD, user.csrfToken != nil {
+            try CSRF.check(request, expected: user.csrfToken!)
+        }
+        return try await handler(request)
+    }
+}
+
+/// Every form carries the session's token in a hidden field; a post without the right one is refused. API requests
+/// authenticated by bearer token carry no cookie, so cannot be forged this way, and need none.
+enum CSRF {
+    static let field = "_csrf"
+
+    static func check(_ request: Request, expected: String) throws {
+        let given = (try? request.content.get(String.self, at: field)) ?? request.headers.first(name: "X-CSRF-Token") ?? ""
+        guard Token.equal(given, expected) else { throw Abort(.forbidden, reason: "The form has expired. Go back, reload the page and try again.") }
+    }
+}
