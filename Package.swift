@@ -62,7 +62,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 // SHA-256 for session tokens, API tokens and the audit trail's hash chain.
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         // Vapor: configuration, sign-in, roles, pages (Plot), the JSON API. The only target that imports Vapor.
         .target(
@@ -73,7 +74,8 @@ let package = Package(
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Plot", package: "Plot"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         // A deterministic synthetic council for demonstrations, tests and benchmarks.
         .target(name: "Demo", dependencies: ["Domain", "CaseRecords"]),

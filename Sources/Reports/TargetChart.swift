@@ -321,7 +321,7 @@ struct ChartDrawing {
 
         // Gridlines, axes and their labels.
         let months = labelledMonths
-        add("<g class=\"grid\" stroke=\"\(GOVUKColour.lightGrey)\" stroke-width=\"1\">")
+        add("<g class=\"grid\" stroke=\"\(GOVUKColour.lightGrey)\" stroke-width=\"1\" stroke-opacity=\"0.6\">")
         for v in valueTicks where v > 0 {
             add("<line x1=\"\(n(plotLeft))\" y1=\"\(n(y(v)))\" x2=\"\(n(plotRight))\" y2=\"\(n(y(v)))\"/>", 2)
         }
@@ -352,6 +352,11 @@ struct ChartDrawing {
         }
         add("</g>")
 
+        if monthly.isEmpty && yearToDate.isEmpty {
+            add("<text class=\"no-figures\" x=\"\(n((plotLeft + plotRight) / 2))\" y=\"\(n((plotTop + plotBottom) / 2))\" text-anchor=\"middle\" "
+                + "font-size=\"16\" fill=\"\(GOVUKColour.darkGrey)\">No figures yet</text>")
+        }
+
         // The baseline, across the plot.
         if let b = baseline {
             var label = "Baseline " + figure(b)
@@ -379,7 +384,7 @@ struct ChartDrawing {
                 if unit == .percent { start = min(100, max(0, start)) }
                 let (x0, x1) = (n(x(f.to)), n(x(f.month)))
                 add("<polygon class=\"forecast-band\" points=\"\(x0),\(n(y(start))) \(x1),\(n(y(f.high))) \(x1),\(n(y(f.low)))\" "
-                    + "fill=\"\(GOVUKColour.blue)\" fill-opacity=\"0.15\" stroke=\"none\"/>", 2)
+                    + "fill=\"\(GOVUKColour.blue)\" fill-opacity=\"0.2\" stroke=\"none\"/>", 2)
                 add("<line class=\"forecast-line\" x1=\"\(x0)\" y1=\"\(n(y(start)))\" x2=\"\(x1)\" y2=\"\(n(y(f.value)))\" "
                     + "stroke=\"\(GOVUKColour.blue)\" stroke-width=\"1.5\" stroke-dasharray=\"8 3 2 3\"/>", 2)
             }
@@ -452,7 +457,7 @@ struct ChartDrawing {
                 case .trajectory:
                     add("<line \(line) stroke=\"\(GOVUKColour.darkGrey)\" stroke-width=\"1.5\" stroke-dasharray=\"2 3\"/>", 2)
                 case .forecast:
-                    add("<rect x=\"\(n(lx))\" y=\"\(n(ly - 6))\" width=\"22\" height=\"12\" fill=\"\(GOVUKColour.blue)\" fill-opacity=\"0.15\"/>", 2)
+                    add("<rect x=\"\(n(lx))\" y=\"\(n(ly - 6))\" width=\"22\" height=\"12\" fill=\"\(GOVUKColour.blue)\" fill-opacity=\"0.2\"/>", 2)
                     add("<line \(line) stroke=\"\(GOVUKColour.blue)\" stroke-width=\"1.5\" stroke-dasharray=\"8 3 2 3\"/>", 2)
                 case .baseline:
                     add("<line \(line) stroke=\"\(GOVUKColour.darkGrey)\" stroke-width=\"1.5\"/>", 2)
@@ -475,7 +480,8 @@ struct ChartDrawing {
     var description: String {
         let status = chart.status
         let target = status.target
-        var sentences: [String] = ["\(target.indicator) (\(target.indicatorID.rawValue))."]
+        let name = target.indicator.prefix(1).uppercased() + target.indicator.dropFirst()
+        var sentences: [String] = ["\(name) (\(target.indicatorID.rawValue))."]
 
         func range(_ points: [Point]) -> String { "\(points.first!.month.label) to \(points.last!.month.label)" }
         if monthly.isEmpty && yearToDate.isEmpty && status.latest == nil {

@@ -6,6 +6,7 @@ struct Improve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "improve",
         abstract: "Run and track a DfE Improvement Notice for children's social care.",
-        subcommands: [NoticeCommand.self, IndicatorsCommand.self, CheckCommand.self, TablesCommand.self, GenerateCommand.self, StatusCommand.self]
+        subcommands: [NoticeCommand.self, IndicatorsCommand.self, CheckCommand.self, TablesCommand.self, GenerateCommand.self, StatusCommand.self,
+                      ServeCommand.self, DemoCommand.self]
     )
 }

@@ -77,10 +77,11 @@ struct TargetChartTests {
         #expect(doc.elements.filter { $0.attributes["class"] == "milestone" }.map { $0.attributes["data-state"] } == ["met", "not_yet_due"])
         #expect(doc.elements(class: "forecast-band").count == 1)
         #expect(doc.elements(class: "forecast-line").count == 1)
+        #expect(doc.elements(class: "no-figures").isEmpty)
         #expect(doc.allText.contains("Baseline 62% (2009-10)"))
         // Per cent: 0 to 100.
         #expect(doc.texts(in: "value-labels") == ["0", "20", "40", "60", "80", "100"])
-        #expect(doc.texts(in: "value-title") == [] && doc.texts(class: "value-title") == ["Per cent"])
+        #expect(doc.texts(class: "value-title") == ["Per cent"])
 
         let desc = try #require(doc.text(of: "desc"))
         #expect(desc.contains("Latest figure: 73% for August 2011."))
@@ -117,10 +118,12 @@ struct TargetChartTests {
         let svg = TargetChart(status: j.status, monthly: j.monthly, yearToDate: j.yearToDate, title: "Core assessments within timescale").svg()
         let doc = try #require(SVGDocument(svg))
         #expect(doc.elements(class: "monthly-point").isEmpty)
+        #expect(doc.texts(class: "no-figures") == ["No figures yet"])
         #expect(doc.elements(class: "axes").count == 1)
         #expect(doc.allText.contains("Baseline 21% (2009-10)"))
         #expect(doc.texts(class: "milestone-label") == ["60% Jun 2011", "78% Dec 2011"])
-        #expect(doc.allText.contains("Mar 2010"))
+        // From the baseline's month (March 2010) to December 2011, labelled every quarter from April.
+        #expect(doc.texts(in: "month-labels") == ["Apr 2010", "Jul 2010", "Oct 2010", "Jan 2011", "Apr 2011", "Jul 2011", "Oct 2011"])
         let desc = try #require(doc.text(of: "desc"))
         #expect(desc.contains("No figures yet."))
         #expect(desc.contains("Milestone 60% by June 2011: no figure to judge it by."))

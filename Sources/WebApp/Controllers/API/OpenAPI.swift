@@ -1,0 +1,95 @@
+import Foundation
+import Vapor
+
+/// The OpenAPI 3.1 description of /api/v1, written beside the DTOs it describes; a test checks every documented
+/// path answers with the documented fields.
+enum OpenAPI {
+    static func document() -> [String: Any] {
+        func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+        func array(_ item: [String: Any]) -> [String: Any] { ["type": "array", "items": item] }
+        let string: [String: Any] = ["type": "string"]
+        let uuid: [String: Any] = ["type": "string", "format": "uuid"]
+        let number: [String: Any] = ["type": "number"]
+        func nullable(_ type: String, format: String? = nil) -> [String: Any] {
+            var s: [String: Any] = ["type": [type, "null"]]
+            if let format { s["format"] = format }
+            return s
+        }
+        func object(_ properties: [String: Any], required: [String]) -> [String: Any] {
+            ["type": "object", "properties": properties, "required": required]
+        }
+        let councilParameter: [String: Any] = ["name": "council", "in": "path", "required": true, "schema": uuid]
+        func get(_ summary: String, _ schema: [String: Any], parameters: [[String: Any]] = [], notFound: Bool = true) -> [String: Any] {
+            var responses: [String: Any] = [
+                "200": ["description": "OK", "content": ["application/json": ["schema": schema]]],
+                "401": ["description": "No valid token", "content": ["application/json": ["schema": ref("Error")]]],
+            ]
+            if notFound { responses["404"] = ["description": "No such record, or not one this user may see", "content": ["application/json": ["schema": ref("Error")]]] }
+            return ["get": ["summary": summary, "parameters": parameters, "responses": responses, "security": [["bearer": [String]()]]]]
+        }
+        let basisValues = ["in_month", "cumulative_ytd", "rolling_12_months", "snapshot"]
+        var seriesGet = get("An indicator's figures by month on one basis", ref("Series"), parameters: [
+            councilParameter, ["name": "indicator", "in": "path", "required": true, "schema": string],
+            ["name": "basis", "in": "query", "required": false, "schema": ["type": "string", "enum": basisValues]],
+        ])
+        var inner = seriesGet["get"] as! [String: Any]
+        var responses = inner["responses"] as! [String: Any]
+        responses["400"] = ["description": "Unknown basis", "content": ["application/json": ["schema": ref("Error")]]]
+        inner["responses"] = responses
+        seriesGet["get"] = inner
+        return [
+            "openapi": "3.1.0",
+            "info": ["title": "Improvement notice monitor API", "version": "1.0.0",
+                     "description": "Read-only access to councils under an Improvement Notice, their notices, targets and indicator series. A user sees what their role allows: a council's users their own council, DfE officials and administrators every council."],
+            "servers": [["url": "/"]],
+            "paths": [
+                "/api/v1/councils": get("Councils this user may see", array(ref("Council")), notFound: false),
+                "/api/v1/councils/{council}": get("One council", ref("Council"), parameters: [councilParameter]),
+                "/api/v1/councils/{council}/notice": get("The council's current notice, as structured data", ref("Notice"), parameters: [councilParameter]),
+                "/api/v1/councils/{council}/targets": get("Each target with its status", array(ref("Target")), parameters: [councilParameter]),
+                "/api/v1/councils/{council}/targets/{target}": get("One target with its status", ref("Target"), parameters: [
+                    councilParameter, ["name": "target", "in": "path", "required": true, "schema": uuid],
+                ]),
+                "/api/v1/councils/{council}/indicators/{indicator}": seriesGet,
+            ],
+            "components": [
+                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer", "description": "A token from the Account page."]],
+                "schemas": [
+                    "Error": object(["error": string, "message": string], required: ["error", "message"]),
+                    "Council": object([
+                        "id": uuid, "la_code": string, "name": string, "as_of": ["type": "string", "format": "date"],
+                        "notice_id": nullable("string", format: "uuid"), "notice_state": nullable("string"), "overall_rag": nullable("string"),
+                        "targets_by_rag": ["type": "object", "additionalProperties": ["type": "integer"]],
+                    ], required: ["id", "la_code", "name", "as_of", "targets_by_rag"]),
+                    "Notice": object([
+                        "id": uuid, "council_id": uuid, "state": ["type": "string", "enum": ["draft", "confirmed"]], "notice_date": nullable("string"),
+                        "warnings": array(string), "notice": ["type": "object", "description": "The structured notice: council, inspection, measures, targets, deadlines, reviews, board, each with the span of text it was read from."],
+                    ], required: ["id", "council_id", "state", "warnings", "notice"]),
+                    "Forecast": object(["month": string, "value": number, "low": number, "high": number], required: ["month", "value", "low", "high"]),
+                    "Milestone": object([
+                        "level": nullable("number"), "due": nullable("string"), "basis": string,
+                        "state": ["type": "string", "enum": ["met", "missed", "due_soon", "not_yet_due", "no_data", "no_level"]],
+                        "figure": nullable("number"), "forecast": ["oneOf": [ref("Forecast"), ["type": "null"]]],
+                    ], required: ["basis", "state"]),
+                    "Target": object([
+                        "id": uuid, "indicator": string, "description": string, "unit": string, "direction": string, "baseline": nullable("number"),
+                        "rag": ["type": "string", "enum": ["green", "amber", "red", "grey"]], "reasons": array(string),
+                        "latest_month": nullable("string"), "latest_value": nullable("number"), "milestones": array(ref("Milestone")),
+                    ], required: ["id", "indicator", "description", "unit", "direction", "rag", "reasons", "milestones"]),
+                    "Point": object([
+                        "month": string, "period_start": string, "period_end": string, "numerator": number, "denominator": number,
+                        "value": nullable("number"), "entered_by": nullable("string"),
+                    ], required: ["month", "period_start", "period_end", "numerator", "denominator"]),
+                    "Series": object(["indicator": string, "basis": string, "points": array(ref("Point"))], required: ["indicator", "basis", "points"]),
+                ],
+            ],
+        ]
+    }
+
+    @Sendable static func serve(req: Request) async throws -> Response {
+        let data = try JSONSerialization.data(withJSONObject: document(), options: [.prettyPrinted, .sortedKeys])
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+}

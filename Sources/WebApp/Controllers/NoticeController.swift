@@ -1,0 +1,136 @@
+import Domain
+import Monitoring
+import NoticeReader
+import Plot
+import Storage
+import Vapor
+
+/// The notice: its text with the words behind each field marked, its fields for a person to confirm or correct, its
+/// calendar; and loading a new notice from its text.
+enum NoticeController {
+    @Sendable static func current(req: Request) async throws -> Response {
+        let council = try await req.pathCouncil()
+        guard let notice = try await req.store.scope(council.requireID()).currentNotice() else {
+            return try await NoticeView.none(council: council, user: req.requireUser()).encodeResponse(for: req)
+        }
+        return req.redirect(to: "/councils/\(try council.requireID())/notices/\(try notice.requireID())")
+    }
+
+    @Sendable static func show(req: Request) async throws -> HTML {
+        let user = try req.requireUser()
+        let council = try await req.pathCouncil()
+        let scope = req.store.scope(try council.requireID())
+        guard let record = try await scope.notice(id: try req.uuidParameter("notice")), let notice = CouncilFigures.decodeNotice(record.noticeJSON) else {
+            throw Abort(.notFound)
+        }
+        let reviews = try await scope.fieldReviews(of: record)
+        let picture = try await CouncilFigures.picture(of: council, store: req.store, today: req.settings.today(for: council))
+        let message = try? req.query.get(String.self, at: "done")
+        return NoticeView.page(council: council, record: record, notice: notice, reviews: reviews,
+                               calendar: picture.noticeRecord?.id == record.id ? picture.calendar : nil, asOf: picture.asOf,
+                               user: user, error: nil, message: message.flatMap(NoticeView.messages.index(forKey:)).map { NoticeView.messages[$0].value })
+    }
+
+    struct ReviewForm: Content {
+        var field: String
+        var verdict: String
+        var value: String?
+    }
+
+    /// A person confirms a field as read, or corrects it.
+    @Sendable static func review(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let council = try await req.pathCouncil()
+        let scope = req.store.scope(try council.requireID())
+        guard let record = try await scope.notice(id: try req.uuidParameter("notice")), let notice = CouncilFigures.decodeNotice(record.noticeJSON) else {
+            throw Abort(.notFound)
+        }
+        let form = try req.content.decode(ReviewForm.self)
+        guard let field = NoticeFields.list(notice).first(where: { $0.path == form.field }) else { throw Abort(.badRequest, reason: "There is no such field.") }
+        let base = "/councils/\(try council.requireID())/notices/\(try record.requireID())"
+        switch form.verdict {
+        case "confirmed":
+            try await scope.reviewField(of: record, field: field.path, verdict: "confirmed", valueBefore: field.value, valueAfter: field.value,
+                                        newNoticeJSON: nil, targets: nil, by: user.actor)
+            return req.redirect(to: base + "?done=confirmed#field-\(anchor(field.path))")
+        case "corrected":
+            let changed: Notice
+            do {
+                changed = try NoticeFields.apply(form.value ?? "", to: field.path, in: notice)
+            } catch {
+                let reviews = try await scope.fieldReviews(of: record)
+                let page = NoticeView.page(council: council, record: record, notice: notice, reviews: reviews, calendar: nil, asOf: req.settings.today(for: council),
+                                           user: user, error: (field.path, error.description), message: nil)
+                let response = try await page.encodeResponse(for: req)
+                response.status = .unprocessableEntity
+                return response
+            }
+            let after = NoticeFields.list(changed).first { $0.path == field.path }?.value
+            try await scope.reviewField(of: record, field: field.path, verdict: "corrected", valueBefore: field.value, valueAfter: after,
+                                        newNoticeJSON: try CouncilFigures.encode(changed),
+                                        targets: try changed.targets.map { ($0.indicatorID.rawValue, try CouncilFigures.encode($0)) }, by: user.actor)
+            return req.redirect(to: base + "?done=corrected#field-\(anchor(field.path))")
+        default:
+            throw Abort(.badRequest, reason: "Choose confirm or correct.")
+        }
+    }
+
+    struct StateForm: Content { var state: String }
+
+    @Sendable static func setState(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let council = try await req.pathCouncil()
+        let scope = req.store.scope(try council.requireID())
+        guard let record = try await scope.notice(id: try req.uuidParameter("notice")) else { throw Abort(.notFound) }
+        let form = try req.content.decode(StateForm.self)
+        guard ["draft", "confirmed"].contains(form.state) else { throw Abort(.badRequest, reason: "A notice is a draft or confirmed.") }
+        try await scope.setNoticeState(record, to: form.state, by: user.actor)
+        return req.redirect(to: "/councils/\(try council.requireID())/notices/\(try record.requireID())?done=\(form.state)")
+    }
+
+    @Sendable static func new(req: Request) async throws -> HTML {
+        NoticeView.upload(council: try await req.pathCouncil(), user: try req.requireUser(), error: nil)
+    }
+
+    struct UploadForm: Content {
+        var text: String?
+        var file: File?
+        var noticeDate: String?
+    }
+
+    /// Reads a notice's text into a draft and stores it for confirming.
+    @Sendable static func create(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let council = try await req.pathCouncil()
+        let form = try req.content.decode(UploadForm.self)
+        var bytes: [UInt8] = []
+        if let file = form.file, file.data.readableBytes > 0 { bytes = Array(file.data.readableBytesView) } else if let text = form.text { bytes = Array(text.utf8) }
+        func fail(_ message: String) async throws -> Response {
+            let response = try await NoticeView.upload(council: council, user: user, error: message).encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
+        }
+        if bytes.allSatisfy({ $0 == 32 || $0 == 10 || $0 == 13 || $0 == 9 }) { return try await fail("Paste the notice's text or choose a file") }
+        if bytes.count > NoticeInput.maximumBytes { return try await fail("The notice is larger than \(NoticeInput.maximumBytes / 1_000_000) MB; is it the right file?") }
+        var noticeDate: String?
+        if let text = form.noticeDate?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            guard CalendarDate(iso: text) != nil else { return try await fail("Enter the notice's date as 2011-01-31, or leave it empty") }
+            noticeDate = text
+        }
+        let draft: NoticeDraft
+        do {
+            draft = try NoticeReader.read(bytes: bytes)
+        } catch {
+            return try await fail("The file could not be read as a notice: \(error)")
+        }
+        let record = try await req.store.scope(council.requireID()).createNotice(
+            sourceText: draft.text, encoding: draft.encoding, noticeJSON: CouncilFigures.encode(draft.notice),
+            warningsJSON: CouncilFigures.encode(draft.warnings), noticeDate: noticeDate,
+            targets: try draft.notice.targets.map { ($0.indicatorID.rawValue, try CouncilFigures.encode($0)) }, by: user.actor)
+        return req.redirect(to: "/councils/\(try council.requireID())/notices/\(try record.requireID())?done=read")
+    }
+
+    static func anchor(_ path: String) -> String {
+        path.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+    }
+}

@@ -1,0 +1,142 @@
+import Domain
+import Indicators
+import Monitoring
+import Plot
+import Storage
+import Vapor
+
+/// One target: its chart, its milestones, its figures month by month, and for any month the records behind the
+/// numerator and the denominator.
+enum TargetController {
+    struct Query: Decodable {
+        var month: String?
+        var basis: String?
+    }
+
+    @Sendable static func show(req: Request) async throws -> HTML {
+        let user = try req.requireUser()
+        let council = try await req.pathCouncil()
+        let targetID = try req.uuidParameter("target")
+        let store = req.store
+        guard let record = try await store.scope(council.requireID()).target(id: targetID) else { throw Abort(.notFound) }
+        let today = req.settings.today(for: council)
+        let picture = try await CouncilFigures.picture(of: council, store: store, today: today)
+        guard let status = picture.status(of: record) else { throw Abort(.notFound) }
+        let query = try req.query.decode(Query.self)
+        var drill: TargetView.Drill?
+        if let monthText = query.month {
+            guard let month = YearMonth(iso: monthText), let basis = Basis(rawValue: query.basis ?? "in_month"), basis != .unspecified else {
+                throw Abort(.badRequest, reason: "Choose a month (YYYY-MM) and a basis from the table.")
+            }
+            drill = try await records(for: status.target.indicatorID.rawValue, month: month, basis: basis, council: council, req: req, today: today)
+        }
+        return TargetView.page(picture: picture, status: status, record: record, drill: drill, user: user)
+    }
+
+    /// The records behind one figure, with child identifiers pseudonymised.
+    static func records(for indicator: String, month: YearMonth, basis: Basis, council: CouncilModel, req: Request, today: CalendarDate) async throws -> TargetView.Drill {
+        guard let definition = IndicatorCatalogue.all.first(where: { $0.id == indicator }) else {
+            return TargetView.Drill(month: month, basis: basis, result: nil, numerator: [], denominator: [], note: "This target is not computed from records; its figures are entered by hand.")
+        }
+        guard let entry = try await req.services.cache.data(for: council.requireID(), store: req.store, today: today) else {
+            return TargetView.Drill(month: month, basis: basis, result: nil, numerator: [], denominator: [], note: "No returns have been loaded.")
+        }
+        let result = IndicatorEngine(definitions: [definition]).evaluate(entry.data, .init(months: [month], bases: [basis], keepRecords: true)).first
+        let p = req.services.pseudonymiser
+        let describe = { (ref: RecordRef) in p.describe(entry.data.describe(ref), council: council.laCode) }
+        return TargetView.Drill(month: month, basis: basis, result: result, numerator: result?.numeratorRecords.map(describe) ?? [],
+                                denominator: result?.denominatorRecords.map(describe) ?? [],
+                                note: result == nil ? "This indicator is not reported on that basis." : nil)
+    }
+}
+
+enum TargetView {
+    struct Drill {
+        var month: YearMonth
+        var basis: Basis
+        var result: IndicatorResult?
+        var numerator: [String]
+        var denominator: [String]
+        var note: String?
+    }
+
+    static let shown = 500
+
+    static func page(picture: CouncilPicture, status: TargetStatus, record: TargetModel, drill: Drill?, user: CurrentUser) -> HTML {
+        let councilPath = "/councils/\(picture.council.id?.uuidString ?? "")"
+        let path = "\(councilPath)/targets/\(record.id?.uuidString ?? "")"
+        let indicator = status.target.indicatorID.rawValue
+        let bases: [Basis] = [.inMonth, .cumulativeYearToDate, .rolling12Months, .snapshot]
+        let series = bases.compactMap { basis in picture.library.series(indicator, basis).map { (basis, $0) } }
+        let months = Array(Set(series.flatMap { $0.1.points.keys })).sorted().reversed()
+        let unit = status.target.unit
+        return Layout.page(title: status.target.indicator.capitalizingFirst, user: user,
+                           breadcrumbs: (user.role.seesEveryCouncil ? [("Councils", "/councils")] : []) + [(picture.council.name, councilPath)], wide: true, content: .group(
+            .span(.class("govuk-caption-l"), .text("\(picture.council.name), figures as at \(Format.date(picture.asOf))")),
+            .h1(.class("govuk-heading-l"), .text(status.target.indicator.capitalizingFirst)),
+            .p(.class("govuk-body"), .text("Status: "), Format.rag(status.rag)),
+            .ul(.class("govuk-list govuk-list--bullet"), .forEach(status.reasons) { .li(.text($0)) }),
+            .div(.class("target-chart"), .raw(DashboardView.chart(status, picture: picture))),
+            .h2(.class("govuk-heading-m"), "Milestones"),
+            .table(
+                .class("govuk-table"), .id("milestones"),
+                .caption(.class("govuk-table__caption"), .text("Baseline \(Format.figure(status.target.baseline?.value, unit: unit))\(status.target.baseline?.period.map { " (\($0))" } ?? "")")),
+                .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Level"), .th(.attribute(named: "scope", value: "col"), "Due"),
+                           .th(.attribute(named: "scope", value: "col"), "Judged on"), .th(.attribute(named: "scope", value: "col"), "Figure"),
+                           .th(.attribute(named: "scope", value: "col"), "Forecast"), .th(.attribute(named: "scope", value: "col"), "State"))),
+                .tbody(.forEach(status.milestones) { m in
+                    .tr(.td(.text(Format.figure(m.level, unit: unit))), .td(.text(Format.date(m.dueDate))),
+                        .td(.text(Format.basis(m.milestone.basis))),
+                        .td(.text(m.figure.map { Format.figure($0, unit: unit) + (m.figurePeriod.map { " (\($0.description))" } ?? "") + (m.enteredBy.map { ", entered by \($0)" } ?? "") } ?? "–")),
+                        .td(.text(m.forecast.map { "\(Format.figure($0.value, unit: unit)) (90%: \(Format.figure($0.low, unit: unit))–\(Format.figure($0.high, unit: unit)))" } ?? "–")),
+                        .td(Format.state(m.state)))
+                })
+            ),
+            .unwrap(drill) { drill in drillSection(drill, unit: unit) },
+            .h2(.class("govuk-heading-m"), "Figures by month"),
+            .p(.class("govuk-body"), "Choose a figure to see the records behind it."),
+            .table(
+                .class("govuk-table"), .id("figures"),
+                .caption(.class("govuk-table__caption"), "Numerator / denominator and figure, by month and basis"),
+                .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Month"), .forEach(series) { basis, _ in
+                    .th(.attribute(named: "scope", value: "col"), .class("numeric"), .text(Format.basis(basis).capitalizingFirst))
+                })),
+                .tbody(.forEach(months) { month in
+                    .tr(.th(.attribute(named: "scope", value: "row"), .text(month.label)), .forEach(series) { basis, s in
+                        .td(.class("numeric"), .unwrap(s.points[month]) { point in
+                            point.enteredBy == nil
+                                ? .a(.class("govuk-link"), .href("\(path)?month=\(month.iso)&basis=\(basis.rawValue)#records"),
+                                     .attribute(named: "aria-label", value: "\(Format.basis(basis)) \(month.label): \(Format.figure(point.value, unit: unit)), see the records"),
+                                     .text("\(Format.figure(point.value, unit: unit)) (\(Format.amount(point.numerator))/\(Format.amount(point.denominator)))"))
+                                : .text("\(Format.figure(point.value, unit: unit)) entered by \(point.enteredBy!)")
+                        })
+                    })
+                })
+            )
+        ))
+    }
+
+    static func drillSection(_ drill: Drill, unit: TargetUnit) -> Node<HTML.BodyContext> {
+        .div(
+            .id("records"),
+            .h2(.class("govuk-heading-m"), .text("Records behind \(drill.month.label), \(Format.basis(drill.basis))")),
+            .unwrap(drill.note) { .p(.class("govuk-body"), .text($0)) },
+            .unwrap(drill.result) { result in
+                .group(
+                    .p(.class("govuk-body"), .text("\(Format.amount(result.numerator)) of \(Format.amount(result.denominator)): \(Format.figure(result.value, unit: unit)). Children are shown by pseudonym; each record names the dates that decided it.")),
+                    list("Numerator", drill.numerator, id: "numerator"),
+                    list("Denominator", drill.denominator, id: "denominator")
+                )
+            }
+        )
+    }
+
+    static func list(_ title: String, _ records: [String], id: String) -> Node<HTML.BodyContext> {
+        .div(
+            .id(id),
+            .h3(.class("govuk-heading-s"), .text("\(title): \(records.count) record\(records.count == 1 ? "" : "s")")),
+            .ul(.class("govuk-list app-records"), .forEach(records.prefix(shown)) { .li(.text($0)) }),
+            .if(records.count > shown, .p(.class("govuk-body-s"), .text("The first \(shown) are shown.")))
+        )
+    }
+}

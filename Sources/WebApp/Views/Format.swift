@@ -1,0 +1,74 @@
+import Domain
+import Monitoring
+import Plot
+
+/// How figures, dates and statuses are written on pages.
+enum Format {
+    static func figure(_ value: Double?, unit: TargetUnit = .percent) -> String {
+        guard let value else { return "–" }
+        let rounded = (value * 10).rounded() / 10
+        let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+        return unit == .percent ? text + "%" : text
+    }
+
+    static func amount(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+
+    static func date(_ date: CalendarDate?) -> String {
+        guard let date else { return "not known" }
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "\(date.day) \(months[date.month - 1]) \(date.year)"
+    }
+
+    static func ragColour(_ rag: RAG) -> String {
+        switch rag {
+        case .green: "green"
+        case .amber: "amber"
+        case .red: "red"
+        case .none: "grey"
+        }
+    }
+
+    static func ragLabel(_ rag: RAG) -> String {
+        switch rag {
+        case .green: "Green"
+        case .amber: "Amber"
+        case .red: "Red"
+        case .none: "No rating"
+        }
+    }
+
+    static func rag(_ rag: RAG) -> Node<HTML.BodyContext> {
+        Layout.tag(ragLabel(rag), colour: ragColour(rag))
+    }
+
+    static func state(_ state: MilestoneState) -> Node<HTML.BodyContext> {
+        switch state {
+        case .met: Layout.tag("Met", colour: "green")
+        case .missed: Layout.tag("Missed", colour: "red")
+        case .dueSoon: Layout.tag("Due soon", colour: "amber")
+        case .notYetDue: Layout.tag("Not yet due", colour: "blue")
+        case .noData: Layout.tag("No figure", colour: "grey")
+        case .noLevel: Layout.tag("No level set", colour: "grey")
+        }
+    }
+
+    static func basis(_ basis: Basis) -> String {
+        switch basis {
+        case .inMonth: "in month"
+        case .cumulativeYearToDate: "year to date"
+        case .rolling12Months: "rolling 12 months"
+        case .snapshot: "snapshot"
+        case .unspecified: "basis not given"
+        }
+    }
+
+    static func indicatorName(_ id: String) -> String {
+        id.replacingOccurrences(of: "_", with: " ").capitalizingFirst
+    }
+}
+
+extension String {
+    var capitalizingFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,26 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Storage
+import Vapor
+
+/// The one composition root: database, migrations, services, middleware and routes. Tests call it too.
+public func configure(_ app: Application, settings: Settings) async throws {
+    app.databases.use(try settings.storage.factory(), as: settings.storage.id)
+    app.migrations.add(StorageMigrations.all)
+    try await app.autoMigrate()
+
+    app.services = AppServices(settings: settings, cache: CaseDataCache(), pseudonymiser: Pseudonymiser(secret: settings.secret),
+                               metrics: RequestMetrics(), importJobs: ImportJobs(),
+                               decoyHash: try Bcrypt.hash(Token.random(), cost: settings.bcryptCost))
+
+    // Our own middleware only: the framework's request logger would write paths and query strings to the log.
+    app.middleware = Middlewares()
+    app.middleware.use(MetricsMiddleware(metrics: app.services.metrics))
+    app.middleware.use(SecurityHeadersMiddleware(secure: settings.secureCookies))
+    app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(AuthenticationMiddleware())
+    app.routes.defaultMaxBodySize = "1mb"
+    routes(app, maxUpload: settings.maxUploadMegabytes * 1_048_576)
+    app.logger.info("configured", metadata: ["database": "\(settings.storage.description)"])
+}
