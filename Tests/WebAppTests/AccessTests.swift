@@ -1,0 +1,127 @@
+import Foundation
+import Storage
+import Testing
+import Vapor
+@testable import WebApp
+
+/// Every route in the route table, as every role and as no one, against its own council and another: the status
+/// each gets follows from the table's need and `Access`, and a route added to the table is tested without a change here.
+@Suite("Access to every route, by role and council", .serialized)
+struct AccessTests {
+    enum Who: Sendable, CustomTestStringConvertible {
+        case nobody
+        case role(Role)
+        var testDescription: String {
+            switch self {
+            case .nobody: "signed out"
+            case .role(let role): role.rawValue
+            }
+        }
+        static var all: [Who] { [.nobody] + Role.allCases.map(Who.role) }
+    }
+
+    /// The path with its parameters filled in for `council` (Worcestershire or Nottinghamshire).
+    static func path(_ spec: RouteSpec, world: WebFixture.World, ownCouncil: Bool) -> String {
+        let council = ownCouncil ? world.worcs : world.notts
+        var path = spec.path
+        path = path.replacingOccurrences(of: ":council", with: council.uuidString)
+        path = path.replacingOccurrences(of: ":target", with: (ownCouncil ? world.worcsTargets[0] : world.nottsTargets[0]).uuidString)
+        path = path.replacingOccurrences(of: ":notice", with: (ownCouncil ? world.worcsNotice : world.nottsNotice).uuidString)
+        path = path.replacingOccurrences(of: ":import", with: (ownCouncil ? world.worcsImport : world.nottsImport).uuidString)
+        path = path.replacingOccurrences(of: ":job", with: UUID().uuidString)
+        path = path.replacingOccurrences(of: ":indicator", with: "initial_assessment_timeliness")
+        return path
+    }
+
+    @Test("each route answers each role as the access table says", arguments: Backend.allCases)
+    func everyRouteEveryRole(_ backend: Backend) async throws {
+        let world = try await WebFixture.shared.world(backend)
+        // Routes that change things are tried with a valid CSRF token and an empty form: an allowed role gets past
+        // the guard (and a 4xx from the handler for the empty form, or a redirect), a refused one gets 403 or 404.
+        var checked = 0
+        for who in Who.all {
+            let client = WebClient(world.app)
+            if case .role(let role) = who {
+                let account = DemoSeed.Account.of(role)
+                let reply = try await client.signIn(account.email, account.password)
+                #expect(reply.status == .seeOther, "\(role) signs in")
+            }
+            for spec in SiteRoutes.all where spec.path != "/sign-in" && spec.path != "/sign-out" {
+                for own in [true, false] where own || spec.path.contains(":council") {
+                    let path = Self.path(spec, world: world, ownCouncil: own)
+                    let reply: WebClient.Reply
+                    if spec.method == .GET {
+                        reply = try await client.get(path)
+                    } else {
+                        let token = try await client.get("/account").body
+                        reply = try await client.request(spec.method, path, form: [("_csrf", WebClient.csrf(in: token) ?? "")])
+                    }
+                    checked += 1
+                    let label = "\(who.testDescription) \(spec.method) \(spec.path) (\(own ? "own" : "other") council) → \(reply.status.code)"
+                    switch who {
+                    case .nobody:
+                        if spec.need == .anyone {
+                            #expect(reply.status == .ok, "\(label)")
+                        } else if spec.path.hasPrefix("/api/") {
+                            #expect(reply.status == .unauthorized, "\(label)")
+                        } else {
+                            #expect(reply.status == .seeOther && (reply.location ?? "").hasPrefix("/sign-in"), "\(label)")
+                        }
+                    case .role(let role):
+                        let verdict = Access.verdict(role: role, userCouncil: role.needsCouncil ? world.worcs : nil, need: spec.need,
+                                                     pathCouncil: spec.path.contains(":council") ? (own ? world.worcs : world.notts) : nil)
+                        switch verdict {
+                        case .notFound: #expect(reply.status == .notFound, "\(label)")
+                        case .forbidden: #expect(reply.status == .forbidden, "\(label)")
+                        case .allowed:
+                            if spec.path.hasSuffix("/:job") {
+                                #expect(reply.status == .notFound, "an unknown job: \(label)")
+                            } else if spec.method == .GET {
+                                #expect([.ok, .seeOther].contains(reply.status), "\(label)")
+                            } else {
+                                #expect(![.forbidden, .notFound, .unauthorized, .internalServerError].contains(reply.status), "\(label)")
+                            }
+                        }
+                        // Never the other council's data, whatever the status.
+                        if !own && role.needsCouncil { #expect(!reply.body.contains("Nottinghamshire"), "\(label) shows nothing of the other council") }
+                    }
+                }
+            }
+        }
+        #expect(checked > 150)
+    }
+
+    @Test("the route table is every route the application serves")
+    func routeTableIsComplete() async throws {
+        let world = try await WebFixture.shared.world(.sqlite)
+        let served = Set(world.app.routes.all.map { "\($0.method.rawValue) /" + $0.path.map(\.description).joined(separator: "/") })
+        let table = Set(SiteRoutes.all.map { "\($0.method.rawValue) \($0.path == "/" ? "/" : $0.path)" })
+        #expect(served == table)
+    }
+
+    @Test("a council officer asking for another council's records by id, or for made-up ids, gets 404", arguments: Backend.allCases)
+    func insecureDirectObjectReferences(_ backend: Backend) async throws {
+        let world = try await WebFixture.shared.world(backend)
+        let client = WebClient(world.app)
+        let officer = DemoSeed.Account.of(.councilOfficer)
+        try await client.signIn(officer.email, officer.password)
+        let own = "/councils/\(world.worcs.uuidString)"
+        let probes = [
+            "\(own)/targets/\(world.nottsTargets[0].uuidString)",
+            "\(own)/notices/\(world.nottsNotice.uuidString)",
+            "\(own)/imports/\(world.nottsImport.uuidString)",
+            "/api/v1\(own)/targets/\(world.nottsTargets[0].uuidString)",
+            "\(own)/targets/\(UUID().uuidString)",
+            "\(own)/targets/00000000-0000-0000-0000-000000000001",
+            "\(own)/targets/1",
+            "/councils/00000000-0000-0000-0000-000000000002",
+            "/councils/1",
+            "/councils/\(world.notts.uuidString)/targets/\(world.nottsTargets[0].uuidString)",
+        ]
+        for probe in probes {
+            let reply = try await client.get(probe)
+            #expect(reply.status == .notFound, "\(probe) → \(reply.status.code)")
+            #expect(!reply.body.contains("Nottinghamshire"))
+        }
+    }
+}
