@@ -98,12 +98,12 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["CaseRecords"], path: "Tests/TestSupport"),
         .testTarget(name: "CaseRecordsTests", dependencies: ["Domain", "CaseRecords", "Demo", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Domain", "CaseRecords", "Indicators", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Domain", "Monitoring", "NoticeReader", "Reports"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Domain", "Monitoring", "NoticeReader", "Reports", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "StorageTests", dependencies: ["Domain", "Storage", "CaseRecords", "Demo", "TestSupport", "NoticeReader", .product(name: "FluentKit", package: "fluent-kit"), .product(name: "FluentSQL", package: "fluent-kit")]),
         .testTarget(
             name: "WebAppTests",
             dependencies: [
-                "WebApp", "Storage", "Domain", "Demo",
+                "WebApp", "Storage", "Domain", "Demo", "NoticeReader", "CaseRecords", "TestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             exclude: ["__Snapshots__"]

@@ -4,6 +4,7 @@ import Monitoring
 import NoticeReader
 import Reports
 import Testing
+import TestSupport
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -239,32 +240,11 @@ struct SVGDocument {
 
 // MARK: Snapshots
 
-/// Compares text with a file in `__Snapshots__` beside this file. A missing file is written when RECORD_SNAPSHOTS=1
-/// (and the test says so, so it is looked at before it is trusted); otherwise it fails.
+/// The snapshots of this target, beside this file.
 enum Snapshot {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
 
     static func check(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let url = folder.appendingPathComponent(name)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-                do {
-                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                    try Data(actual.utf8).write(to: url)
-                    Issue.record("Recorded snapshot \(name): look at it, then run the tests again", sourceLocation: sourceLocation)
-                } catch {
-                    Issue.record("Could not record snapshot \(name): \(error)", sourceLocation: sourceLocation)
-                }
-            } else {
-                Issue.record("No snapshot \(name) in \(folder.path): run with RECORD_SNAPSHOTS=1 to record it", sourceLocation: sourceLocation)
-            }
-            return
-        }
-        let expected = String(decoding: data, as: UTF8.self)
-        guard expected != actual else { return }
-        let e = expected.components(separatedBy: "\n"), a = actual.components(separatedBy: "\n")
-        let line = (0..<min(e.count, a.count)).first { e[$0] != a[$0] } ?? min(e.count, a.count)
-        let show = { (lines: [String]) in line < lines.count ? lines[line] : "(end of text)" }
-        Issue.record("Snapshot \(name) differs at line \(line + 1):\n  expected: \(show(e))\n  actual:   \(show(a))", sourceLocation: sourceLocation)
+        TextSnapshot.check(actual, named: name, in: folder, sourceLocation: sourceLocation)
     }
 }

@@ -1,0 +1,197 @@
+import CaseRecords
+import Demo
+import Domain
+import Foundation
+import Storage
+import Testing
+import Vapor
+@testable import WebApp
+
+/// What people do: upload returns and see the report, correct and confirm a notice, drill into a figure, read the
+/// API with a token; on SQLite and PostgreSQL.
+@Suite("Working with the application", .serialized)
+struct WorkflowTests {
+    static func multipart(_ parts: [(name: String, filename: String?, data: [UInt8])], boundary: String) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        for part in parts {
+            buffer.writeString("--\(boundary)\r\n")
+            if let filename = part.filename {
+                buffer.writeString("Content-Disposition: form-data; name=\"\(part.name)\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            } else {
+                buffer.writeString("Content-Disposition: form-data; name=\"\(part.name)\"\r\n\r\n")
+            }
+            buffer.writeBytes(part.data)
+            buffer.writeString("\r\n")
+        }
+        buffer.writeString("--\(boundary)--\r\n")
+        return buffer
+    }
+
+    /// Uploads files as the signed-in client and follows the progress page until the import is done.
+    static func upload(_ client: WebClient, council: UUID, files: [(String, [UInt8])]) async throws -> WebClient.Reply {
+        let page = try await client.get("/councils/\(council.uuidString)/uploads")
+        let token = try #require(WebClient.csrf(in: page.body))
+        let boundary = "----improve-test-boundary"
+        let body = multipart([("_csrf", nil, Array(token.utf8))] + files.map { ("files[]", $0.0, $0.1) }, boundary: boundary)
+        let started = try await client.request(.POST, "/councils/\(council.uuidString)/uploads", body: body,
+                                               contentType: HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary]))
+        #expect(started.status == .seeOther)
+        let job = try #require(started.location)
+        for _ in 0..<600 {
+            let reply = try await client.get(job)
+            if reply.headers.first(name: "Refresh") == nil { return reply }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw FixtureError("the import did not finish in a minute")
+    }
+
+    @Test("an upload with a broken file imports nothing and says which file; a good one is imported", arguments: Backend.allCases)
+    func uploadAllOrNothing(_ backend: Backend) async throws {
+        let world = try await WebFixture.shared.world(backend)
+        let client = WebClient(world.app)
+        try await client.signIn(WebFixture.nottsOfficer, WebFixture.nottsPassword)
+        let scope = Store(world.app.db).scope(world.notts)
+        let importsBefore = try await scope.imports().count
+        let valuesBefore = try await scope.indicatorValues().count
+        let generator = SyntheticCouncil(laCode: "891", from: YearMonth(year: 2010, month: 4)!, to: YearMonth(year: 2011, month: 3)!, childrenPerYear: 80, seed: 9)
+        let census = try #require(generator.censusFiles(plantFaults: true).last)
+        var broken = census.bytes
+        broken.removeLast(broken.count / 3)
+
+        let rejected = try await Self.upload(client, council: world.notts, files: [("good.xml", census.bytes), ("broken.xml", broken)])
+        #expect(rejected.status == .unprocessableEntity)
+        #expect(rejected.body.contains("Nothing was imported"))
+        #expect(rejected.body.contains("broken.xml"))
+        #expect(try await scope.imports().count == importsBefore)
+        #expect(try await scope.indicatorValues().count == valuesBefore)
+
+        let accepted = try await Self.upload(client, council: world.notts, files: [("cin-891-\(census.year).xml", census.bytes)])
+        #expect(accepted.status == .ok)
+        #expect(accepted.body.contains("Import complete"))
+        #expect(accepted.body.contains("Faults by rule"), "the planted faults are reported")
+        #expect(try await scope.imports().count == importsBefore + 1)
+    }
+
+    @Test("a council officer corrects a milestone and confirms fields; a value that does not read is refused with its field named", arguments: Backend.allCases)
+    func correctAndConfirmNotice(_ backend: Backend) async throws {
+        let world = try await WebFixture.shared.world(backend)
+        let client = WebClient(world.app)
+        try await client.signIn(WebFixture.nottsOfficer, WebFixture.nottsPassword)
+        let page = "/councils/\(world.notts.uuidString)/notices/\(world.nottsNotice.uuidString)"
+        let shown = try await client.get(page)
+        #expect(shown.status == .ok)
+        #expect(shown.body.contains("<mark id=\"words-"), "the words behind fields are marked")
+        let field = "targets[0].milestones[0].value"
+
+        let bad = try await client.post("\(page)/fields", form: [("field", field), ("verdict", "corrected"), ("value", "seventy")], tokenFrom: page)
+        #expect(bad.status == .unprocessableEntity)
+        #expect(bad.body.contains("enter a number"))
+
+        let good = try await client.post("\(page)/fields", form: [("field", field), ("verdict", "corrected"), ("value", "72.5")], tokenFrom: page)
+        #expect(good.status == .seeOther)
+        let scope = Store(world.app.db).scope(world.notts)
+        let record = try #require(try await scope.notice(id: world.nottsNotice))
+        let target = try #require(try await scope.targets(of: record).first)
+        #expect(CouncilFigures.decodeTarget(target.targetJSON)?.milestones.first?.value == 72.5)
+
+        let confirm = try await client.post("\(page)/fields", form: [("field", "council.name"), ("verdict", "confirmed")], tokenFrom: page)
+        #expect(confirm.status == .seeOther)
+        let reviews = try await scope.fieldReviews(of: record)
+        #expect(reviews.map(\.verdict).suffix(2) == ["corrected", "confirmed"])
+        #expect(reviews.first { $0.verdict == "corrected" }?.valueAfter == "72.5")
+
+        let state = try await client.post("\(page)/state", form: [("state", "confirmed")], tokenFrom: page)
+        #expect(state.status == .seeOther)
+        #expect(try await scope.notice(id: world.nottsNotice)?.state == "confirmed")
+        let trail = try await Store(world.app.db).auditEntries(council: world.notts).map(\.action)
+        #expect(trail.contains("notice.field_corrected") && trail.contains("notice.field_confirmed") && trail.contains("notice.state"))
+        #expect(try await Store(world.app.db).verifyAuditTrail().intact)
+    }
+
+    @Test("a figure opens onto its records, children shown only by pseudonym", arguments: Backend.allCases)
+    func drillDown(_ backend: Backend) async throws {
+        let world = try await WebFixture.shared.world(backend)
+        let client = WebClient(world.app)
+        let board = DemoSeed.Account.of(.boardMember)
+        try await client.signIn(board.email, board.password)
+        let scope = Store(world.app.db).scope(world.worcs)
+        let notice = try #require(try await scope.currentNotice())
+        let targets = try await scope.targets(of: notice)
+        let initial = try #require(targets.first { $0.indicator == "initial_assessment_timeliness" })
+        let page = try await client.get("/councils/\(world.worcs.uuidString)/targets/\(initial.requireID().uuidString)?month=2011-06&basis=in_month")
+        #expect(page.status == .ok)
+        #expect(page.body.contains("Records behind June 2011, in month"))
+        #expect(page.body.contains("id=\"numerator\"") && page.body.contains("id=\"denominator\""))
+        #expect(page.body.contains("C-"))
+        // None of the council's own child identifiers appears on the page.
+        #expect(!page.body.contains("885-"), "raw child identifiers are of the form 885-0000001")
+        let bad = try await client.get("/councils/\(world.worcs.uuidString)/targets/\(initial.requireID().uuidString)?month=June&basis=in_month")
+        #expect(bad.status == .badRequest)
+    }
+
+    @Test("the API answers a token with what its role may read, as the OpenAPI document describes", arguments: Backend.allCases)
+    func api(_ backend: Backend) async throws {
+        let world = try await WebFixture.shared.world(backend)
+        func token(for account: DemoSeed.Account) async throws -> String {
+            let client = WebClient(world.app)
+            try await client.signIn(account.email, account.password)
+            let page = try await client.post("/account/api-token", form: [], tokenFrom: "/account")
+            let marker = "id=\"api-token\">"
+            let start = try #require(page.body.range(of: marker))
+            return String(page.body[start.upperBound...].prefix { $0 != "<" })
+        }
+        let officer = try await token(for: .of(.councilOfficer))
+        let dfe = try await token(for: .of(.dfeOfficial))
+        func get(_ path: String, _ token: String) async throws -> (HTTPStatus, Any?) {
+            let response = try await world.app.testing().sendRequest(.GET, path, headers: ["Authorization": "Bearer \(token)"])
+            return (response.status, try? JSONSerialization.jsonObject(with: Data(buffer: response.body)))
+        }
+        let (_, officerCouncils) = try await get("/api/v1/councils", officer)
+        #expect((officerCouncils as? [[String: Any]])?.compactMap { $0["la_code"] as? String } == ["885"])
+        let (_, dfeCouncils) = try await get("/api/v1/councils", dfe)
+        #expect(Set((dfeCouncils as? [[String: Any]])?.compactMap { $0["la_code"] as? String } ?? []) == ["885", "891"])
+        #expect(try await get("/api/v1/councils/\(world.notts.uuidString)", officer).0 == .notFound)
+        #expect(try await get("/api/v1/councils", "not-a-token").0 == .unauthorized)
+
+        // Every documented path answers, with the documented required fields.
+        let documentResponse = try await world.app.testing().sendRequest(.GET, "/api/v1/openapi.json")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(buffer: documentResponse.body)) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: Any])
+        let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        #expect(paths.count == 6)
+        for (template, _) in paths {
+            let path = template.replacingOccurrences(of: "{council}", with: world.worcs.uuidString)
+                .replacingOccurrences(of: "{target}", with: world.worcsTargets[0].uuidString)
+                .replacingOccurrences(of: "{indicator}", with: "initial_assessment_timeliness")
+            let (status, body) = try await get(path, dfe)
+            #expect(status == .ok, "\(path)")
+            let schemaName: String? = template.hasSuffix("/councils") || template.hasSuffix("{council}") ? "Council"
+                : template.hasSuffix("/notice") ? "Notice" : template.hasSuffix("/targets") || template.hasSuffix("{target}") ? "Target" : "Series"
+            let required = ((schemas[schemaName!] as? [String: Any])?["required"] as? [String]) ?? []
+            let objects = (body as? [[String: Any]]) ?? ((body as? [String: Any]).map { [$0] } ?? [])
+            #expect(!objects.isEmpty, "\(path)")
+            for object in objects { for field in required { #expect(object[field] != nil, "\(path) has \(field)") } }
+        }
+        let (_, series) = try await get("/api/v1/councils/\(world.worcs.uuidString)/indicators/initial_assessment_timeliness?basis=cumulative_ytd", dfe)
+        #expect(((series as? [String: Any])?["points"] as? [Any])?.isEmpty == false)
+        #expect(try await get("/api/v1/councils/\(world.worcs.uuidString)/indicators/initial_assessment_timeliness?basis=weekly", dfe).0 == .badRequest)
+    }
+
+    @Test("DfE sees every council with its state; the data quality page and the metrics say what they should")
+    func overviewQualityAndOperations() async throws {
+        let world = try await WebFixture.shared.world(.sqlite)
+        let client = WebClient(world.app)
+        let dfe = DemoSeed.Account.of(.dfeOfficial)
+        try await client.signIn(dfe.email, dfe.password)
+        let overview = try await client.get("/councils")
+        #expect(overview.body.contains("Worcestershire") && overview.body.contains("Nottinghamshire"))
+        let quality = try await client.get("/councils/\(world.worcs.uuidString)/data-quality")
+        #expect(quality.status == .ok)
+        #expect(quality.body.contains("Faults by rule"))
+        #expect(!quality.body.contains("885-PLANTED"), "the planted faults' child is shown by pseudonym")
+        #expect(try await client.get("/healthz").body == "ok\n")
+        let metrics = try await client.get("/metrics").body
+        #expect(metrics.contains("improve_http_requests_total{method=\"GET\",route=\"/councils/:council/data-quality\",status=\"200\"}"))
+        #expect(!metrics.contains(world.worcs.uuidString), "metrics name route patterns, never ids")
+    }
+}
