@@ -1,0 +1,165 @@
+import Demo
+import Domain
+import Foundation
+import Storage
+import Testing
+import Vapor
+@testable import WebApp
+
+/// The application in a real headless Chromium, driven over WebDriver: what a person does with a mouse and a
+/// keyboard, with no JavaScript on any page.
+@Suite("In a real browser", .serialized)
+struct BrowserTests {
+    /// The shared application, listening on a loopback port for the browser.
+    actor Server {
+        static let shared = Server()
+        private var bases: [Backend: String] = [:]
+
+        func base(_ backend: Backend) async throws -> (String, WebFixture.World) {
+            let world = try await WebFixture.shared.world(backend)
+            if let base = bases[backend] { return (base, world) }
+            let port = try WebDriverHost.freeLocalTCPPort()
+            try await world.app.server.start(address: .hostname("127.0.0.1", port: port))
+            let base = "http://127.0.0.1:\(port)"
+            bases[backend] = base
+            return (base, world)
+        }
+    }
+
+    static func signIn(_ browser: Browser, base: String, email: String, password: String) async throws {
+        try await browser.open("\(base)/sign-in")
+        try await browser.find(css: "#email").type(email)
+        try await browser.find(css: "#password").type(password)
+        try await browser.find(css: "#sign-in").click()
+        try await waitUntil(browser) { browser in
+            let url = try await browser.currentURL
+            let errors = try await browser.findAll(css: ".govuk-error-summary")
+            return !url.hasSuffix("/sign-in") || !errors.isEmpty
+        }
+    }
+
+    /// Clicking a submit button returns before the next page has loaded: wait for what the next page shows.
+    static func waitUntil(_ browser: Browser, timeout: Duration = .seconds(10), _ condition: (Browser) async throws -> Bool) async throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while clock.now < deadline {
+            if (try? await condition(browser)) == true { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw FixtureError("waited \(timeout) for the page; it is at \((try? await browser.currentURL) ?? "?")")
+    }
+
+    static func signOut(_ browser: Browser) async throws {
+        try await browser.find(css: ".govuk-header__button").click()
+        try await waitUntil(browser) { try await $0.currentURL.contains("/sign-in") }
+    }
+
+    @Test("every role signs in and lands where it should", arguments: Backend.allCases)
+    func signInAsEachRole(_ backend: Backend) async throws {
+        let (base, _) = try await Server.shared.base(backend)
+        let browser = try await Browser.launch()
+        do {
+            for account in DemoSeed.accounts {
+                try await Self.signIn(browser, base: base, email: account.email, password: account.password)
+                let heading = try await browser.find(css: "h1").text
+                if account.role.seesEveryCouncil {
+                    #expect(heading == "Councils under a notice", "\(account.role)")
+                    let rows = try await browser.findAll(css: "#councils tbody tr")
+                    #expect(rows.count == 2)
+                } else {
+                    #expect(heading == "Worcestershire", "\(account.role)")
+                    #expect(try await browser.findAll(css: "#targets tbody tr").count == 5)
+                    #expect(try await browser.findAll(css: ".target-chart svg[role=img]").count == 5)
+                }
+                #expect(try await browser.find(css: ".govuk-header__user").text.contains(account.role.label))
+                try await Self.signOut(browser)
+            }
+            // A wrong password shows the error summary, linked to the field.
+            try await Self.signIn(browser, base: base, email: "dfe@education.example", password: "not-the-password")
+            #expect(try await browser.find(css: ".govuk-error-summary").text.contains("Enter a correct email address and password"))
+        } catch {
+            try? await browser.quit()
+            throw error
+        }
+        try await browser.quit()
+    }
+
+    @Test("from the dashboard into a target, and from a figure to the records behind it", arguments: Backend.allCases)
+    func drillIntoAFigure(_ backend: Backend) async throws {
+        let (base, _) = try await Server.shared.base(backend)
+        let browser = try await Browser.launch()
+        do {
+            let board = DemoSeed.Account.of(.boardMember)
+            try await Self.signIn(browser, base: base, email: board.email, password: board.password)
+            try await browser.find(css: "#targets tbody tr:nth-child(2) th a").click()
+            try await Self.waitUntil(browser) { try await $0.currentURL.contains("/targets/") }
+            #expect(try await browser.find(css: "h1").text.lowercased().contains("initial assessments"))
+            #expect(try await browser.findAll(css: "#milestones tbody tr").count == 2)
+            try await browser.find(css: "#figures tbody tr:nth-child(5) td a").click()
+            try await Self.waitUntil(browser) { try await $0.currentURL.contains("month=") }
+            let records = try await browser.find(css: "#records")
+            #expect(try await records.find(css: "h2").text.hasPrefix("Records behind"))
+            let numerator = try await browser.findAll(css: "#numerator li")
+            #expect(!numerator.isEmpty)
+            let first = try await numerator[0].text
+            #expect(first.hasPrefix("C-"), "a pseudonym, not the council's own identifier: \(first)")
+            #expect(try await browser.currentURL.contains("month="))
+        } catch {
+            try? await browser.quit()
+            throw error
+        }
+        try await browser.quit()
+    }
+
+    @Test("an upload with a faulty file shows the report and imports nothing", arguments: Backend.allCases)
+    func uploadWithAFault(_ backend: Backend) async throws {
+        let (base, world) = try await Server.shared.base(backend)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("browser-upload-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let generator = SyntheticCouncil(laCode: "891", from: YearMonth(year: 2010, month: 4)!, to: YearMonth(year: 2011, month: 3)!, childrenPerYear: 80, seed: 9)
+        var bytes = try #require(generator.censusFiles(plantFaults: true).last).bytes
+        bytes.removeLast(bytes.count / 2)
+        let file = folder.appendingPathComponent("cut-short.xml")
+        try Data(bytes).write(to: file)
+        let before = try await Store(world.app.db).scope(world.notts).imports().count
+
+        let browser = try await Browser.launch()
+        do {
+            try await Self.signIn(browser, base: base, email: WebFixture.nottsOfficer, password: WebFixture.nottsPassword)
+            try await browser.open("\(base)/councils/\(world.notts.uuidString)/uploads")
+            try await browser.find(css: "#files").upload(file)
+            try await browser.find(css: "#upload").click()
+            // The progress page refreshes itself until the report is there.
+            let summary = try await browser.find(css: "#rejected", timeout: .seconds(60))
+            #expect(try await summary.text.contains("Nothing was imported"))
+            #expect(try await browser.bodyText.contains("cut-short.xml"))
+            #expect(try await browser.bodyText.contains("Not read"))
+        } catch {
+            try? await browser.quit()
+            throw error
+        }
+        try await browser.quit()
+        #expect(try await Store(world.app.db).scope(world.notts).imports().count == before)
+    }
+
+    @Test("a council officer confirms a field of the notice", arguments: Backend.allCases)
+    func confirmANoticeField(_ backend: Backend) async throws {
+        let (base, world) = try await Server.shared.base(backend)
+        let browser = try await Browser.launch()
+        do {
+            let officer = DemoSeed.Account.of(.councilOfficer)
+            try await Self.signIn(browser, base: base, email: officer.email, password: officer.password)
+            try await browser.open("\(base)/councils/\(world.worcs.uuidString)/notice")
+            #expect(try await browser.findAll(css: "#notice-text mark").count >= 8)
+            try await browser.find(css: "#field-durationMonths button[value=confirmed]").click()
+            try await Self.waitUntil(browser) { try await $0.currentURL.contains("done=confirmed") }
+            #expect(try await browser.find(css: ".govuk-notification-banner").text.contains("The field has been confirmed"))
+            #expect(try await browser.find(css: "#field-durationMonths").text.contains("Confirmed by \(officer.email)"))
+        } catch {
+            try? await browser.quit()
+            throw error
+        }
+        try await browser.quit()
+    }
+}
