@@ -175,3 +175,25 @@ struct StorageTests {
         #expect(try String(contentsOf: fixture, encoding: .utf8) == SeedNotice.text)
     }
 }
+
+extension StorageTests {
+    @Test("correcting a notice keeps its targets' ids", arguments: Backend.allCases)
+    func correctionsKeepTargetIDs(_ backend: Backend) async throws {
+        try await withStore(backend) { store, _ in
+            let council = try await store.createCouncil(laCode: "885", name: "Worcestershire", by: .system)
+            let draft = try NoticeReader.read(bytes: Array(SeedNotice.text.utf8))
+            let scope = store.scope(try council.requireID())
+            let rows = { (notice: Notice) in try notice.targets.map { ($0.indicatorID.rawValue, try CouncilFigures.encode($0)) } }
+            let notice = try await scope.createNotice(sourceText: draft.text, encoding: draft.encoding, noticeJSON: CouncilFigures.encode(draft.notice),
+                                                      warningsJSON: "[]", noticeDate: nil, targets: try rows(draft.notice), by: .system)
+            let before = try await scope.targets(of: notice).map(\.id)
+            var changed = draft.notice
+            changed.targets[1].milestones[0].value = 72
+            try await scope.reviewField(of: notice, field: "targets[1].milestones[0].value", verdict: "corrected", valueBefore: "70", valueAfter: "72",
+                                        newNoticeJSON: CouncilFigures.encode(changed), targets: try rows(changed), by: Actor("officer"))
+            let after = try await scope.targets(of: notice)
+            #expect(after.map(\.id) == before)
+            #expect(CouncilFigures.decodeTarget(after[1].targetJSON)?.milestones[0].value == 72)
+        }
+    }
+}

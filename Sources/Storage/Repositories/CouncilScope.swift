@@ -77,12 +77,24 @@ public struct CouncilScope: Sendable {
             .sort(\.$reviewedAt, .ascending).all()
     }
 
+    /// Brings the target rows in line with the notice's targets, position by position: a row keeps its id when its
+    /// target is corrected, so links to it and figures about it stay good.
     private func replaceTargets(of notice: NoticeModel, with targets: [(indicator: String, json: String)], on tx: any Database) async throws {
         let id = try notice.requireID()
-        try await TargetModel.query(on: tx).filter(\.$noticeID == id).filter(\.$councilID == council).delete()
+        let rows = try await TargetModel.query(on: tx).filter(\.$noticeID == id).filter(\.$councilID == council).sort(\.$position).all()
         for (position, target) in targets.enumerated() {
-            try await TargetModel(noticeID: id, councilID: council, position: position, indicator: target.indicator, targetJSON: target.json).create(on: tx)
+            if position < rows.count {
+                let row = rows[position]
+                if row.indicator != target.indicator || row.targetJSON != target.json {
+                    row.indicator = target.indicator
+                    row.targetJSON = target.json
+                    try await row.save(on: tx)
+                }
+            } else {
+                try await TargetModel(noticeID: id, councilID: council, position: position, indicator: target.indicator, targetJSON: target.json).create(on: tx)
+            }
         }
+        for row in rows.dropFirst(targets.count) { try await row.delete(on: tx) }
     }
 
     // MARK: targets
