@@ -44,6 +44,8 @@ public enum SiteRoutes {
         RouteSpec(.GET, "/councils/:council/notices/:notice", .readCouncil, NoticeController.show),
         RouteSpec(.POST, "/councils/:council/notices/:notice/fields", .editCouncil, NoticeController.review),
         RouteSpec(.POST, "/councils/:council/notices/:notice/state", .editCouncil, NoticeController.setState),
+        RouteSpec(.POST, "/councils/:council/notices/:notice/lifecycle", .editCouncil, NoticeController.lifecycle),
+        RouteSpec(.POST, "/councils/:council/targets/:target/figures", .editCouncil, TargetController.enterFigure),
         RouteSpec(.GET, "/councils/:council/uploads", .editCouncil, UploadController.show),
         RouteSpec(.POST, "/councils/:council/uploads", .editCouncil, upload: true, UploadController.upload),
         RouteSpec(.GET, "/councils/:council/uploads/:job", .editCouncil, UploadController.job),

@@ -195,3 +195,30 @@ struct WorkflowTests {
         #expect(!metrics.contains(world.worcs.uuidString), "metrics name route patterns, never ids")
     }
 }
+
+extension WorkflowTests {
+    @Test("a figure entered by hand shows with who entered it; a lifted notice takes no further events", arguments: Backend.allCases)
+    func handFigureAndLifecycle(_ backend: Backend) async throws {
+        let world = try await WebFixture.shared.world(backend)
+        let client = WebClient(world.app)
+        try await client.signIn(WebFixture.nottsOfficer, WebFixture.nottsPassword)
+        let target = "/councils/\(world.notts.uuidString)/targets/\(world.nottsTargets[0].uuidString)"
+        let refused = try await client.post("\(target)/figures", form: [("month", "June 2011"), ("basis", "in_month"), ("value", "70")], tokenFrom: target)
+        #expect(refused.status == .unprocessableEntity)
+        let entered = try await client.post("\(target)/figures", form: [("month", "2009-02"), ("basis", "snapshot"), ("value", "71.5"), ("note", "HR return")],
+                                            tokenFrom: target)
+        #expect(entered.status == .seeOther)
+        let figures = try await Store(world.app.db).scope(world.notts).handFigures()
+        #expect(figures.contains { $0.month == "2009-02" && $0.value == 71.5 && $0.enteredBy == WebFixture.nottsOfficer })
+        #expect(try await client.get(target).body.contains("entered by \(WebFixture.nottsOfficer)"))
+
+        let notice = "/councils/\(world.notts.uuidString)/notices/\(world.nottsNotice.uuidString)"
+        let lifted = try await client.post("\(notice)/lifecycle", form: [("state", "lifted"), ("date", "2012-03"), ("reason", "sustained improvement")],
+                                           tokenFrom: notice)
+        #expect(lifted.status == .seeOther)
+        let page = try await client.get(notice)
+        #expect(page.body.contains("Now: Lifted"))
+        let again = try await client.post("\(notice)/lifecycle", form: [("state", "reviewed")], tokenFrom: notice)
+        #expect(again.status == .unprocessableEntity)
+    }
+}

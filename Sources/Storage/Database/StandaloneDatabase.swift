@@ -28,6 +28,7 @@ public final class StandaloneDatabase: Sendable {
         let migrations = Migrations()
         migrations.add(StorageMigrations.all)
         let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
+        try await StorageConfiguration.prepare(database)
         try await migrator.setupIfNeeded().get()
         try await migrator.prepareBatch().get()
     }

@@ -1,6 +1,7 @@
 import FluentKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
+import FluentSQL
 import Foundation
 import Logging
 
@@ -42,11 +43,18 @@ public enum StorageConfiguration: Sendable, Equatable {
         case .sqlite(let path):
             let folder = (path as NSString).deletingLastPathComponent
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            // One connection per event loop: SQLite takes one writer at a time, and a busy timeout lets the others wait
-            // rather than fail.
+            // One connection per event loop; writes are serialised by WriteGate, and SQLite's busy handler makes the
+            // others wait rather than fail.
             return .sqlite(.file(path), maxConnectionsPerEventLoop: 1, sqlLogLevel: .debug)
         case .postgres(let url):
             return try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug)
+        }
+    }
+
+    /// Settings made once per database: SQLite in WAL mode, so that readers and the one writer do not block each other.
+    public static func prepare(_ database: any Database) async throws {
+        if let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" {
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
         }
     }
 }

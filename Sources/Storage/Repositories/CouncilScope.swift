@@ -32,7 +32,7 @@ public struct CouncilScope: Sendable {
                              targets: [(indicator: String, json: String)], by actor: Actor) async throws -> NoticeModel {
         let notice = NoticeModel(councilID: council, sourceText: sourceText, encoding: encoding, noticeJSON: noticeJSON,
                                  warningsJSON: warningsJSON, noticeDate: noticeDate, createdBy: actor.name)
-        try await database.transaction { tx in
+        try await database.write { tx in
             try await notice.create(on: tx)
             try await replaceTargets(of: notice, with: targets, on: tx)
             try await AuditTrail.append(.init(council: council, action: "notice.created", entity: "notice", entityID: notice.id?.uuidString,
@@ -45,7 +45,7 @@ public struct CouncilScope: Sendable {
     public func reviewField(of notice: NoticeModel, field: String, verdict: String, valueBefore: String?, valueAfter: String?,
                             newNoticeJSON: String?, targets: [(indicator: String, json: String)]?, by actor: Actor) async throws {
         guard notice.councilID == council else { throw StorageError.notFound("notice") }
-        try await database.transaction { tx in
+        try await database.write { tx in
             let review = FieldReviewModel(noticeID: try notice.requireID(), councilID: council, field: field, verdict: verdict,
                                           valueBefore: valueBefore, valueAfter: valueAfter, reviewer: actor.name)
             try await review.create(on: tx)
@@ -64,7 +64,7 @@ public struct CouncilScope: Sendable {
     public func setNoticeState(_ notice: NoticeModel, to state: String, by actor: Actor) async throws {
         guard notice.councilID == council else { throw StorageError.notFound("notice") }
         let before = notice.state
-        try await database.transaction { tx in
+        try await database.write { tx in
             notice.state = state
             try await notice.save(on: tx)
             try await AuditTrail.append(.init(council: council, action: "notice.state", entity: "notice", entityID: notice.id?.uuidString,
@@ -158,7 +158,7 @@ public struct CouncilScope: Sendable {
     /// figures recomputed from the council's files as they now stand, and the audit entry, in one transaction.
     public func recordImport(files: [IncomingFile], reportJSON: String, values: [ComputedValue], by actor: Actor) async throws -> ImportModel {
         let record = ImportModel(councilID: council, importedBy: actor.name, fileCount: files.count, reportJSON: reportJSON)
-        try await database.transaction { tx in
+        try await database.write { tx in
             try await record.create(on: tx)
             let importID = try record.requireID()
             for file in files {
@@ -197,7 +197,7 @@ public struct CouncilScope: Sendable {
 
     public func addHandFigure(indicator: String, basis: String, month: String, value: Double, note: String?, by actor: Actor) async throws -> HandFigureModel {
         let figure = HandFigureModel(councilID: council, indicator: indicator, basis: basis, month: month, value: value, enteredBy: actor.name, note: note)
-        try await database.transaction { tx in
+        try await database.write { tx in
             try await figure.create(on: tx)
             try await AuditTrail.append(.init(council: council, action: "figure.entered", entity: "hand_figure", entityID: figure.id?.uuidString,
                                               after: "\(indicator) \(basis) \(month) = \(value)"), by: actor, on: tx)

@@ -31,7 +31,7 @@ public struct Store: Sendable {
 
     public func createCouncil(laCode: String, name: String, asOf: String? = nil, by actor: Actor) async throws -> CouncilModel {
         let council = CouncilModel(laCode: laCode, name: name, asOf: asOf)
-        try await database.transaction { tx in
+        try await database.write { tx in
             try await council.create(on: tx)
             try await AuditTrail.append(.init(council: council.id, action: "council.created", entity: "council", entityID: council.id?.uuidString,
                                               after: "\(laCode) \(name)"), by: actor, on: tx)
@@ -63,7 +63,7 @@ public struct Store: Sendable {
             throw StorageError.invalid(role.needsCouncil ? "a \(role.label.lowercased()) belongs to a council" : "a \(role.label.lowercased()) belongs to no council")
         }
         let user = UserModel(email: email.lowercased(), displayName: displayName, role: role, councilID: council, passwordHash: passwordHash)
-        try await database.transaction { tx in
+        try await database.write { tx in
             try await user.create(on: tx)
             try await AuditTrail.append(.init(council: council, action: "user.created", entity: "user", entityID: user.id?.uuidString,
                                               after: "\(user.email) \(role.rawValue)"), by: actor, on: tx)
@@ -73,7 +73,7 @@ public struct Store: Sendable {
 
     /// Counts a failed sign-in; at `limit` failures the account is locked until `now + lockFor`.
     public func recordFailedSignIn(_ user: UserModel, limit: Int, lockFor: TimeInterval, now: Date = Date()) async throws {
-        try await database.transaction { tx in
+        try await database.write { tx in
             user.failedSignIns += 1
             var locked = false
             if user.failedSignIns >= limit {
@@ -88,7 +88,7 @@ public struct Store: Sendable {
     }
 
     public func recordSignIn(_ user: UserModel) async throws {
-        try await database.transaction { tx in
+        try await database.write { tx in
             user.failedSignIns = 0
             user.lockedUntil = nil
             try await user.save(on: tx)
@@ -98,7 +98,7 @@ public struct Store: Sendable {
     }
 
     public func setAPITokenHash(_ hash: String?, for user: UserModel, by actor: Actor) async throws {
-        try await database.transaction { tx in
+        try await database.write { tx in
             user.apiTokenHash = hash
             try await user.save(on: tx)
             try await AuditTrail.append(.init(council: user.councilID, action: hash == nil ? "user.api_token_revoked" : "user.api_token_issued",
@@ -110,14 +110,14 @@ public struct Store: Sendable {
 
     public func createSession(user: UserModel, tokenHash: String, csrfToken: String, expiresAt: Date) async throws {
         let session = SessionModel(userID: try user.requireID(), tokenHash: tokenHash, csrfToken: csrfToken, expiresAt: expiresAt)
-        try await session.create(on: database)
+        try await database.write { tx in try await session.create(on: tx) }
     }
 
     /// The live session with this token, and its user.
     public func session(tokenHash: String, now: Date = Date()) async throws -> (SessionModel, UserModel)? {
         guard let session = try await SessionModel.query(on: database).filter(\.$tokenHash == tokenHash).first() else { return nil }
         guard session.expiresAt > now else {
-            try await session.delete(on: database)
+            try await database.write { tx in try await session.delete(on: tx) }
             return nil
         }
         guard let user = try await UserModel.find(session.userID, on: database) else { return nil }
@@ -125,13 +125,13 @@ public struct Store: Sendable {
     }
 
     public func deleteSession(tokenHash: String) async throws {
-        try await SessionModel.query(on: database).filter(\.$tokenHash == tokenHash).delete()
+        try await database.write { tx in try await SessionModel.query(on: tx).filter(\.$tokenHash == tokenHash).delete() }
     }
 
     // MARK: audit
 
     public func audit(_ entry: AuditTrail.Entry, by actor: Actor) async throws {
-        try await database.transaction { tx in try await AuditTrail.append(entry, by: actor, on: tx) }
+        try await database.write { tx in try await AuditTrail.append(entry, by: actor, on: tx) }
     }
 
     /// The newest entries, for every council (administrators) or one.

@@ -63,7 +63,7 @@ enum OverviewView {
                     .tr(
                         .th(.attribute(named: "scope", value: "row"),
                             .a(.class("govuk-link"), .href("/councils/\(row.picture.council.id?.uuidString ?? "")"), .text(row.picture.council.name))),
-                        .td(.text(row.picture.noticeRecord.map { $0.state == "confirmed" ? "In force (confirmed)" : "Draft, to be confirmed" } ?? "No notice loaded")),
+                        .td(.text(row.picture.noticeRecord.map { NoticeView.stateWords($0, row.picture.notice) } ?? "No notice loaded")),
                         .td(row.picture.overall.map(Format.rag) ?? .text("–")),
                         .td(.text("\(row.counts[.red] ?? 0) / \(row.counts[.amber] ?? 0) / \(row.counts[.green] ?? 0)")),
                         .td(.text(row.nextReview.map { "\($0.what), \(Format.date($0.date))" } ?? "none scheduled")),

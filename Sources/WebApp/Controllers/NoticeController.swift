@@ -88,6 +88,37 @@ enum NoticeController {
         return req.redirect(to: "/councils/\(try council.requireID())/notices/\(try record.requireID())?done=\(form.state)")
     }
 
+    struct LifecycleForm: Content {
+        var state: String
+        var date: String?
+        var reason: String?
+    }
+
+    /// Records what happened to the notice (reviewed, revised, lifted, replaced by a direction). Nothing follows a
+    /// lifted notice or a direction.
+    @Sendable static func lifecycle(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let council = try await req.pathCouncil()
+        let scope = req.store.scope(try council.requireID())
+        guard let record = try await scope.notice(id: try req.uuidParameter("notice")), var notice = CouncilFigures.decodeNotice(record.noticeJSON) else {
+            throw Abort(.notFound)
+        }
+        let form = try req.content.decode(LifecycleForm.self)
+        guard let state = LifecycleEvent.State(rawValue: form.state) else { throw Abort(.badRequest, reason: "Choose what happened to the notice.") }
+        guard notice.lifecycle.allows(state) else {
+            throw Abort(.unprocessableEntity, reason: "A notice that is \(notice.lifecycle.currentState.rawValue.replacingOccurrences(of: "_", with: " ")) cannot then be \(state.rawValue.replacingOccurrences(of: "_", with: " ")).")
+        }
+        let dateText = (form.date ?? "").trimmingCharacters(in: .whitespaces)
+        let date = dateText.isEmpty ? nil : PartialDate(iso: dateText)
+        guard dateText.isEmpty || date != nil else { throw Abort(.unprocessableEntity, reason: "Enter the date as 2012-03-31, 2012-03 or leave it empty.") }
+        let before = notice.lifecycle.currentState.rawValue
+        let reason = form.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        notice.lifecycle.append(LifecycleEvent(state: state, date: date, reason: reason?.isEmpty == false ? reason : nil))
+        try await scope.reviewField(of: record, field: "lifecycle", verdict: "corrected", valueBefore: before, valueAfter: state.rawValue,
+                                    newNoticeJSON: try CouncilFigures.encode(notice), targets: nil, by: user.actor)
+        return req.redirect(to: "/councils/\(try council.requireID())/notices/\(try record.requireID())?done=lifecycle")
+    }
+
     @Sendable static func new(req: Request) async throws -> HTML {
         NoticeView.upload(council: try await req.pathCouncil(), user: try req.requireUser(), error: nil)
     }

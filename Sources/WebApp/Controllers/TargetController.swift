@@ -33,6 +33,35 @@ enum TargetController {
         return TargetView.page(picture: picture, status: status, record: record, drill: drill, user: user)
     }
 
+    struct FigureForm: Content {
+        var month: String
+        var basis: String
+        var value: String
+        var note: String?
+    }
+
+    /// A figure entered by hand, for a month the returns do not cover (it never replaces a computed one).
+    @Sendable static func enterFigure(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let council = try await req.pathCouncil()
+        let scope = req.store.scope(try council.requireID())
+        guard let record = try await scope.target(id: try req.uuidParameter("target")) else { throw Abort(.notFound) }
+        let form = try req.content.decode(FigureForm.self)
+        guard let month = YearMonth(iso: form.month.trimmingCharacters(in: .whitespaces)) else {
+            throw Abort(.unprocessableEntity, reason: "Enter the month as 2011-06.")
+        }
+        guard let basis = Basis(rawValue: form.basis), basis != .unspecified else { throw Abort(.unprocessableEntity, reason: "Choose a basis.") }
+        guard let value = Double(form.value.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "")), value.isFinite, value >= 0 else {
+            throw Abort(.unprocessableEntity, reason: "Enter the figure as a number, like 72.5.")
+        }
+        let target = CouncilFigures.decodeTarget(record.targetJSON)
+        if target?.unit == .percent, value > 100 { throw Abort(.unprocessableEntity, reason: "A percentage is at most 100.") }
+        let note = form.note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = try await scope.addHandFigure(indicator: record.indicator, basis: basis.rawValue, month: month.iso, value: value,
+                                          note: note?.isEmpty == false ? note : nil, by: user.actor)
+        return req.redirect(to: "/councils/\(try council.requireID())/targets/\(try record.requireID())#figures")
+    }
+
     /// The records behind one figure, with child identifiers pseudonymised.
     static func records(for indicator: String, month: YearMonth, basis: Basis, council: CouncilModel, req: Request, today: CalendarDate) async throws -> TargetView.Drill {
         guard let definition = IndicatorCatalogue.all.first(where: { $0.id == indicator }) else {
@@ -84,15 +113,28 @@ enum TargetView {
                 .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Level"), .th(.attribute(named: "scope", value: "col"), "Due"),
                            .th(.attribute(named: "scope", value: "col"), "Judged on"), .th(.attribute(named: "scope", value: "col"), "Figure"),
                            .th(.attribute(named: "scope", value: "col"), "Forecast"), .th(.attribute(named: "scope", value: "col"), "State"))),
-                .tbody(.forEach(status.milestones) { m in
-                    .tr(.td(.text(Format.figure(m.level, unit: unit))), .td(.text(Format.date(m.dueDate))),
-                        .td(.text(Format.basis(m.milestone.basis))),
-                        .td(.text(m.figure.map { Format.figure($0, unit: unit) + (m.figurePeriod.map { " (\($0.description))" } ?? "") + (m.enteredBy.map { ", entered by \($0)" } ?? "") } ?? "–")),
-                        .td(.text(m.forecast.map { "\(Format.figure($0.value, unit: unit)) (90%: \(Format.figure($0.low, unit: unit))–\(Format.figure($0.high, unit: unit)))" } ?? "–")),
-                        .td(Format.state(m.state)))
-                })
+                .tbody(.group(status.milestones.map { milestoneRow($0, unit: unit) }))
             ),
             .unwrap(drill) { drill in drillSection(drill, unit: unit) },
+            .if(Access.roles(for: .editCouncil).contains(user.role), .details(
+                .class("govuk-details"),
+                .summary("Enter a figure by hand"),
+                .div(.class("govuk-details__text"),
+                     .p(.class("govuk-body-s"), "For a month no loaded return covers. A figure computed from the returns is always shown instead of one entered by hand."),
+                     .form(
+                        .action("\(path)/figures"), .method(.post),
+                        Layout.csrf(user),
+                        .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("figure-month"), "Month (2011-06)"),
+                             .input(.class("govuk-input govuk-input--narrow"), .id("figure-month"), .name("month"), .type(.text))),
+                        .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("figure-basis"), "Basis"),
+                             Layout.select(id: "figure-basis", name: "basis", options: bases.map { ($0.rawValue, Format.basis($0).capitalizingFirst) })),
+                        .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("figure-value"), "Figure"),
+                             .input(.class("govuk-input govuk-input--narrow"), .id("figure-value"), .name("value"), .type(.text))),
+                        .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("figure-note"), "Where it comes from"),
+                             .input(.class("govuk-input"), .id("figure-note"), .name("note"), .type(.text))),
+                        .button(.type(.submit), .class("govuk-button govuk-button--secondary"), "Enter the figure")
+                     ))
+            )),
             .h2(.class("govuk-heading-m"), "Figures by month"),
             .p(.class("govuk-body"), "Choose a figure to see the records behind it."),
             .table(
@@ -114,6 +156,22 @@ enum TargetView {
                 })
             )
         ))
+    }
+
+    static func milestoneRow(_ m: MilestoneStatus, unit: TargetUnit) -> Node<HTML.TableContext> {
+        var figure = "–"
+        if let value = m.figure {
+            figure = Format.figure(value, unit: unit)
+            if let period = m.figurePeriod { figure += " (\(period.description))" }
+            if let who = m.enteredBy { figure += ", entered by \(who)" }
+        }
+        var forecast = "–"
+        if let f = m.forecast {
+            let low = Format.figure(f.low, unit: unit), high = Format.figure(f.high, unit: unit)
+            forecast = "\(Format.figure(f.value, unit: unit)) (90%: \(low)–\(high))"
+        }
+        return .tr(.td(.text(Format.figure(m.level, unit: unit))), .td(.text(Format.date(m.dueDate))), .td(.text(Format.basis(m.milestone.basis))),
+                   .td(.text(figure)), .td(.text(forecast)), .td(Format.state(m.state)))
     }
 
     static func drillSection(_ drill: Drill, unit: TargetUnit) -> Node<HTML.BodyContext> {

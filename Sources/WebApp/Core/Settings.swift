@@ -73,7 +73,9 @@ public struct Settings: Sendable {
         }
         try FileManager.default.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
         let key = Token.random()
-        FileManager.default.createFile(atPath: path, contents: Data(key.utf8), attributes: [.posixPermissions: 0o600])
+        guard FileManager.default.createFile(atPath: path, contents: Data(key.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw SettingsError(problems: ["cannot write the pseudonymisation key to \(path)"])
+        }
         return key
     }
 

@@ -68,6 +68,16 @@ enum Layout {
         .input(.type(.hidden), .name(CSRF.field), .value(user?.csrfToken ?? ""))
     }
 
+    /// A `<select>` with its options (Plot's own writes options as empty elements).
+    static func select<Context: HTML.BodyContext>(id: String, name: String, options: [(value: String, label: String)], selected: String? = nil) -> Node<Context> {
+        .element(named: "select", nodes: [
+            .attribute(named: "class", value: "govuk-select"), .attribute(named: "id", value: id), .attribute(named: "name", value: name),
+        ] + options.map { option in
+            .element(named: "option", nodes: [.attribute(named: "value", value: option.value)]
+                + (option.value == selected ? [.attribute(named: "selected", value: "selected")] : []) + [.text(option.label)])
+        })
+    }
+
     /// A coloured tag for a RAG rating or a status word.
     static func tag(_ text: String, colour: String) -> Node<HTML.BodyContext> {
         .strong(.class("govuk-tag govuk-tag--\(colour)"), .text(text))

@@ -11,6 +11,7 @@ enum NoticeView {
         "confirmed": "The field has been confirmed.",
         "corrected": "The field has been corrected; the change is in the audit trail.",
         "draft": "The notice is a draft again.",
+        "lifecycle": "What happened to the notice has been recorded.",
     ]
 
     static func none(council: CouncilModel, user: CurrentUser) -> HTML {
@@ -55,6 +56,33 @@ enum NoticeView {
             )),
             .if(!warnings.isEmpty, .div(.class("govuk-inset-text"), .h2(.class("govuk-heading-s"), "For a person to check"),
                                         .ul(.class("govuk-list govuk-list--bullet"), .forEach(warnings) { .li(.text($0)) }))),
+            .h2(.class("govuk-heading-m"), "What has happened to the notice"),
+            .table(.class("govuk-table"), .id("lifecycle"),
+                   .caption(.class("govuk-table__caption"), .text("Now: \(LifecycleView.label(notice.lifecycle.currentState))")),
+                   .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Event"), .th(.attribute(named: "scope", value: "col"), "Date"),
+                              .th(.attribute(named: "scope", value: "col"), "Reason"))),
+                   .tbody(.forEach(notice.lifecycle) { event in
+                       .tr(.td(.text(LifecycleView.label(event.state))), .td(.text(event.date?.iso ?? "–")), .td(.text(event.reason ?? "")))
+                   })),
+            .if(mayEdit && LifecycleEvent.State.allCases.contains(where: { notice.lifecycle.allows($0) }), .details(
+                .class("govuk-details"),
+                .summary("Record what happened to the notice"),
+                .div(.class("govuk-details__text"), .form(
+                    .action("\(base)/lifecycle"), .method(.post),
+                    Layout.csrf(user),
+                    .div(.class("govuk-form-group"),
+                         .label(.class("govuk-label"), .for("lifecycle-state"), "What happened"),
+                         Layout.select(id: "lifecycle-state", name: "state",
+                                       options: LifecycleEvent.State.allCases.filter { notice.lifecycle.allows($0) }.map { ($0.rawValue, LifecycleView.label($0)) })),
+                    .div(.class("govuk-form-group"),
+                         .label(.class("govuk-label"), .for("lifecycle-date"), "When (2012-03-31 or 2012-03)"),
+                         .input(.class("govuk-input govuk-input--narrow"), .id("lifecycle-date"), .name("date"), .type(.text))),
+                    .div(.class("govuk-form-group"),
+                         .label(.class("govuk-label"), .for("lifecycle-reason"), "Why, in a sentence"),
+                         .input(.class("govuk-input"), .id("lifecycle-reason"), .name("reason"), .type(.text))),
+                    .button(.type(.submit), .class("govuk-button govuk-button--secondary"), "Record it")
+                ))
+            )),
             .h2(.class("govuk-heading-m"), "Fields"),
             .table(
                 .class("govuk-table"), .id("fields"),
@@ -119,6 +147,11 @@ enum NoticeView {
                 .button(.type(.submit), .class("govuk-button"), .id("read-notice"), "Read the notice")
             )
         ))
+    }
+
+    static func stateWords(_ record: NoticeModel, _ notice: Notice?) -> String {
+        let state = notice.map { LifecycleView.label($0.lifecycle.currentState) } ?? "Issued"
+        return record.state == "confirmed" ? "\(state), confirmed" : "\(state), draft to be confirmed"
     }
 
     /// The spans to mark in the text: the first field to claim a stretch of words marks it; a field whose words

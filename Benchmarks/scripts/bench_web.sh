@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Load on loopback against the demonstration: wrk at 64 connections on the dashboard, a target page with its chart,
+# the API's targets, and /healthz (the reference: the same stack, middleware and one database query, no page).
+# Usage: Benchmarks/scripts/bench_web.sh [seconds per run, default 20]
+# With DATABASE_URL (and IMPROVE_SECRET) set, the server runs on PostgreSQL; otherwise on a fresh SQLite file.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=${1:-20}
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+swift build -c release --product improve >&2
+bin=$(swift build -c release --show-bin-path)/improve
+work=$(mktemp -d)
+port=$((20000 + RANDOM % 20000))
+trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+(cd "$work" && SQLITE_PATH="$work/data/bench.sqlite" LOG_LEVEL=warning "$bin" demo --port "$port" > "$work/server.log" 2>&1) &
+server=$!
+for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
+curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$work/server.log" >&2; exit 1; }
+
+# Sign in as the council officer, as a browser would, and take an API token.
+jar="$work/jar"
+csrf=$(curl -s -c "$jar" "http://127.0.0.1:$port/sign-in" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+curl -s -b "$jar" -c "$jar" -o /dev/null -d "email=officer@worcestershire.example&password=demo-officer-2011&_csrf=$csrf&next=/" "http://127.0.0.1:$port/sign-in"
+dashboard=$(curl -s -b "$jar" -o /dev/null -w '%{redirect_url}' "http://127.0.0.1:$port/" | sed "s|http://127.0.0.1:$port||")
+council=${dashboard#/councils/}
+session=$(awk '$6 == "improve_session" {print $7}' "$jar")
+target=$(curl -s -b "$jar" "http://127.0.0.1:$port$dashboard" | grep -o "/councils/$council/targets/[^\"]*" | head -2 | tail -1)
+csrf=$(curl -s -b "$jar" "http://127.0.0.1:$port/account" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+token=$(curl -s -b "$jar" -d "_csrf=$csrf" "http://127.0.0.1:$port/account/api-token" | grep -o 'id="api-token">[^<]*' | sed 's/.*>//')
+
+run() { # name, path, header
+    local out
+    out=$(wrk -t2 -c64 -d"${seconds}s" --latency -H "$3" "http://127.0.0.1:$port$2")
+    local rps p50 p99 errors
+    rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+    p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
+    p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+    errors=$(echo "$out" | awk '/Non-2xx/ {print $5}')
+    printf '| %s | %s | %s | %s | %s |\n' "$1" "$rps" "$p50" "$p99" "${errors:-0}"
+}
+echo "database: ${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-SQLite}; $seconds s per run, 64 connections, 2 wrk threads, $(nproc) cores"
+echo "| route | requests/s | p50 | p99 | non-2xx |"
+echo "| --- | --- | --- | --- | --- |"
+run "/healthz (reference)" "/healthz" "X-Bench: 1"
+run "dashboard" "$dashboard" "Cookie: improve_session=$session"
+run "target page" "$target" "Cookie: improve_session=$session"
+run "API targets" "/api/v1$dashboard/targets" "Authorization: Bearer $token"
