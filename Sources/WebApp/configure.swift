@@ -11,7 +11,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     try await StorageConfiguration.prepare(app.db)
     try await app.autoMigrate()
 
-    app.services = AppServices(settings: settings, cache: CaseDataCache(), pseudonymiser: Pseudonymiser(secret: settings.secret),
+    app.services = AppServices(settings: settings, cache: CaseDataCache(), pictures: PictureCache(), pseudonymiser: Pseudonymiser(secret: settings.secret),
                                metrics: RequestMetrics(), importJobs: ImportJobs(),
                                decoyHash: try Bcrypt.hash(Token.random(), cost: settings.bcryptCost))
 

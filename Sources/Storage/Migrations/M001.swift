@@ -11,6 +11,7 @@ struct M001CreateCouncilsAndUsers: AsyncMigration {
             .field("la_code", .string, .required)
             .field("name", .string, .required)
             .field("as_of", .string)
+            .field("data_version", .int, .required)
             .field("created_at", .datetime)
             .unique(on: "la_code")
             .create()

@@ -15,6 +15,9 @@ public final class CouncilModel: Model, @unchecked Sendable {
     @Field(key: "name") public var name: String
     /// The date the council's figures are judged on, when it is not today (a demonstration, a replay of a past notice).
     @OptionalField(key: "as_of") public var asOf: String?
+    /// Counts changes to the council's notice, data and figures, so that what is computed from them can be kept
+    /// until the next change, by every server sharing the database.
+    @Field(key: "data_version") public var dataVersion: Int
 
     public init() {}
 
@@ -23,5 +26,6 @@ public final class CouncilModel: Model, @unchecked Sendable {
         self.laCode = laCode
         self.name = name
         self.asOf = asOf
+        self.dataVersion = 0
     }
 }

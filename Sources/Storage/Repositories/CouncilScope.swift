@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import Foundation
 
 /// One council's data. Made only by `Store.scope(_:)` with the council's id; every query here filters on it, so a
@@ -10,6 +11,13 @@ public struct CouncilScope: Sendable {
     init(council: UUID, database: any Database) {
         self.council = council
         self.database = database
+    }
+
+    /// Marks the council's data as changed (inside the transaction that changes it).
+    func bumpVersion(on tx: any Database) async throws {
+        guard let sql = tx as? any SQLDatabase else { return }
+        try await sql.update(CouncilModel.schema).set(SQLIdentifier("data_version"), to: SQLRaw("data_version + 1"))
+            .where(SQLIdentifier("id"), .equal, SQLBind(council)).run()
     }
 
     // MARK: notices
@@ -33,6 +41,7 @@ public struct CouncilScope: Sendable {
         let notice = NoticeModel(councilID: council, sourceText: sourceText, encoding: encoding, noticeJSON: noticeJSON,
                                  warningsJSON: warningsJSON, noticeDate: noticeDate, createdBy: actor.name)
         try await database.write { tx in
+            try await bumpVersion(on: tx)
             try await notice.create(on: tx)
             try await replaceTargets(of: notice, with: targets, on: tx)
             try await AuditTrail.append(.init(council: council, action: "notice.created", entity: "notice", entityID: notice.id?.uuidString,
@@ -46,6 +55,7 @@ public struct CouncilScope: Sendable {
                             newNoticeJSON: String?, targets: [(indicator: String, json: String)]?, by actor: Actor) async throws {
         guard notice.councilID == council else { throw StorageError.notFound("notice") }
         try await database.write { tx in
+            try await bumpVersion(on: tx)
             let review = FieldReviewModel(noticeID: try notice.requireID(), councilID: council, field: field, verdict: verdict,
                                           valueBefore: valueBefore, valueAfter: valueAfter, reviewer: actor.name)
             try await review.create(on: tx)
@@ -65,6 +75,7 @@ public struct CouncilScope: Sendable {
         guard notice.councilID == council else { throw StorageError.notFound("notice") }
         let before = notice.state
         try await database.write { tx in
+            try await bumpVersion(on: tx)
             notice.state = state
             try await notice.save(on: tx)
             try await AuditTrail.append(.init(council: council, action: "notice.state", entity: "notice", entityID: notice.id?.uuidString,
@@ -159,6 +170,7 @@ public struct CouncilScope: Sendable {
     public func recordImport(files: [IncomingFile], reportJSON: String, values: [ComputedValue], by actor: Actor) async throws -> ImportModel {
         let record = ImportModel(councilID: council, importedBy: actor.name, fileCount: files.count, reportJSON: reportJSON)
         try await database.write { tx in
+            try await bumpVersion(on: tx)
             try await record.create(on: tx)
             let importID = try record.requireID()
             for file in files {
@@ -198,6 +210,7 @@ public struct CouncilScope: Sendable {
     public func addHandFigure(indicator: String, basis: String, month: String, value: Double, note: String?, by actor: Actor) async throws -> HandFigureModel {
         let figure = HandFigureModel(councilID: council, indicator: indicator, basis: basis, month: month, value: value, enteredBy: actor.name, note: note)
         try await database.write { tx in
+            try await bumpVersion(on: tx)
             try await figure.create(on: tx)
             try await AuditTrail.append(.init(council: council, action: "figure.entered", entity: "hand_figure", entityID: figure.id?.uuidString,
                                               after: "\(indicator) \(basis) \(month) = \(value)"), by: actor, on: tx)

@@ -19,7 +19,7 @@ enum CouncilController {
         let user = try req.requireUser()
         var rows: [OverviewView.Row] = []
         for council in try await req.store.councils() {
-            let picture = try await CouncilFigures.picture(of: council, store: req.store, today: req.settings.today(for: council))
+            let picture = try await req.services.pictures.picture(of: council, store: req.store, today: req.settings.today(for: council))
             rows.append(OverviewView.Row(picture: picture))
         }
         return OverviewView.page(rows: rows, user: user)
@@ -28,7 +28,7 @@ enum CouncilController {
     @Sendable static func dashboard(req: Request) async throws -> HTML {
         let user = try req.requireUser()
         let council = try await req.pathCouncil()
-        let picture = try await CouncilFigures.picture(of: council, store: req.store, today: req.settings.today(for: council))
+        let picture = try await req.services.pictures.picture(of: council, store: req.store, today: req.settings.today(for: council))
         return DashboardView.page(picture, user: user)
     }
 }

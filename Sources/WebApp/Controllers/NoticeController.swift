@@ -24,7 +24,7 @@ enum NoticeController {
             throw Abort(.notFound)
         }
         let reviews = try await scope.fieldReviews(of: record)
-        let picture = try await CouncilFigures.picture(of: council, store: req.store, today: req.settings.today(for: council))
+        let picture = try await req.services.pictures.picture(of: council, store: req.store, today: req.settings.today(for: council))
         let message = try? req.query.get(String.self, at: "done")
         return NoticeView.page(council: council, record: record, notice: notice, reviews: reviews,
                                calendar: picture.noticeRecord?.id == record.id ? picture.calendar : nil, asOf: picture.asOf,

@@ -20,7 +20,7 @@ enum TargetController {
         let store = req.store
         guard let record = try await store.scope(council.requireID()).target(id: targetID) else { throw Abort(.notFound) }
         let today = req.settings.today(for: council)
-        let picture = try await CouncilFigures.picture(of: council, store: store, today: today)
+        let picture = try await req.services.pictures.picture(of: council, store: store, today: today)
         guard let status = picture.status(of: record) else { throw Abort(.notFound) }
         let query = try req.query.decode(Query.self)
         var drill: TargetView.Drill?

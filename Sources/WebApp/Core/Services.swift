@@ -6,6 +6,7 @@ import Vapor
 struct AppServices: Sendable {
     var settings: Settings
     var cache: CaseDataCache
+    var pictures: PictureCache
     var pseudonymiser: Pseudonymiser
     var metrics: RequestMetrics
     var importJobs: ImportJobs

@@ -94,14 +94,14 @@ enum APIController {
         if !user.role.seesEveryCouncil { councils = councils.filter { $0.id == user.council } }
         var result: [CouncilDTO] = []
         for council in councils {
-            result.append(try dto(try await CouncilFigures.picture(of: council, store: req.store, today: req.settings.today(for: council))))
+            result.append(try dto(try await req.services.pictures.picture(of: council, store: req.store, today: req.settings.today(for: council))))
         }
         return result
     }
 
     @Sendable static func council(req: Request) async throws -> CouncilDTO {
         let council = try await req.pathCouncil()
-        return try dto(try await CouncilFigures.picture(of: council, store: req.store, today: req.settings.today(for: council)))
+        return try dto(try await req.services.pictures.picture(of: council, store: req.store, today: req.settings.today(for: council)))
     }
 
     @Sendable static func notice(req: Request) async throws -> NoticeDTO {
@@ -115,7 +115,7 @@ enum APIController {
 
     @Sendable static func targets(req: Request) async throws -> [TargetDTO] {
         let council = try await req.pathCouncil()
-        let picture = try await CouncilFigures.picture(of: council, store: req.store, today: req.settings.today(for: council))
+        let picture = try await req.services.pictures.picture(of: council, store: req.store, today: req.settings.today(for: council))
         return zip(picture.targets, picture.statuses).compactMap { record, status in record.id.map { dto(status, id: $0) } }
     }
 
@@ -123,7 +123,7 @@ enum APIController {
         let council = try await req.pathCouncil()
         let id = try req.uuidParameter("target")
         guard let record = try await req.store.scope(council.requireID()).target(id: id) else { throw Abort(.notFound) }
-        let picture = try await CouncilFigures.picture(of: council, store: req.store, today: req.settings.today(for: council))
+        let picture = try await req.services.pictures.picture(of: council, store: req.store, today: req.settings.today(for: council))
         guard let status = picture.status(of: record) else { throw Abort(.notFound) }
         return dto(status, id: id)
     }
@@ -136,7 +136,7 @@ enum APIController {
         guard let basis = Basis(rawValue: basisText), basis != .unspecified else {
             throw Abort(.badRequest, reason: "basis must be one of in_month, cumulative_ytd, rolling_12_months, snapshot")
         }
-        let picture = try await CouncilFigures.picture(of: council, store: req.store, today: req.settings.today(for: council))
+        let picture = try await req.services.pictures.picture(of: council, store: req.store, today: req.settings.today(for: council))
         let series = picture.library.series(indicator, basis)
         let points = (series?.points ?? [:]).keys.sorted().map { month in
             let p = series!.points[month]!
