@@ -115,13 +115,14 @@ public struct Store: Sendable {
 
     /// The live session with this token, and its user.
     public func session(tokenHash: String, now: Date = Date()) async throws -> (SessionModel, UserModel)? {
-        guard let session = try await SessionModel.query(on: database).filter(\.$tokenHash == tokenHash).first() else { return nil }
+        // One query for both: this runs on every request.
+        guard let session = try await SessionModel.query(on: database).filter(\.$tokenHash == tokenHash)
+            .join(UserModel.self, on: \SessionModel.$userID == \UserModel.$id).first() else { return nil }
         guard session.expiresAt > now else {
             try await database.write { tx in try await session.delete(on: tx) }
             return nil
         }
-        guard let user = try await UserModel.find(session.userID, on: database) else { return nil }
-        return (session, user)
+        return (session, try session.joined(UserModel.self))
     }
 
     public func deleteSession(tokenHash: String) async throws {

@@ -18,6 +18,8 @@ public struct CouncilPicture: Sendable {
     public var calendar: NoticeCalendar?
     public var exceptions: ExceptionReport
     public var notes: [String]
+    /// What pages draw from this picture (its charts), drawn once and kept as long as the picture is.
+    public let drawings = Memo()
 
     /// The worst RAG among the targets, for a one-word summary.
     public var overall: RAG? { statuses.map(\.rag).max() }
@@ -25,6 +27,28 @@ public struct CouncilPicture: Sendable {
     public func status(of target: TargetModel) -> TargetStatus? {
         guard let i = targets.firstIndex(where: { $0.id == target.id }), i < statuses.count else { return nil }
         return statuses[i]
+    }
+}
+
+/// Text made once per key and kept: shared by every copy of the picture that owns it.
+public final class Memo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: String] = [:]
+
+    public init() {}
+
+    public func value(_ key: String, make: () -> String) -> String {
+        lock.lock()
+        if let hit = values[key] {
+            lock.unlock()
+            return hit
+        }
+        lock.unlock()
+        let made = make()
+        lock.lock()
+        values[key] = made
+        lock.unlock()
+        return made
     }
 }
 

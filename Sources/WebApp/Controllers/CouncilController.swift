@@ -80,7 +80,14 @@ enum DashboardView {
         let id = picture.council.id?.uuidString ?? ""
         let base = "/councils/\(id)"
         let mayEdit = Access.roles(for: .editCouncil).contains(user.role)
-        return Layout.page(title: picture.council.name, user: user, breadcrumbs: user.role.seesEveryCouncil ? [("Councils", "/councils")] : [], wide: true, content: .group(
+        // The page's body depends on the picture and on whether the user may edit: drawn once for each.
+        let body = picture.drawings.value("dashboard \(mayEdit)") { content(picture, base: base, mayEdit: mayEdit).render() }
+        return Layout.page(title: picture.council.name, user: user, breadcrumbs: user.role.seesEveryCouncil ? [("Councils", "/councils")] : [], wide: true,
+                           content: .raw(body))
+    }
+
+    static func content(_ picture: CouncilPicture, base: String, mayEdit: Bool) -> Node<HTML.BodyContext> {
+        .group(
             .span(.class("govuk-caption-l"), .text("Figures as at \(Format.date(picture.asOf))")),
             .h1(.class("govuk-heading-l"), .text(picture.council.name)),
             .nav(.attribute(named: "aria-label", value: "Council pages"), .ul(.class("govuk-list"),
@@ -132,7 +139,7 @@ enum DashboardView {
                     CalendarView.table(calendar, asOf: picture.asOf, upcomingOnly: true)
                 )
             }
-        ))
+        )
     }
 
     static func nextMilestone(_ status: TargetStatus) -> String {
@@ -141,10 +148,13 @@ enum DashboardView {
     }
 
     static func chart(_ status: TargetStatus, picture: CouncilPicture, width: Int = 640, height: Int = 280) -> String {
-        let indicator = status.target.indicatorID.rawValue
-        let monthly = picture.library.series(indicator, .inMonth) ?? picture.library.series(for: indicator, basis: status.basis)
-        let ytd = picture.library.series(indicator, .cumulativeYearToDate)
-        return TargetChart(status: status, monthly: monthly, yearToDate: ytd, title: status.target.indicator.capitalizingFirst, width: width, height: height).svg()
+        let position = picture.statuses.firstIndex { $0.target == status.target } ?? -1
+        return picture.drawings.value("chart \(position) \(width)x\(height)") {
+            let indicator = status.target.indicatorID.rawValue
+            let monthly = picture.library.series(indicator, .inMonth) ?? picture.library.series(for: indicator, basis: status.basis)
+            let ytd = picture.library.series(indicator, .cumulativeYearToDate)
+            return TargetChart(status: status, monthly: monthly, yearToDate: ytd, title: status.target.indicator.capitalizingFirst, width: width, height: height).svg()
+        }
     }
 }
 

@@ -99,8 +99,10 @@ enum TargetView {
         let series = bases.compactMap { basis in picture.library.series(indicator, basis).map { (basis, $0) } }
         let months = Array(Set(series.flatMap { $0.1.points.keys })).sorted().reversed()
         let unit = status.target.unit
-        return Layout.page(title: status.target.indicator.capitalizingFirst, user: user,
-                           breadcrumbs: (user.role.seesEveryCouncil ? [("Councils", "/councils")] : []) + [(picture.council.name, councilPath)], wide: true, content: .group(
+        let mayEdit = Access.roles(for: .editCouncil).contains(user.role)
+        // What does not depend on the user or the month asked for is drawn once per picture.
+        let position = picture.statuses.firstIndex { $0.target == status.target } ?? -1
+        let head = picture.drawings.value("target \(position) head") { Node<HTML.BodyContext>.group(
             .span(.class("govuk-caption-l"), .text("\(picture.council.name), figures as at \(Format.date(picture.asOf))")),
             .h1(.class("govuk-heading-l"), .text(status.target.indicator.capitalizingFirst)),
             .p(.class("govuk-body"), .text("Status: "), Format.rag(status.rag)),
@@ -114,27 +116,9 @@ enum TargetView {
                            .th(.attribute(named: "scope", value: "col"), "Judged on"), .th(.attribute(named: "scope", value: "col"), "Figure"),
                            .th(.attribute(named: "scope", value: "col"), "Forecast"), .th(.attribute(named: "scope", value: "col"), "State"))),
                 .tbody(.group(status.milestones.map { milestoneRow($0, unit: unit) }))
-            ),
-            .unwrap(drill) { drill in drillSection(drill, unit: unit) },
-            .if(Access.roles(for: .editCouncil).contains(user.role), .details(
-                .class("govuk-details"),
-                .summary("Enter a figure by hand"),
-                .div(.class("govuk-details__text"),
-                     .p(.class("govuk-body-s"), "For a month no loaded return covers. A figure computed from the returns is always shown instead of one entered by hand."),
-                     .form(
-                        .action("\(path)/figures"), .method(.post),
-                        Layout.csrf(user),
-                        .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("figure-month"), "Month (2011-06)"),
-                             .input(.class("govuk-input govuk-input--narrow"), .id("figure-month"), .name("month"), .type(.text))),
-                        .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("figure-basis"), "Basis"),
-                             Layout.select(id: "figure-basis", name: "basis", options: bases.map { ($0.rawValue, Format.basis($0).capitalizingFirst) })),
-                        .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("figure-value"), "Figure"),
-                             .input(.class("govuk-input govuk-input--narrow"), .id("figure-value"), .name("value"), .type(.text))),
-                        .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("figure-note"), "Where it comes from"),
-                             .input(.class("govuk-input"), .id("figure-note"), .name("note"), .type(.text))),
-                        .button(.type(.submit), .class("govuk-button govuk-button--secondary"), "Enter the figure")
-                     ))
-            )),
+            )
+        ).render() }
+        let figures = picture.drawings.value("target \(position) figures") { Node<HTML.BodyContext>.group(
             .h2(.class("govuk-heading-m"), "Figures by month"),
             .p(.class("govuk-body"), "Choose a figure to see the records behind it."),
             .table(
@@ -155,6 +139,31 @@ enum TargetView {
                     })
                 })
             )
+        ).render() }
+        return Layout.page(title: status.target.indicator.capitalizingFirst, user: user,
+                           breadcrumbs: (user.role.seesEveryCouncil ? [("Councils", "/councils")] : []) + [(picture.council.name, councilPath)], wide: true, content: .group(
+            .raw(head),
+            .unwrap(drill) { drill in drillSection(drill, unit: unit) },
+            .if(mayEdit, .details(
+                .class("govuk-details"),
+                .summary("Enter a figure by hand"),
+                .div(.class("govuk-details__text"),
+                     .p(.class("govuk-body-s"), "For a month no loaded return covers. A figure computed from the returns is always shown instead of one entered by hand."),
+                     .form(
+                        .action("\(path)/figures"), .method(.post),
+                        Layout.csrf(user),
+                        .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("figure-month"), "Month (2011-06)"),
+                             .input(.class("govuk-input govuk-input--narrow"), .id("figure-month"), .name("month"), .type(.text))),
+                        .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("figure-basis"), "Basis"),
+                             Layout.select(id: "figure-basis", name: "basis", options: bases.map { ($0.rawValue, Format.basis($0).capitalizingFirst) })),
+                        .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("figure-value"), "Figure"),
+                             .input(.class("govuk-input govuk-input--narrow"), .id("figure-value"), .name("value"), .type(.text))),
+                        .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("figure-note"), "Where it comes from"),
+                             .input(.class("govuk-input"), .id("figure-note"), .name("note"), .type(.text))),
+                        .button(.type(.submit), .class("govuk-button govuk-button--secondary"), "Enter the figure")
+                     ))
+            )),
+            .raw(figures)
         ))
     }
 
