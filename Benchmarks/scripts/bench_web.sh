@@ -38,7 +38,8 @@ run() { # name, path, header
     errors=$(echo "$out" | awk '/Non-2xx/ {print $5}')
     printf '| %s | %s | %s | %s | %s |\n' "$1" "$rps" "$p50" "$p99" "${errors:-0}"
 }
-echo "database: ${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-SQLite}; $seconds s per run, 64 connections, 2 wrk threads, $(nproc) cores"
+if [ -n "${DATABASE_URL:-}" ]; then database=PostgreSQL; else database=SQLite; fi
+echo "database: $database; $seconds s per run, 64 connections, 2 wrk threads, $(nproc) cores (server, database and wrk share them)"
 echo "| route | requests/s | p50 | p99 | non-2xx |"
 echo "| --- | --- | --- | --- | --- |"
 run "/healthz (reference)" "/healthz" "X-Bench: 1"
