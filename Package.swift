@@ -47,7 +47,7 @@ let package = Package(
         // Targets against figures: status, trajectory, forecast, RAG, exceptions and the notice's calendar.
         .target(name: "Monitoring", dependencies: ["Domain", "Indicators"]),
         // Pure functions from monitoring values to bytes: SVG charts, CSV and XLSX exports.
-        .target(name: "Reports", dependencies: ["Domain", "Indicators", "Monitoring", "CaseRecords"]),
+        .target(name: "Reports", dependencies: ["Domain", "Indicators", "Monitoring", "CaseRecords", .product(name: "Plot", package: "Plot")]),
         // Fluent models, one set of migrations for SQLite and PostgreSQL, repositories scoped by council, the audit trail.
         // FluentKit and the drivers, not Vapor: storage tests build without the web framework.
         .target(
@@ -98,7 +98,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["CaseRecords"], path: "Tests/TestSupport"),
         .testTarget(name: "CaseRecordsTests", dependencies: ["Domain", "CaseRecords", "Demo", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Domain", "CaseRecords", "Indicators", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Domain", "Monitoring", "NoticeReader", "Reports", "TestSupport"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Domain", "Monitoring", "NoticeReader", "Reports", "TestSupport", "CaseRecords"], exclude: ["__Snapshots__"]),
         .testTarget(name: "StorageTests", dependencies: ["Domain", "Storage", "CaseRecords", "Demo", "TestSupport", "NoticeReader", .product(name: "FluentKit", package: "fluent-kit"), .product(name: "FluentSQL", package: "fluent-kit")]),
         .testTarget(
             name: "WebAppTests",

@@ -9,6 +9,8 @@ public enum StorageMigrations {
             M001CreateNotices(),
             M001CreateImports(),
             M001CreateAuditTrail(),
+            // 002: the board's work.
+            M002CreateBoardRecords(),
         ]
     }
 }

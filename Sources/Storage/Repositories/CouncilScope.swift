@@ -1,3 +1,4 @@
+import Domain
 import FluentKit
 import FluentSQL
 import Foundation
@@ -167,7 +168,10 @@ public struct CouncilScope: Sendable {
 
     /// Stores an import whole or not at all: its files (replacing earlier files with the same key), its report, the
     /// figures recomputed from the council's files as they now stand, and the audit entry, in one transaction.
-    public func recordImport(files: [IncomingFile], reportJSON: String, values: [ComputedValue], by actor: Actor) async throws -> ImportModel {
+    /// `audits`, when given, replaces the audits that earlier imports brought (audits recorded in the application stay).
+    public func recordImport(files: [IncomingFile], reportJSON: String, values: [ComputedValue], audits: [CaseAuditRecord]? = nil,
+                             by actor: Actor) async throws -> ImportModel {
+        let auditBodies = try audits?.map { try Self.json($0) }
         let record = ImportModel(councilID: council, importedBy: actor.name, fileCount: files.count, reportJSON: reportJSON)
         try await database.write { tx in
             try await bumpVersion(on: tx)
@@ -189,6 +193,15 @@ public struct CouncilScope: Sendable {
                 let end = min(start + 500, models.count)
                 try await Array(models[start..<end]).create(on: tx)
                 start = end
+            }
+            if let auditBodies {
+                try await CaseAuditModel.query(on: tx).filter(\.$councilID == council).filter(\.$source == "import").delete()
+                var start = 0
+                while start < auditBodies.count {
+                    let end = min(start + 500, auditBodies.count)
+                    try await auditBodies[start..<end].map { CaseAuditModel(councilID: council, source: "import", body: $0, createdBy: actor.name) }.create(on: tx)
+                    start = end
+                }
             }
             try await AuditTrail.append(.init(council: council, action: "import.accepted", entity: "import", entityID: importID.uuidString,
                                               after: files.map { "\($0.name) (\($0.kind), \($0.content.count) bytes)" }.joined(separator: "; ")),

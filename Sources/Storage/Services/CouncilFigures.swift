@@ -59,7 +59,10 @@ public enum CouncilFigures {
         let asOf = council.asOf.flatMap(CalendarDate.init(iso:)) ?? today
         let values = try await scope.indicatorValues()
         let hand = try await scope.handFigures()
-        let results = values.compactMap(result)
+        // Audits come from the audit records (recorded here or brought by uploads), not from the stored values.
+        let audits = try await scope.audits().map(\.audit)
+        let results = values.filter { !AuditFigures.indicators.contains($0.indicator) || audits.isEmpty }.compactMap(result)
+            + AuditFigures.results(audits, through: asOf)
         let manual = hand.compactMap { figure -> ManualFigure? in
             guard let basis = Basis(rawValue: figure.basis), let month = YearMonth(iso: figure.month) else { return nil }
             let at = figure.enteredAt.map { CalendarDate(dayNumber: Int(($0.timeIntervalSince1970 / 86_400).rounded(.down))) } ?? asOf

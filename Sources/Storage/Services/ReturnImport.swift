@@ -84,7 +84,9 @@ public struct ReturnImport: Sendable {
         progress?("computing the indicators")
         let values = Self.compute(loaded, through: today)
         report.figures = values.count
-        let record = try await scope.recordImport(files: incoming, reportJSON: try report.json(), values: values, by: actor)
+        let audits = loaded.bundle.map(AuditFigures.records) ?? []
+        let record = try await scope.recordImport(files: incoming, reportJSON: try report.json(), values: values,
+                                                  audits: audits.isEmpty ? nil : audits, by: actor)
         return .accepted(record, report)
     }
 

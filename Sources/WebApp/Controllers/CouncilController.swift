@@ -93,6 +93,11 @@ enum DashboardView {
             .nav(.attribute(named: "aria-label", value: "Council pages"), .ul(.class("govuk-list"),
                 .li(.a(.class("govuk-link"), .href("\(base)/notice"), "The notice, its fields and calendar")),
                 .li(.a(.class("govuk-link"), .href("\(base)/data-quality"), "Data quality of the loaded returns")),
+                .li(.a(.class("govuk-link"), .href("\(base)/plan"), "Improvement Plan")),
+                .li(.a(.class("govuk-link"), .href("\(base)/meetings"), "Board meetings, agendas and board packs")),
+                .li(.a(.class("govuk-link"), .href("\(base)/audits"), "Case-file audits")),
+                .li(.a(.class("govuk-link"), .href("\(base)/reviews"), "Reviews and reports")),
+                .li(.a(.class("govuk-link"), .href("\(base)/incidents"), "Serious incidents")),
                 .if(mayEdit, .li(.a(.class("govuk-link"), .href("\(base)/uploads"), "Upload returns"))),
                 .if(mayEdit, .li(.a(.class("govuk-link"), .href("\(base)/notices/new"), "Load a notice")))
             )),

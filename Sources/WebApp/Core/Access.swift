@@ -14,6 +14,11 @@ public enum Need: String, Sendable, CaseIterable {
     case editCouncil
     /// Writing the board's assessments: the council's independent chair (and administrators).
     case assessCouncil
+    /// Recording a meeting (attendance, decisions, minutes) and deciding on revised timescales: the chair, the
+    /// council's officers, administrators.
+    case runMeeting
+    /// Asking for a change the board decides (a revised timescale): anyone on the council's board.
+    case proposeChange
     /// Every council at once: administrators and DfE officials.
     case everyCouncil
     /// Running the installation: administrators.
@@ -28,6 +33,8 @@ public enum Access {
         case .anyone, .signedIn, .readCouncil: Set(Role.allCases)
         case .editCouncil: [.administrator, .councilOfficer]
         case .assessCouncil: [.administrator, .independentChair]
+        case .runMeeting: [.administrator, .councilOfficer, .independentChair]
+        case .proposeChange: [.administrator, .councilOfficer, .boardMember, .independentChair]
         case .everyCouncil: [.administrator, .dfeOfficial]
         case .administer: [.administrator]
         }

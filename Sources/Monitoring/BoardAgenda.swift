@@ -1,0 +1,77 @@
+import Domain
+
+/// What a board meeting must discuss, from what monitoring says on the meeting's date: targets off track, overdue
+/// actions, revised timescales asked for, deadlines and reviews coming up or overdue, new audit findings and serious
+/// incidents since the last meeting. Standing items (apologies, the last minutes, any other business) are the
+/// meeting's own and are not listed here.
+public struct BoardAgenda: Sendable {
+    public struct Item: Sendable, Equatable {
+        public enum Kind: String, Sendable, Equatable, CaseIterable {
+            case targetOffTrack = "target_off_track"
+            case overdueAction = "overdue_action"
+            case timescaleRequest = "timescale_request"
+            case deadline
+            case review
+            case auditFindings = "audit_findings"
+            case incident
+        }
+
+        public var kind: Kind
+        public var title: String
+        public var detail: String
+    }
+
+    public var meetingDate: CalendarDate
+    public var items: [Item]
+
+    /// - Parameters:
+    ///   - meetingDate: the meeting's date; everything is judged as on it.
+    ///   - previousMeeting: the last meeting's date: audits and incidents since it are new (all of them when nil).
+    ///   - nextMeeting: the next meeting's date: deadlines and reviews before it are coming up.
+    public init(meetingDate: CalendarDate, previousMeeting: CalendarDate?, nextMeeting: CalendarDate?, statuses: [TargetStatus],
+                actions: [PlanAction], pendingRequests: [(action: PlanAction, request: TimescaleRequest)], calendar: NoticeCalendar?,
+                audits: [CaseAuditRecord], incidents: [Incident]) {
+        self.meetingDate = meetingDate
+        var items: [Item] = []
+        for status in statuses where status.rag == .red || status.rag == .amber || status.offTrajectorySince != nil {
+            let name = status.target.indicator.prefix(1).uppercased() + status.target.indicator.dropFirst()
+            let since = status.offTrajectorySince.map { "; below its path since \($0.label)" } ?? ""
+            items.append(Item(kind: .targetOffTrack, title: name, detail: "rated \(status.rag.rawValue)\(since)"
+                              + (status.reasons.first.map { ": \($0)" } ?? "")))
+        }
+        for action in actions.filter({ $0.isOverdue(on: meetingDate) }).sorted(by: { $0.dueDate < $1.dueDate }) {
+            items.append(Item(kind: .overdueAction, title: action.title,
+                              detail: "\(action.owner.label), \(action.lead): due \(action.dueDate.iso), \(action.status.label.lowercased())"))
+        }
+        for (action, request) in pendingRequests where request.decision == .pending {
+            items.append(Item(kind: .timescaleRequest, title: action.title,
+                              detail: "\(request.requestedBy) asks to move \(action.dueDate.iso) to \(request.requestedDue.iso): \(request.reason)"))
+        }
+        let horizon = nextMeeting ?? meetingDate.adding(months: 1)
+        for entry in calendar?.entries ?? [] where entry.kind != .meeting && !entry.done {
+            guard let date = entry.date else { continue }
+            let overdue = date < meetingDate
+            guard overdue || date <= horizon else { continue }
+            items.append(Item(kind: entry.kind == .review ? .review : .deadline, title: entry.what,
+                              detail: overdue ? "overdue since \(date.iso)" : "due \(date.iso)"))
+        }
+        let newAudits = audits.filter { audit in
+            audit.countedOn <= meetingDate && (previousMeeting.map { audit.countedOn > $0 } ?? true)
+        }
+        if !newAudits.isEmpty {
+            let adequate = newAudits.filter { $0.countedGrade.rank <= 3 }.count
+            let inadequate = newAudits.count - adequate
+            let themes = Dictionary(newAudits.flatMap(\.themes).map { ($0, 1) }, uniquingKeysWith: +).sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+            items.append(Item(kind: .auditFindings, title: "Case-file audits since the last meeting",
+                              detail: "\(newAudits.count) audited, \(adequate) adequate or better, \(inadequate) inadequate"
+                                  + (themes.isEmpty ? "" : "; themes: " + themes.prefix(3).map { "\($0.key) (\($0.value))" }.joined(separator: ", "))))
+        }
+        let newIncidents = incidents.filter { incident in
+            incident.occurredOn <= meetingDate && (previousMeeting.map { incident.occurredOn > $0 } ?? true)
+        }
+        for incident in newIncidents {
+            items.append(Item(kind: .incident, title: incident.kind.label, detail: "\(incident.occurredOn.iso): \(incident.summary)"))
+        }
+        self.items = items
+    }
+}

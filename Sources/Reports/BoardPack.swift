@@ -1,0 +1,216 @@
+import Domain
+import Foundation
+import Indicators
+import Monitoring
+import Plot
+
+/// The board pack for one meeting: everything the chair and partners need to read before it, in one document that
+/// prints on A4. A pure function of the values given: the web application and `improve report` build the same pack.
+public struct BoardPack: Sendable {
+    public struct TargetLine: Sendable {
+        public var status: TargetStatus
+        public var chartSVG: String
+        public init(status: TargetStatus, chartSVG: String) {
+            self.status = status
+            self.chartSVG = chartSVG
+        }
+    }
+
+    public var councilName: String
+    public var meetingNumber: Int
+    public var meetingDate: CalendarDate
+    public var asOf: CalendarDate
+    public var targets: [TargetLine]
+    public var exceptions: ExceptionReport
+    public var agenda: BoardAgenda
+    public var actions: [PlanAction]
+    public var audits: [CaseAuditRecord]
+    /// Workforce figures: indicator id, its latest value and month.
+    public var workforce: [(indicator: String, month: YearMonth, value: Double)]
+    public var calendar: [NoticeCalendar.Entry]
+    public var incidents: [Incident]
+    public var questions: [String]
+
+    public init(councilName: String, meetingNumber: Int, meetingDate: CalendarDate, asOf: CalendarDate, targets: [TargetLine],
+                exceptions: ExceptionReport, agenda: BoardAgenda, actions: [PlanAction], audits: [CaseAuditRecord],
+                workforce: [(indicator: String, month: YearMonth, value: Double)], calendar: [NoticeCalendar.Entry], incidents: [Incident],
+                questions: [String]) {
+        self.councilName = councilName
+        self.meetingNumber = meetingNumber
+        self.meetingDate = meetingDate
+        self.asOf = asOf
+        self.targets = targets
+        self.exceptions = exceptions
+        self.agenda = agenda
+        self.actions = actions
+        self.audits = audits
+        self.workforce = workforce
+        self.calendar = calendar
+        self.incidents = incidents
+        self.questions = questions
+    }
+
+    // MARK: the tables (each exported as CSV and XLSX)
+
+    public var tables: [ReportTable] {
+        [targetTable, actionTable, auditTable, workforceTable, calendarTable, incidentTable]
+    }
+
+    public func table(named name: String) -> ReportTable? { tables.first { $0.name == name } }
+
+    static func figure(_ value: Double?, _ unit: TargetUnit) -> ReportTable.Cell {
+        guard let value else { return .empty }
+        let rounded = (value * 10).rounded() / 10
+        let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+        return .figure(rounded, shown: unit == .percent ? text + "%" : text)
+    }
+
+    public var targetTable: ReportTable {
+        ReportTable(name: "targets", caption: "Every target: where it stands and where it is heading",
+                    header: ["Target", "RAG", "Latest figure", "Month", "Next milestone", "Due", "Milestone state", "Forecast at due date"],
+                    rows: targets.map { line in
+                        let s = line.status
+                        let next = s.milestones.first { $0.state == .dueSoon || $0.state == .notYetDue } ?? s.milestones.last
+                        return [.text(s.target.indicator.prefix(1).uppercased() + s.target.indicator.dropFirst()), .text(s.rag.rawValue),
+                                Self.figure(s.latest?.value, s.target.unit), s.latest.map { .text($0.month.iso) } ?? .empty,
+                                Self.figure(next?.level, s.target.unit), next?.dueDate.map { .text($0.iso) } ?? .empty,
+                                next.map { .text($0.state.rawValue.replacingOccurrences(of: "_", with: " ")) } ?? .empty,
+                                Self.figure(next?.forecast?.value, s.target.unit)]
+                    })
+    }
+
+    public var actionTable: ReportTable {
+        ReportTable(name: "plan", caption: "The Improvement Plan: every action, overdue ones first",
+                    header: ["Action", "Owner", "Lead", "Due", "Status", "Overdue"],
+                    rows: actions.sorted { ($0.isOverdue(on: meetingDate) ? 0 : 1, $0.dueDate) < ($1.isOverdue(on: meetingDate) ? 0 : 1, $1.dueDate) }.map { a in
+                        [.text(a.title), .text(a.owner.label), .text(a.lead), .text(a.dueDate.iso), .text(a.status.label),
+                         .text(a.isOverdue(on: meetingDate) ? "yes" : "no")]
+                    })
+    }
+
+    public var auditTable: ReportTable {
+        let byMonth = Dictionary(grouping: audits.filter { $0.countedOn <= meetingDate }) { YearMonth($0.countedOn) }
+        return ReportTable(name: "audits", caption: "Case-file audits by month",
+                           header: ["Month", "Audited", "Adequate or better", "Good or better", "Inadequate", "Adequate or better (%)"],
+                           rows: byMonth.keys.sorted().suffix(12).map { month in
+                               let a = byMonth[month]!
+                               let adequate = a.filter { $0.countedGrade.rank <= 3 }.count
+                               let good = a.filter { $0.countedGrade.rank <= 2 }.count
+                               return [.text(month.iso), .number(Double(a.count)), .number(Double(adequate)), .number(Double(good)),
+                                       .number(Double(a.count - adequate)), Self.figure(100 * Double(adequate) / Double(a.count), .percent)]
+                           })
+    }
+
+    public var workforceTable: ReportTable {
+        ReportTable(name: "workforce", caption: "Workforce", header: ["Measure", "Month", "Figure"],
+                    rows: workforce.map { [.text($0.indicator.replacingOccurrences(of: "_", with: " ")), .text($0.month.iso), .number(($0.value * 10).rounded() / 10)] })
+    }
+
+    public var calendarTable: ReportTable {
+        let horizon = meetingDate.adding(months: 3)
+        return ReportTable(name: "calendar", caption: "Deadlines and reviews: overdue, and the next three months", header: ["Date", "What", "Kind", "Overdue"],
+                           rows: calendar.filter { $0.kind != .meeting && !$0.done && ($0.overdue || ($0.date.map { $0 >= meetingDate && $0 <= horizon } ?? false)) }
+                               .map { [$0.date.map { .text($0.iso) } ?? .empty, .text($0.what), .text($0.kind.rawValue), .text($0.overdue ? "yes" : "no")] })
+    }
+
+    public var incidentTable: ReportTable {
+        ReportTable(name: "incidents", caption: "Serious incidents", header: ["Date", "Kind", "Summary"],
+                    rows: incidents.sorted { $0.occurredOn > $1.occurredOn }.map { [.text($0.occurredOn.iso), .text($0.kind.label), .text($0.summary)] })
+    }
+
+    // MARK: the document
+
+    /// The pack as a complete HTML document, styled for the screen and for A4 paper; `exportLink` gives the address
+    /// of a table's CSV or XLSX (nil: no links, as in a PDF).
+    public func html(stylesheet: String, exportLink: ((String, String) -> String)? = nil) -> String {
+        let title = "Board pack: \(councilName), meeting \(meetingNumber), \(Self.date(meetingDate))"
+        func tableNode(_ table: ReportTable) -> Node<HTML.BodyContext> {
+            .group(
+                .table(
+                    .class("govuk-table"), .id("table-\(table.name)"),
+                    .caption(.class("govuk-table__caption"), .text(table.caption)),
+                    .thead(.tr(.forEach(table.header) { .th(.attribute(named: "scope", value: "col"), .text($0)) })),
+                    .tbody(.forEach(table.rows) { row in .tr(.forEach(row) { .td(.text($0.shown)) }) })
+                ),
+                .if(table.rows.isEmpty, .p(.class("govuk-body-s"), "None.")),
+                .unwrap(exportLink) { link in
+                    .p(.class("govuk-body-s export-links"), .text("Export: "), .a(.href(link(table.name, "csv")), "CSV"), .text(" "),
+                       .a(.href(link(table.name, "xlsx")), "XLSX"))
+                }
+            )
+        }
+        let overdue = actions.filter { $0.isOverdue(on: meetingDate) }
+        let complete = actions.filter { $0.status == .complete }.count
+        let document = HTML(
+            .lang(.english),
+            .head(
+                .element(named: "meta", attributes: [.attribute(named: "charset", value: "utf-8")]),
+                .element(named: "title", text: title),
+                .element(named: "style", text: stylesheet + BoardPack.printCSS)
+            ),
+            .body(
+                .class("govuk-template__body board-pack"),
+                .main(
+                    .class("govuk-width-container"),
+                    .section(.class("pack-cover"),
+                             .p(.class("govuk-caption-l"), .text("Improvement Board, meeting \(meetingNumber)")),
+                             .h1(.class("govuk-heading-xl"), .text(councilName)),
+                             .p(.class("govuk-body"), .text("Meeting on \(Self.date(meetingDate)). Figures as at \(Self.date(asOf)).")),
+                             .h2(.class("govuk-heading-m"), "Agenda"),
+                             .ol(.class("govuk-list govuk-list--number"), .id("agenda"),
+                                 .li("Welcome, apologies and declarations"),
+                                 .li("Minutes and actions of the last meeting"),
+                                 .forEach(agenda.items) { item in .li(.strong(.text(item.title)), .text(": \(item.detail)")) },
+                                 .forEach(questions) { .li(.text("Chair's question: \($0)")) },
+                                 .li("Any other business"))),
+                    .section(.id("summary"), .h2(.class("govuk-heading-l"), "1. Targets"), tableNode(targetTable)),
+                    .section(.id("charts"), .h2(.class("govuk-heading-l"), "2. Each target"),
+                             .forEach(targets) { line in
+                                 .div(.class("pack-chart"),
+                                      .h3(.class("govuk-heading-s"), .text(line.status.target.indicator.prefix(1).uppercased() + line.status.target.indicator.dropFirst())),
+                                      .raw(line.chartSVG),
+                                      .ul(.class("govuk-list govuk-body-s"), .forEach(line.status.reasons) { .li(.text($0)) }))
+                             }),
+                    .section(.id("exceptions"), .h2(.class("govuk-heading-l"), "3. Exceptions"),
+                             .if(exceptions.items.isEmpty, .p(.class("govuk-body"), "No target is off track.")),
+                             .forEach(exceptions.items) { item in
+                                 .div(.h3(.class("govuk-heading-s"), .text(item.target.indicator.prefix(1).uppercased() + item.target.indicator.dropFirst())),
+                                      .p(.class("govuk-body"), .text(item.summary)),
+                                      .ul(.class("govuk-list govuk-list--bullet govuk-body-s"), .forEach(item.drivers) { .li(.text($0)) }))
+                             }),
+                    .section(.id("plan"), .h2(.class("govuk-heading-l"), "4. The Improvement Plan"),
+                             .p(.class("govuk-body"), .text("\(actions.count) actions: \(complete) complete, \(overdue.count) overdue.")),
+                             tableNode(actionTable)),
+                    .section(.id("audits"), .h2(.class("govuk-heading-l"), "5. Case-file audits"), tableNode(auditTable)),
+                    .section(.id("workforce"), .h2(.class("govuk-heading-l"), "6. Workforce"), tableNode(workforceTable)),
+                    .section(.id("calendar"), .h2(.class("govuk-heading-l"), "7. Deadlines and reviews"), tableNode(calendarTable)),
+                    .section(.id("incidents"), .h2(.class("govuk-heading-l"), "8. Serious incidents"), tableNode(incidentTable))
+                )
+            )
+        )
+        return document.render()
+    }
+
+    static func date(_ d: CalendarDate) -> String {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "\(d.day) \(months[d.month - 1]) \(d.year)"
+    }
+
+    /// A4 pages: each numbered section starts a page, charts and table rows do not split, links print as text.
+    public static let printCSS = """
+    @page{size:A4;margin:15mm 15mm 18mm}
+    @media print{
+    body{font-size:10.5pt}
+    .govuk-heading-xl{font-size:26pt;margin-bottom:12pt}
+    .govuk-heading-l{font-size:17pt}
+    section{break-before:page}
+    section.pack-cover{break-before:auto}
+    .pack-chart{break-inside:avoid}
+    .govuk-table tr{break-inside:avoid}
+    .govuk-table{font-size:9.5pt}
+    .export-links{display:none}
+    a{color:#0b0c0c;text-decoration:none}
+    }
+    .pack-chart svg{max-width:100%;height:auto}
+    """
+}

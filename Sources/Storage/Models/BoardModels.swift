@@ -1,0 +1,197 @@
+import FluentKit
+import Foundation
+
+// The board's records. Each keeps its Domain value as JSON in `body` (so the domain decides its shape and both
+// databases hold it alike), beside the columns it is looked up by.
+
+/// An action of the Improvement Plan (Domain.PlanAction).
+public final class PlanActionModel: Model, @unchecked Sendable {
+    public static let schema = "plan_actions"
+
+    @ID(key: .id) public var id: UUID?
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+    @Field(key: "council_id") public var councilID: UUID
+    @Field(key: "body") public var body: String
+    @Field(key: "created_by") public var createdBy: String
+
+    public init() {}
+    public init(councilID: UUID, body: String, createdBy: String) {
+        self.councilID = councilID
+        self.body = body
+        self.createdBy = createdBy
+    }
+}
+
+/// Evidence for an action: a link, or a file kept here.
+public final class ActionEvidenceModel: Model, @unchecked Sendable {
+    public static let schema = "action_evidence"
+
+    @ID(key: .id) public var id: UUID?
+    @Timestamp(key: "added_at", on: .create) public var addedAt: Date?
+    @Field(key: "action_id") public var actionID: UUID
+    @Field(key: "council_id") public var councilID: UUID
+    @Field(key: "name") public var name: String
+    @OptionalField(key: "link") public var link: String?
+    @OptionalField(key: "content") public var content: Data?
+    @Field(key: "added_by") public var addedBy: String
+
+    public init() {}
+    public init(actionID: UUID, councilID: UUID, name: String, link: String?, content: Data?, addedBy: String) {
+        self.actionID = actionID
+        self.councilID = councilID
+        self.name = name
+        self.link = link
+        self.content = content
+        self.addedBy = addedBy
+    }
+}
+
+/// A request to revise an action's timescale (Domain.TimescaleRequest), and the board's decision on it.
+public final class TimescaleRequestModel: Model, @unchecked Sendable {
+    public static let schema = "timescale_requests"
+
+    @ID(key: .id) public var id: UUID?
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @Field(key: "action_id") public var actionID: UUID
+    @Field(key: "council_id") public var councilID: UUID
+    @Field(key: "body") public var body: String
+
+    public init() {}
+    public init(actionID: UUID, councilID: UUID, body: String) {
+        self.actionID = actionID
+        self.councilID = councilID
+        self.body = body
+    }
+}
+
+/// A board meeting: its number and date from the notice's cadence, and what was recorded (MeetingRecord).
+public final class MeetingModel: Model, @unchecked Sendable {
+    public static let schema = "meetings"
+
+    @ID(key: .id) public var id: UUID?
+    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+    @Field(key: "council_id") public var councilID: UUID
+    @Field(key: "number") public var number: Int
+    /// YYYY-MM-DD.
+    @Field(key: "held_on") public var heldOn: String
+    @Field(key: "body") public var body: String
+
+    public init() {}
+    public init(councilID: UUID, number: Int, heldOn: String, body: String) {
+        self.councilID = councilID
+        self.number = number
+        self.heldOn = heldOn
+        self.body = body
+    }
+}
+
+/// A case-file audit (Domain.CaseAuditRecord): recorded here, or read from an uploaded case_audits table.
+public final class CaseAuditModel: Model, @unchecked Sendable {
+    public static let schema = "case_audits"
+
+    @ID(key: .id) public var id: UUID?
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @Field(key: "council_id") public var councilID: UUID
+    /// "recorded" (in the application) or "import" (from an uploaded return, replaced by the next).
+    @Field(key: "source") public var source: String
+    @Field(key: "body") public var body: String
+    @Field(key: "created_by") public var createdBy: String
+
+    public init() {}
+    public init(councilID: UUID, source: String, body: String, createdBy: String) {
+        self.councilID = councilID
+        self.source = source
+        self.body = body
+        self.createdBy = createdBy
+    }
+}
+
+/// The audit programme the board agreed: how often, how many cases.
+public final class AuditProgrammeModel: Model, @unchecked Sendable {
+    public static let schema = "audit_programmes"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "council_id") public var councilID: UUID
+    @Field(key: "frequency_weeks") public var frequencyWeeks: Int
+    @Field(key: "cases_per_round") public var casesPerRound: Int
+    @Field(key: "starts_on") public var startsOn: String
+    @OptionalField(key: "agreed_at_meeting") public var agreedAtMeeting: Int?
+
+    public init() {}
+    public init(councilID: UUID, frequencyWeeks: Int, casesPerRound: Int, startsOn: String, agreedAtMeeting: Int?) {
+        self.councilID = councilID
+        self.frequencyWeeks = frequencyWeeks
+        self.casesPerRound = casesPerRound
+        self.startsOn = startsOn
+        self.agreedAtMeeting = agreedAtMeeting
+    }
+}
+
+/// A review or report: the notice's reviews, the chair's assessments, the report to the minister.
+public final class ReviewReportModel: Model, @unchecked Sendable {
+    public static let schema = "review_reports"
+
+    @ID(key: .id) public var id: UUID?
+    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+    @Field(key: "council_id") public var councilID: UUID
+    /// progress_review, final_review, chair_assessment, report_to_minister, …
+    @Field(key: "kind") public var kind: String
+    @Field(key: "title") public var title: String
+    @OptionalField(key: "due") public var due: String?
+    @Field(key: "text") public var text: String
+    /// draft or submitted.
+    @Field(key: "status") public var status: String
+    @Field(key: "written_by") public var writtenBy: String
+    @OptionalField(key: "submitted_at") public var submittedAt: Date?
+
+    public init() {}
+    public init(councilID: UUID, kind: String, title: String, due: String?, text: String, writtenBy: String) {
+        self.councilID = councilID
+        self.kind = kind
+        self.title = title
+        self.due = due
+        self.text = text
+        self.status = "draft"
+        self.writtenBy = writtenBy
+    }
+}
+
+/// A serious incident (Domain.Incident).
+public final class IncidentModel: Model, @unchecked Sendable {
+    public static let schema = "incidents"
+
+    @ID(key: .id) public var id: UUID?
+    @Timestamp(key: "reported_at", on: .create) public var reportedAt: Date?
+    @Field(key: "council_id") public var councilID: UUID
+    @Field(key: "body") public var body: String
+    @Field(key: "reported_by") public var reportedBy: String
+
+    public init() {}
+    public init(councilID: UUID, body: String, reportedBy: String) {
+        self.councilID = councilID
+        self.body = body
+        self.reportedBy = reportedBy
+    }
+}
+
+/// A message for one user in the application (DfE officials hear of serious incidents at once).
+public final class NotificationModel: Model, @unchecked Sendable {
+    public static let schema = "notifications"
+
+    @ID(key: .id) public var id: UUID?
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @Field(key: "user_id") public var userID: UUID
+    @Field(key: "council_id") public var councilID: UUID
+    @Field(key: "text") public var text: String
+    @Field(key: "link") public var link: String
+    @OptionalField(key: "read_at") public var readAt: Date?
+
+    public init() {}
+    public init(userID: UUID, councilID: UUID, text: String, link: String) {
+        self.userID = userID
+        self.councilID = councilID
+        self.text = text
+        self.link = link
+    }
+}

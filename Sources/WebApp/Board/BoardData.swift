@@ -1,0 +1,112 @@
+import Domain
+import Foundation
+import Monitoring
+import Reports
+import Storage
+
+/// What the board's pages need of one council, gathered once per request: the picture (targets, calendar), the plan
+/// and its timescale requests, the meetings scheduled from the notice's cadence, the audits and the incidents.
+struct BoardData: Sendable {
+    var council: CouncilModel
+    var picture: CouncilPicture
+    var actions: [(id: UUID, action: PlanAction)]
+    var requests: [(id: UUID, action: UUID, request: TimescaleRequest)]
+    var meetings: [(number: Int, date: CalendarDate, record: MeetingRecord)]
+    var audits: [(id: UUID, source: String, audit: CaseAuditRecord)]
+    var incidents: [(id: UUID, reportedBy: String, reportedAt: Date?, incident: Incident)]
+
+    static func load(_ council: CouncilModel, store: Store, pictures: PictureCache, today: CalendarDate) async throws -> BoardData {
+        let picture = try await pictures.picture(of: council, store: store, today: today)
+        let scope = store.scope(try council.requireID())
+        // The meetings the notice's cadence sets, numbered from the first; made once, then kept with what is recorded.
+        let scheduled = picture.calendar?.meetings.compactMap(\.date) ?? []
+        if try await scope.meetings().count < scheduled.count {
+            try await scope.scheduleMeetings(scheduled, by: .system)
+        }
+        let meetings = try await scope.meetings().compactMap { model -> (Int, CalendarDate, MeetingRecord)? in
+            guard let date = CalendarDate(iso: model.heldOn), let record = try? JSONDecoder().decode(MeetingRecord.self, from: Data(model.body.utf8)) else {
+                return nil
+            }
+            return (model.number, date, record)
+        }
+        return BoardData(council: council, picture: picture, actions: try await scope.actions(), requests: try await scope.timescaleRequests(),
+                         meetings: meetings, audits: try await scope.audits(), incidents: try await scope.incidents())
+    }
+
+    var asOf: CalendarDate { picture.asOf }
+
+    /// The next meeting on or after the date the figures are judged on.
+    var nextMeeting: Int? { meetings.first { $0.date >= asOf }?.number }
+
+    func meeting(_ number: Int) -> (number: Int, date: CalendarDate, record: MeetingRecord)? { meetings.first { $0.number == number } }
+
+    func agenda(for number: Int) -> BoardAgenda? {
+        guard let index = meetings.firstIndex(where: { $0.number == number }) else { return nil }
+        let meeting = meetings[index]
+        let previous = index > 0 ? meetings[index - 1].date : nil
+        let next = index + 1 < meetings.count ? meetings[index + 1].date : nil
+        let byID = Dictionary(uniqueKeysWithValues: actions.map { ($0.id, $0.action) })
+        let pending = requests.filter { $0.request.decision == .pending }.compactMap { r in byID[r.action].map { ($0, r.request) } }
+        return BoardAgenda(meetingDate: meeting.date, previousMeeting: previous, nextMeeting: next, statuses: picture.statuses,
+                           actions: actions.map(\.action), pendingRequests: pending, calendar: picture.calendar,
+                           audits: audits.map(\.audit), incidents: incidents.map(\.incident))
+    }
+
+    /// The workforce indicators the council has figures for, at their latest month.
+    var workforce: [(indicator: String, month: YearMonth, value: Double)] {
+        let ids = ["social_worker_vacancy_rate", "social_worker_agency_rate", "social_worker_turnover_rate", "average_caseload",
+                   "social_worker_sickness_days", "cases_allocated_to_qualified_sw"]
+        return ids.compactMap { id in
+            guard let series = picture.library.series(for: id, basis: .unspecified), let month = series.months.last,
+                  let value = series.value(at: month) else { return nil }
+            return (id, month, value)
+        }
+    }
+
+    func pack(meeting number: Int) -> BoardPack? {
+        guard let meeting = meeting(number), let agenda = agenda(for: number) else { return nil }
+        let lines = picture.statuses.map { BoardPack.TargetLine(status: $0, chartSVG: DashboardView.chart($0, picture: picture, width: 640, height: 280)) }
+        return BoardPack(councilName: council.name, meetingNumber: number, meetingDate: meeting.date, asOf: asOf, targets: lines,
+                         exceptions: picture.exceptions, agenda: agenda, actions: actions.map(\.action), audits: audits.map(\.audit),
+                         workforce: workforce, calendar: picture.calendar?.entries ?? [], incidents: incidents.map(\.incident),
+                         questions: meeting.record.questions)
+    }
+}
+
+/// A PDF of an HTML document, printed by headless Chromium when it is installed.
+enum PDFPrinter {
+    struct Unavailable: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func chromium() -> String? {
+        let candidates = [ProcessInfo.processInfo.environment["CHROMIUM"], "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        return candidates.compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static func pdf(html: String) throws -> Data {
+        guard let browser = chromium() else {
+            throw Unavailable(description: "PDF needs Chromium (the Debian package chromium); the HTML pack prints the same")
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("board-pack-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("pack.html"), out = folder.appendingPathComponent("pack.pdf")
+        try Data(html.utf8).write(to: page)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: browser)
+        process.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-pdf-header-footer",
+                             "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--print-to-pdf=\(out.path)", page.absoluteString]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMPDIR"] = folder.path
+        process.environment = environment
+        try process.run()
+        process.waitUntilExit()
+        guard let data = FileManager.default.contents(atPath: out.path), data.starts(with: Array("%PDF".utf8)) else {
+            throw Unavailable(description: "Chromium did not write the PDF (exit status \(process.terminationStatus))")
+        }
+        return data
+    }
+}
