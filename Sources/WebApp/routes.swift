@@ -73,9 +73,11 @@ public enum SiteRoutes {
         RouteSpec(.POST, "/councils/:council/audits", .editCouncil, AuditController.record),
         RouteSpec(.POST, "/councils/:council/audits/programme", .editCouncil, AuditController.setProgramme),
         RouteSpec(.GET, "/councils/:council/reviews", .readCouncil, ReviewController.list),
-        RouteSpec(.POST, "/councils/:council/reviews", .runMeeting, ReviewController.create),
+        RouteSpec(.POST, "/councils/:council/reviews", .editCouncil, ReviewController.create),
+        RouteSpec(.POST, "/councils/:council/assessments", .assessCouncil, ReviewController.create),
         RouteSpec(.GET, "/councils/:council/reviews/:review", .readCouncil, ReviewController.show),
-        RouteSpec(.POST, "/councils/:council/reviews/:review", .runMeeting, ReviewController.save),
+        RouteSpec(.POST, "/councils/:council/reviews/:review", .editCouncil, ReviewController.save),
+        RouteSpec(.POST, "/councils/:council/assessments/:review", .assessCouncil, ReviewController.save),
         RouteSpec(.GET, "/councils/:council/incidents", .readCouncil, IncidentController.list),
         RouteSpec(.POST, "/councils/:council/incidents", .editCouncil, IncidentController.record),
         // the API

@@ -30,6 +30,14 @@ struct AccessTests {
         path = path.replacingOccurrences(of: ":import", with: (ownCouncil ? world.worcsImport : world.nottsImport).uuidString)
         path = path.replacingOccurrences(of: ":job", with: UUID().uuidString)
         path = path.replacingOccurrences(of: ":indicator", with: "initial_assessment_timeliness")
+        let board = world.board[council]!
+        path = path.replacingOccurrences(of: ":action", with: board.action.uuidString)
+        path = path.replacingOccurrences(of: ":evidence", with: board.evidence.uuidString)
+        path = path.replacingOccurrences(of: ":request", with: board.request.uuidString)
+        path = path.replacingOccurrences(of: ":meeting", with: "1")
+        path = path.replacingOccurrences(of: ":file", with: "targets.csv")
+        path = path.replacingOccurrences(of: "/assessments/:review", with: "/assessments/\(board.assessment.uuidString)")
+        path = path.replacingOccurrences(of: ":review", with: board.review.uuidString)
         return path
     }
 

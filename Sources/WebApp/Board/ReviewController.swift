@@ -31,9 +31,18 @@ enum ReviewController {
         return due.sorted { ($0.date ?? .init(dayNumber: 0)) < ($1.date ?? .init(dayNumber: 0)) }
     }
 
-    /// Who may write a kind of report: the chair writes the chair's assessments, the council the rest.
+    /// Who may write a kind of report: the chair writes the chair's assessments (under /assessments), the council the
+    /// rest (under /reviews).
     static func mayWrite(_ kind: String, _ role: Role) -> Bool {
         Access.roles(for: kind == "chair_assessment" ? .assessCouncil : .editCouncil).contains(role)
+    }
+
+    static func collection(_ kind: String) -> String { kind == "chair_assessment" ? "assessments" : "reviews" }
+
+    /// The route's collection must be the kind's: a chair's assessment is written only under /assessments.
+    static func checkCollection(_ req: Request, kind: String) throws {
+        let posted = req.url.path.contains("/assessments") ? "assessments" : "reviews"
+        guard posted == collection(kind) else { throw Abort(.notFound) }
     }
 
     @Sendable static func list(req: Request) async throws -> HTML {
@@ -48,7 +57,7 @@ enum ReviewController {
         let (user, data) = try await MeetingController.load(req)
         let form = try req.content.decode(CreateForm.self)
         guard let due = schedule(data).first(where: { $0.kind == form.kind && $0.title == form.title }) else { throw Abort(.unprocessableEntity, reason: "There is no such review due.") }
-        guard mayWrite(due.kind, user.role) else { throw Abort(.forbidden) }
+        try checkCollection(req, kind: due.kind)
         let decisions = data.meetings.flatMap { m in m.record.decisions.filter { $0.kind == .decision }.map { (m.number, $0) } }
         let text = ReviewDraft.text(kind: due.kind, title: due.title, councilName: data.council.name, asOf: data.asOf, statuses: data.picture.statuses,
                                     actions: data.actions.map(\.action), audits: data.audits.map(\.audit), decisions: decisions, incidents: data.incidents.map(\.incident))
@@ -69,7 +78,7 @@ enum ReviewController {
         let council = try await req.pathCouncil()
         let scope = req.store.scope(try council.requireID())
         guard let report = try await scope.review(id: try req.uuidParameter("review")) else { throw Abort(.notFound) }
-        guard mayWrite(report.kind, user.role) else { throw Abort(.forbidden) }
+        try checkCollection(req, kind: report.kind)
         let form = try req.content.decode(SaveForm.self)
         do {
             try await scope.saveReview(id: try report.requireID(), text: form.text ?? report.text, submit: form.submit == "yes", by: user.actor)
@@ -97,7 +106,7 @@ enum ReviewView {
                                       .a(.class("govuk-link"), .href("\(base)/reviews/\(r.id?.uuidString ?? "")"),
                                          .text(r.status == "submitted" ? "Submitted" : "Draft"))
                                   }, .if(report == nil && ReviewController.mayWrite(due.kind, user.role), .form(
-                                      .action("\(base)/reviews"), .method(.post), Layout.csrf(user),
+                                      .action("\(base)/\(ReviewController.collection(due.kind))"), .method(.post), Layout.csrf(user),
                                       .input(.type(.hidden), .name("kind"), .value(due.kind)), .input(.type(.hidden), .name("title"), .value(due.title)),
                                       .button(.type(.submit), .class("govuk-button govuk-button--small govuk-button--secondary"), "Draft it"))),
                                   .if(report == nil && !ReviewController.mayWrite(due.kind, user.role), .text("Not started"))))
@@ -107,7 +116,7 @@ enum ReviewView {
 
     static func report(_ data: BoardData, report: ReviewReportModel, user: CurrentUser) -> HTML {
         let base = "/councils/\(data.council.id?.uuidString ?? "")"
-        let path = "\(base)/reviews/\(report.id?.uuidString ?? "")"
+        let path = "\(base)/\(ReviewController.collection(report.kind))/\(report.id?.uuidString ?? "")"
         let mayWrite = ReviewController.mayWrite(report.kind, user.role) && report.status == "draft"
         return Layout.page(title: report.title, user: user, breadcrumbs: BoardViews.crumbs(data, user) + [("Reviews and reports", "\(base)/reviews")], content: .group(
             .span(.class("govuk-caption-l"), .text(report.status == "submitted" ? "Submitted" : "Draft, by \(report.writtenBy)")),

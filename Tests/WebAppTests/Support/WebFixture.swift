@@ -29,6 +29,30 @@ actor WebFixture {
         var nottsTargets: [UUID]
         var worcsImport: UUID
         var nottsImport: UUID
+        /// One of each of the board's records, per council: [council: (action, evidence, request, review, assessment)].
+        var board: [UUID: Board]
+    }
+
+    struct Board: Sendable {
+        var action: UUID
+        var evidence: UUID
+        var request: UUID
+        var review: UUID
+        var assessment: UUID
+    }
+
+    /// Adds one of each board record to a council, as its officer and chair would.
+    static func boardRecords(_ scope: CouncilScope) async throws -> Board {
+        let action = try await scope.createAction(PlanAction(title: "Agree the thresholds document with partners", lead: "Head of service", owner: .council,
+                                                             measure: 2, due: CalendarDate(iso: "2011-03-31")!), by: Actor("officer"))
+        try await scope.addEvidence(to: action, name: "thresholds.txt", link: nil, content: Data("Thresholds, version 2".utf8), by: Actor("officer"))
+        let evidence = try #require(try await scope.evidence(for: action).first?.requireID())
+        let request = try await scope.requestTimescale(for: action, TimescaleRequest(requestedDue: CalendarDate(iso: "2011-09-30")!, reason: "partners' sign-off",
+                                                                                      requestedBy: "police@partner.example"), by: Actor("police"))
+        let review = try await scope.createReview(kind: "notice_review", title: "Review of progress", due: CalendarDate(iso: "2011-06-30"), text: "Draft", by: Actor("officer"))
+        let assessment = try await scope.createReview(kind: "chair_assessment", title: "Independent chair's assessment 1", due: CalendarDate(iso: "2011-01-31"),
+                                                      text: "Draft", by: Actor("chair"))
+        return Board(action: action, evidence: evidence, request: request, review: review, assessment: assessment)
     }
 
     static let shared = WebFixture()
@@ -99,10 +123,12 @@ actor WebFixture {
         }
         let worcsScope = store.scope(try worcs.requireID())
         let worcsNotice = try #require(try await worcsScope.currentNotice())
+        let board = [try worcs.requireID(): try await boardRecords(worcsScope), try notts.requireID(): try await boardRecords(nottsScope)]
         return World(app: app, worcs: try worcs.requireID(), notts: try notts.requireID(), worcsNotice: try worcsNotice.requireID(),
                      nottsNotice: try nottsNotice.requireID(), worcsTargets: try await worcsScope.targets(of: worcsNotice).map { try $0.requireID() },
                      nottsTargets: try await nottsScope.targets(of: nottsNotice).map { try $0.requireID() },
-                     worcsImport: try #require(try await worcsScope.imports().first?.requireID()), nottsImport: try nottsImport.requireID())
+                     worcsImport: try #require(try await worcsScope.imports().first?.requireID()), nottsImport: try nottsImport.requireID(),
+                     board: board)
     }
 
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
