@@ -83,7 +83,7 @@ let package = Package(
         .executableTarget(
             name: "improve",
             dependencies: [
-                "Domain", "NoticeReader", "CaseRecords", "Indicators", "Demo", "Monitoring", "WebApp",
+                "Domain", "NoticeReader", "CaseRecords", "Indicators", "Demo", "Monitoring", "WebApp", "Storage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -8,7 +8,7 @@ import Vapor
 public func configure(_ app: Application, settings: Settings) async throws {
     app.databases.use(try settings.storage.factory(), as: settings.storage.id)
     app.migrations.add(StorageMigrations.all)
-    try await StorageConfiguration.prepare(app.db)
+    try await StorageConfiguration.prepare(app.storeDatabase)
     try await app.autoMigrate()
 
     app.services = AppServices(settings: settings, cache: CaseDataCache(), pictures: PictureCache(), pseudonymiser: Pseudonymiser(secret: settings.secret),

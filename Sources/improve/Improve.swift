@@ -7,6 +7,7 @@ struct Improve: AsyncParsableCommand {
         commandName: "improve",
         abstract: "Run and track a DfE Improvement Notice for children's social care.",
         subcommands: [NoticeCommand.self, IndicatorsCommand.self, CheckCommand.self, TablesCommand.self, GenerateCommand.self, StatusCommand.self,
-                      ServeCommand.self, DemoCommand.self, ReportCommand.self]
+                      ServeCommand.self, DemoCommand.self, ReportCommand.self,
+                      BackupCommand.self, RestoreCommand.self, AuditCommand.self]
     )
 }

@@ -45,9 +45,10 @@ public enum StorageConfiguration: Sendable, Equatable {
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             // One connection per event loop; writes are serialised by WriteGate, and SQLite's busy handler makes the
             // others wait rather than fail.
-            return .sqlite(.file(path), maxConnectionsPerEventLoop: 1, sqlLogLevel: .debug)
+            // No query is logged at any level: queries carry children's records in their values.
+            return .sqlite(.file(path), maxConnectionsPerEventLoop: 1, sqlLogLevel: nil)
         case .postgres(let url):
-            return try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug)
+            return try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace)
         }
     }
 

@@ -29,8 +29,22 @@ extension Application {
     }
 }
 
+extension Application {
+    /// The database, with a logger that never goes below `info`: FluentKit logs every query with its values at
+    /// `debug`, and those values are children's records.
+    var storeDatabase: any Database {
+        databases.database(logger: Self.storageLogger(logger), on: eventLoopGroup.any())!
+    }
+
+    static func storageLogger(_ base: Logger) -> Logger {
+        var quiet = base
+        if quiet.logLevel < .info { quiet.logLevel = .info }
+        return quiet
+    }
+}
+
 extension Request {
     var services: AppServices { application.services }
-    var store: Store { Store(db) }
+    var store: Store { Store(application.databases.database(logger: Application.storageLogger(logger), on: eventLoop)!) }
     var settings: Settings { services.settings }
 }

@@ -28,7 +28,7 @@ public enum DemoSeed {
     /// Creates the demonstration unless it is there already; returns what it did, for printing.
     @discardableResult
     public static func seed(_ app: Application, childrenPerYear: Int = 1_200, log: (String) -> Void = { _ in }) async throws -> Bool {
-        let store = Store(app.db)
+        let store = Store(app.storeDatabase)
         if try await store.council(laCode: SeedNotice.laCode) != nil { return false }
         let settings = app.services.settings
         log("creating the demonstration council")
