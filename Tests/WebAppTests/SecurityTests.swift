@@ -100,3 +100,45 @@ struct SecurityTests {
         #expect(cookie.lowercased().contains("samesite=lax"))
     }
 }
+
+extension SecurityTests {
+    @Test("every route that changes anything refuses a post without the CSRF token, whoever sends it", arguments: Backend.allCases)
+    func csrfOnEveryForm(_ backend: Backend) async throws {
+        let world = try await WebFixture.shared.world(backend)
+        let admin = WebClient(world.app)
+        let account = DemoSeed.Account.of(.administrator)
+        try await admin.signIn(account.email, account.password)
+        let before = try await Store(world.app.db).auditEntries(limit: 1).first?.id
+        var checked = 0
+        for spec in SiteRoutes.all where spec.method == .POST && spec.need != .anyone {
+            let path = AccessTests.path(spec, world: world, ownCouncil: true)
+            let reply = try await admin.request(.POST, path, form: [("title", "x"), ("state", "confirmed"), ("decision", "agreed")])
+            #expect(reply.status == .forbidden, "\(spec.path) without a token → \(reply.status.code)")
+            checked += 1
+        }
+        #expect(checked >= 20)
+        #expect(try await Store(world.app.db).auditEntries(limit: 1).first?.id == before, "nothing was changed")
+    }
+
+    @Test("behind HTTPS (SECURE_COOKIES=1): HSTS on every response, and cookies marked Secure")
+    func hstsBehindTLS() async throws {
+        let path = NSTemporaryDirectory() + "hsts-\(UUID().uuidString).sqlite"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let app = try await Application.make(.testing)
+        do {
+            try await configure(app, settings: Settings(storage: .sqlite(path: path), secret: "s", secureCookies: true, bcryptCost: 4))
+            let reply = try await app.testing().sendRequest(.GET, "/sign-in")
+            #expect(reply.headers.first(name: "Strict-Transport-Security") == "max-age=31536000; includeSubDomains")
+            #expect(reply.headers[.setCookie].allSatisfy { $0.contains("Secure") })
+            let health = try await app.testing().sendRequest(.GET, "/healthz")
+            #expect(health.headers.first(name: "Strict-Transport-Security") != nil)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+        // Without it, no HSTS (a plain-HTTP deployment must not promise HTTPS).
+        let world = try await WebFixture.shared.world(.sqlite)
+        #expect(try await world.app.testing().sendRequest(.GET, "/healthz").headers.first(name: "Strict-Transport-Security") == nil)
+    }
+}
