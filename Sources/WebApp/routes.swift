@@ -88,6 +88,10 @@ public enum SiteRoutes {
         RouteSpec(.GET, "/api/v1/councils/:council/targets", .readCouncil, APIController.targets),
         RouteSpec(.GET, "/api/v1/councils/:council/targets/:target", .readCouncil, APIController.target),
         RouteSpec(.GET, "/api/v1/councils/:council/indicators/:indicator", .readCouncil, APIController.series),
+        RouteSpec(.GET, "/api/v1/councils/:council/plan", .readCouncil, BoardAPI.plan),
+        RouteSpec(.GET, "/api/v1/councils/:council/meetings", .readCouncil, BoardAPI.meetings),
+        RouteSpec(.GET, "/api/v1/councils/:council/audits", .readCouncil, BoardAPI.audits),
+        RouteSpec(.GET, "/api/v1/councils/:council/incidents", .readCouncil, BoardAPI.incidents),
     ]
 }
 

@@ -51,6 +51,10 @@ enum OpenAPI {
                     councilParameter, ["name": "target", "in": "path", "required": true, "schema": uuid],
                 ]),
                 "/api/v1/councils/{council}/indicators/{indicator}": seriesGet,
+                "/api/v1/councils/{council}/plan": get("The Improvement Plan's actions", array(ref("Action")), parameters: [councilParameter]),
+                "/api/v1/councils/{council}/meetings": get("Board meetings with their agendas", array(ref("Meeting")), parameters: [councilParameter]),
+                "/api/v1/councils/{council}/audits": get("Case-file audits (case references pseudonymised)", array(ref("Audit")), parameters: [councilParameter]),
+                "/api/v1/councils/{council}/incidents": get("Serious incidents", array(ref("Incident")), parameters: [councilParameter]),
             ],
             "components": [
                 "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer", "description": "A token from the Account page."]],
@@ -81,6 +85,22 @@ enum OpenAPI {
                         "value": nullable("number"), "entered_by": nullable("string"),
                     ], required: ["month", "period_start", "period_end", "numerator", "denominator"]),
                     "Series": object(["indicator": string, "basis": string, "points": array(ref("Point"))], required: ["indicator", "basis", "points"]),
+                    "Action": object([
+                        "id": uuid, "title": string, "owner": ["type": "string", "enum": ["council", "police", "health", "safeguarding_partnership", "education", "other"]],
+                        "lead": string, "due": string, "first_due": string,
+                        "status": ["type": "string", "enum": ["not_started", "in_progress", "complete", "blocked"]], "overdue": ["type": "boolean"],
+                        "measure": nullable("integer"), "indicator": nullable("string"), "recommendation": nullable("string"),
+                    ], required: ["id", "title", "owner", "lead", "due", "first_due", "status", "overdue"]),
+                    "AgendaItem": object(["kind": string, "title": string, "detail": string], required: ["kind", "title", "detail"]),
+                    "Meeting": object([
+                        "number": ["type": "integer"], "date": string, "held": ["type": "boolean"], "agenda": array(ref("AgendaItem")),
+                        "decisions": array(string), "attendees": ["type": "integer"],
+                    ], required: ["number", "date", "held", "agenda", "decisions", "attendees"]),
+                    "Audit": object([
+                        "case_pseudonym": string, "counted_on": string, "grade": string, "oversight_grade": nullable("string"),
+                        "child_views_recorded": nullable("boolean"), "themes": array(string), "moderated": ["type": "boolean"], "source": string,
+                    ], required: ["case_pseudonym", "counted_on", "grade", "themes", "moderated", "source"]),
+                    "Incident": object(["id": uuid, "kind": string, "occurred_on": string, "summary": string], required: ["id", "kind", "occurred_on", "summary"]),
                 ],
             ],
         ]

@@ -1,0 +1,35 @@
+// swift-tools-version: 6.1
+// libFuzzer harnesses for the notice reader and every importer. A package of its own, nested in the repository and
+// ignored by the root build: it depends on the main package by path and uses only Domain, NoticeReader and
+// CaseRecords, so it never builds the web stack. See README.md for how to build with the fuzzer sanitizer.
+import PackageDescription
+
+let targets: [(name: String, products: [String])] = [
+    ("fuzz-notice-reader", ["NoticeReader"]),
+    ("fuzz-cin-census", ["CaseRecords"]),
+    ("fuzz-ssda903", ["CaseRecords"]),
+    ("fuzz-csww", ["CaseRecords"]),
+    ("fuzz-annex-a", ["CaseRecords"]),
+    ("fuzz-bundle", ["CaseRecords"]),
+    ("fuzz-return-loader", ["CaseRecords"]),
+]
+
+let package = Package(
+    name: "improvement-monitor-fuzz",
+    platforms: [.macOS(.v14)],
+    products: targets.map { .executable(name: $0.name, targets: [$0.name]) },
+    dependencies: [
+        .package(name: "improvement-monitor", path: ".."),
+    ],
+    targets: [
+        // What every harness shares: the reproducer's main and the checks on a rejection.
+        .target(name: "FuzzSupport"),
+    ] + targets.map { target in
+        .executableTarget(
+            name: target.name,
+            dependencies: ["FuzzSupport", .product(name: "Domain", package: "improvement-monitor")]
+                + target.products.map { .product(name: $0, package: "improvement-monitor") }
+        )
+    },
+    swiftLanguageModes: [.v6]
+)

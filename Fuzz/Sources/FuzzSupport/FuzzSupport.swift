@@ -1,0 +1,40 @@
+import Foundation
+
+/// Runs a harness's body over each file named on the command line: the reproducer built without the fuzzer, so a
+/// crashing input from `artifacts/` can be replayed under a debugger or in a plain build. A folder means every file in it.
+public func reproduce(_ name: String, _ body: ([UInt8]) -> Void) {
+    let paths = CommandLine.arguments.dropFirst()
+    if paths.isEmpty {
+        FileHandle.standardError.write(Data("usage: \(name) FILE_OR_FOLDER...  (runs the harness over each file once)\n".utf8))
+        exit(2)
+    }
+    var files: [String] = []
+    for path in paths {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            FileHandle.standardError.write(Data("\(name): no such file or folder: \(path)\n".utf8))
+            exit(2)
+        }
+        if isDirectory.boolValue {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            files += names.sorted().map { (path as NSString).appendingPathComponent($0) }
+        } else {
+            files.append(path)
+        }
+    }
+    for file in files {
+        guard let data = FileManager.default.contents(atPath: file) else { continue }
+        print("\(name): \(file) (\(data.count) bytes)")
+        body([UInt8](data))
+    }
+    print("\(name): \(files.count) file(s) ran without a crash")
+}
+
+/// What a harness demands of a rejection: it names the file it was given and says why in words. A failure is a crash
+/// (and so a finding), as an importer that rejected a file with no reason would leave the user nothing to act on.
+public func expect(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
+    if !condition() {
+        FileHandle.standardError.write(Data("harness check failed: \(message())\n".utf8))
+        abort()
+    }
+}

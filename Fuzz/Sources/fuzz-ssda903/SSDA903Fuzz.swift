@@ -1,0 +1,46 @@
+import CaseRecords
+import Domain
+import FuzzSupport
+
+/// Any bytes into both forms of the SSDA903 return, as `ReturnLoader` calls them: `SSDA903Importer.read(bytes:file:)`
+/// (a CSV table told by its header row: the CSV reader and the per-row checks) and `readXML(bytes:file:)` (the XML
+/// scanner and the HEADER / EPISODE / AREVIEW records), plus the two recognisers. `today` is fixed so that a run
+/// replays the same.
+let importer = SSDA903Importer(today: CalendarDate(year: 2025, month: 3, day: 31)!)
+
+func run(_ bytes: [UInt8]) {
+    let file = "fuzz-903"
+    _ = SSDA903Importer.recognises(bytes)
+    _ = SSDA903Importer.recognisesXML(bytes)
+    do {
+        let result = try importer.read(bytes: bytes, file: file)
+        check(result.tables)
+    } catch {
+        expect(error.file == file && !error.reason.isEmpty, "a rejection must name the file and a reason: \(error)")
+    }
+    do {
+        let result = try importer.readXML(bytes: bytes, file: file)
+        check(result.tables)
+    } catch {
+        expect(error.file == file && !error.reason.isEmpty, "a rejection must name the file and a reason: \(error)")
+    }
+}
+
+func check(_ t: SSDA903Tables) {
+    expect(t.childID.count == t.childBirth.count, "header columns differ in length")
+    expect([t.episodeChild.count, t.episodeEnd.count, t.episodeReason.count, t.episodeLegalStatus.count, t.episodePlacement.count]
+        .allSatisfy { $0 == t.episodeCount }, "episode columns differ in length")
+    expect(t.reviewChild.count == t.reviewDate.count, "review columns differ in length")
+}
+
+#if FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    run(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}
+#else
+@main struct Reproducer {
+    static func main() { reproduce("fuzz-ssda903", run) }
+}
+#endif
