@@ -9,7 +9,17 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.databases.use(try settings.storage.factory(), as: settings.storage.id)
     app.migrations.add(StorageMigrations.all)
     try await StorageConfiguration.prepare(app.storeDatabase)
-    try await app.autoMigrate()
+    // Several servers may start at once against one PostgreSQL: the one that loses the race to create a table waits
+    // and tries again, and by then finds the migration done.
+    for attempt in 1...6 {
+        do {
+            try await app.autoMigrate()
+            break
+        } catch where attempt < 6 {
+            app.logger.warning("migrating failed, trying again", metadata: ["attempt": "\(attempt)", "error": "\(String(reflecting: error))"])
+            try await Task.sleep(for: .milliseconds(500 * attempt))
+        }
+    }
 
     app.services = AppServices(settings: settings, cache: CaseDataCache(), pictures: PictureCache(), pseudonymiser: Pseudonymiser(secret: settings.secret),
                                metrics: RequestMetrics(), importJobs: ImportJobs(),
