@@ -12,7 +12,7 @@ bin=$(swift build -c release --show-bin-path)/improve
 work=$(mktemp -d)
 port=$((20000 + RANDOM % 20000))
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
-(cd "$work" && SQLITE_PATH="$work/data/bench.sqlite" LOG_LEVEL=warning "$bin" demo --port "$port" > "$work/server.log" 2>&1) &
+(cd "$work" && SQLITE_PATH="$work/data/bench.sqlite" LOG_LEVEL=warning exec "$bin" demo --port "$port" > "$work/server.log" 2>&1) &
 server=$!
 for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
 curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$work/server.log" >&2; exit 1; }
