@@ -43,10 +43,10 @@ public enum StorageConfiguration: Sendable, Equatable {
         case .sqlite(let path):
             let folder = (path as NSString).deletingLastPathComponent
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            // One connection per event loop; writes are serialised by WriteGate, and SQLite's busy handler makes the
-            // others wait rather than fail.
-            // No query is logged at any level: queries carry children's records in their values.
-            return .sqlite(.file(path), maxConnectionsPerEventLoop: 1, sqlLogLevel: nil)
+            // Several connections per event loop, so that readers never wait for a writer's connection (WAL lets them
+            // read while it writes); writes are serialised by WriteGate. No query is logged at any level: queries carry
+            // children's records in their values.
+            return .sqlite(.file(path), maxConnectionsPerEventLoop: 4, sqlLogLevel: nil)
         case .postgres(let url):
             return try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace)
         }

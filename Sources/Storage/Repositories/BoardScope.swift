@@ -25,8 +25,7 @@ extension CouncilScope {
     public func createAction(_ action: PlanAction, by actor: Actor) async throws -> UUID {
         let model = PlanActionModel(councilID: council, body: try Self.json(action), createdBy: actor.name)
         try await database.write { tx in
-            try await bumpVersion(on: tx)
-            try await model.create(on: tx)
+                        try await model.create(on: tx)
             try await AuditTrail.append(.init(council: council, action: "plan.action_created", entity: "plan_action", entityID: model.id?.uuidString,
                                               after: model.body), by: actor, on: tx)
         }
@@ -47,8 +46,7 @@ extension CouncilScope {
             after.due = before.due
             after.agreedDue = before.agreedDue
             model.body = try Self.json(after)
-            try await bumpVersion(on: tx)
-            try await model.save(on: tx)
+                        try await model.save(on: tx)
             try await AuditTrail.append(.init(council: council, action: "plan.action_updated", entity: "plan_action", entityID: id.uuidString,
                                               before: try Self.json(before), after: model.body), by: actor, on: tx)
         }
@@ -82,8 +80,7 @@ extension CouncilScope {
         guard try await self.action(id: action) != nil else { throw StorageError.notFound("action") }
         let model = TimescaleRequestModel(actionID: action, councilID: council, body: try Self.json(request))
         try await database.write { tx in
-            try await bumpVersion(on: tx)
-            try await model.create(on: tx)
+                        try await model.create(on: tx)
             try await AuditTrail.append(.init(council: council, action: "plan.timescale_requested", entity: "plan_action", entityID: action.uuidString,
                                               after: model.body), by: actor, on: tx)
         }
@@ -104,8 +101,7 @@ extension CouncilScope {
             let request = try Self.value(TimescaleRequest.self, model.body)
             let decided = try request.decided(decision, by: actor.name, atMeeting: meeting)
             model.body = try Self.json(decided)
-            try await bumpVersion(on: tx)
-            try await model.save(on: tx)
+                        try await model.save(on: tx)
             if decided.decision == .agreed {
                 let action = try decided.apply(to: try Self.value(PlanAction.self, actionModel.body))
                 actionModel.body = try Self.json(action)
@@ -243,8 +239,7 @@ extension CouncilScope {
         let model = IncidentModel(councilID: council, body: try Self.json(incident), reportedBy: actor.name)
         let council = self.council
         try await database.write { tx in
-            try await bumpVersion(on: tx)
-            try await model.create(on: tx)
+                        try await model.create(on: tx)
             for official in try await UserModel.query(on: tx).filter(\.$role == .dfeOfficial).all() {
                 try await NotificationModel(userID: try official.requireID(), councilID: council,
                                             text: "\(councilName): \(incident.kind.label.lowercased()) on \(incident.occurredOn.iso)", link: link).create(on: tx)

@@ -11,15 +11,22 @@ public actor PictureCache {
     }
 
     private var pictures: [UUID: (key: Key, picture: CouncilPicture)] = [:]
+    /// Pictures being computed: a request that needs one already under way waits for it rather than computing it
+    /// again (after a change, many requests arrive at once).
+    private var computing: [Key: Task<CouncilPicture, any Error>] = [:]
 
     public init() {}
 
     public func picture(of council: CouncilModel, store: Store, today: CalendarDate) async throws -> CouncilPicture {
         let key = Key(council: try council.requireID(), version: council.dataVersion, asOf: council.asOf.flatMap(CalendarDate.init(iso:)) ?? today)
         if let hit = pictures[key.council], hit.key == key { return hit.picture }
-        let picture = try await CouncilFigures.picture(of: council, store: store, today: today)
-        // Keep it only if no change landed while computing; a later request computes again.
-        if let fresh = try await store.council(id: key.council), fresh.dataVersion == key.version {
+        if let running = computing[key] { return try await running.value }
+        let task = Task { try await CouncilFigures.picture(of: council, store: store, today: today) }
+        computing[key] = task
+        defer { computing[key] = nil }
+        let picture = try await task.value
+        // Keep the newest version's picture only.
+        if (pictures[key.council]?.key.version ?? -1) <= key.version {
             pictures[key.council] = (key, picture)
         }
         return picture
