@@ -48,7 +48,9 @@ public enum StorageConfiguration: Sendable, Equatable {
             // children's records in their values.
             return .sqlite(.file(path), maxConnectionsPerEventLoop: 4, sqlLogLevel: nil)
         case .postgres(let url):
-            return try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace)
+            // Enough connections that readers are not starved while writers queue for the audit chain (three servers
+            // with two event loops each stay under PostgreSQL's default 100).
+            return try .postgres(url: url, maxConnectionsPerEventLoop: 12, sqlLogLevel: .trace)
         }
     }
 
