@@ -10,6 +10,7 @@ let targets: [(name: String, products: [String])] = [
     ("fuzz-ssda903", ["CaseRecords"]),
     ("fuzz-csww", ["CaseRecords"]),
     ("fuzz-annex-a", ["CaseRecords"]),
+    ("fuzz-annex-a-parts", ["CaseRecords"]),
     ("fuzz-bundle", ["CaseRecords"]),
     ("fuzz-return-loader", ["CaseRecords"]),
 ]
@@ -22,8 +23,11 @@ let package = Package(
         .package(name: "improvement-monitor", path: ".."),
     ],
     targets: [
-        // What every harness shares: the reproducer's main and the checks on a rejection.
-        .target(name: "FuzzSupport"),
+        // What the harnesses share: the reproducer, the checks, libFuzzer's driver, the splitter for multi-file inputs
+        // and a stored-zip writer.
+        .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"]),
+        // The declaration of libFuzzer's `LLVMFuzzerRunDriver`, called only in a `-DFUZZING` build.
+        .target(name: "CFuzzDriver"),
     ] + targets.map { target in
         .executableTarget(
             name: target.name,

@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs a harness's body over each file named on the command line: the reproducer built without the fuzzer, so a
 /// crashing input from `artifacts/` can be replayed under a debugger or in a plain build. A folder means every file in it.
-public func reproduce(_ name: String, _ body: ([UInt8]) -> Void) {
+public func reproduce(_ name: String, _ body: ([UInt8]) -> String) {
     let paths = CommandLine.arguments.dropFirst()
     if paths.isEmpty {
         FileHandle.standardError.write(Data("usage: \(name) FILE_OR_FOLDER...  (runs the harness over each file once)\n".utf8))
@@ -24,8 +24,8 @@ public func reproduce(_ name: String, _ body: ([UInt8]) -> Void) {
     }
     for file in files {
         guard let data = FileManager.default.contents(atPath: file) else { continue }
-        print("\(name): \(file) (\(data.count) bytes)")
-        body([UInt8](data))
+        let outcome = body([UInt8](data))
+        print("\(name): \(file) (\(data.count) bytes): \(outcome)")
     }
     print("\(name): \(files.count) file(s) ran without a crash")
 }
@@ -38,3 +38,19 @@ public func expect(_ condition: @autoclosure () -> Bool, _ message: @autoclosure
         abort()
     }
 }
+
+#if FUZZING
+import CFuzzDriver
+
+/// Hands the process to libFuzzer with `callback` as the target (the harness's `LLVMFuzzerTestOneInput`).
+///
+/// Why not libFuzzer's own `main`: on Linux SwiftPM links every executable target with `--defsym main=<module>_main`
+/// (so that tests can link executables), which fails when the module has no `main` of its own (`-parse-as-library`).
+/// So each harness keeps its `@main` and, built with `-DFUZZING`, calls libFuzzer's documented library entry point
+/// `LLVMFuzzerRunDriver`, which takes the same command-line flags.
+public func runFuzzer(_ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> Never {
+    var argc = CommandLine.argc
+    var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+    exit(LLVMFuzzerRunDriver(&argc, &argv, callback))
+}
+#endif

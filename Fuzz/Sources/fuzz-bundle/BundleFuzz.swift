@@ -3,13 +3,16 @@ import FuzzSupport
 
 /// Any bytes into `BundleImporter().read(bytes:file:)`: the CSV reader, the table told from the header, each row's
 /// dates, numbers, flags and grades. An accepted table's columns must stay the same length, and its figures finite.
-func run(_ bytes: [UInt8]) {
+func run(_ bytes: [UInt8]) -> String {
     let file = "fuzz-bundle.csv"
     _ = BundleImporter.recognises(bytes)
     do {
-        check(try BundleImporter().read(bytes: bytes, file: file).tables)
+        let result = try BundleImporter().read(bytes: bytes, file: file)
+        check(result.tables)
+        return "accepted as \(result.table.rawValue): \(result.report.counts.sorted { $0.key < $1.key }), \(result.report.faults.count) faults"
     } catch {
         expect(error.file == file && !error.reason.isEmpty, "a rejection must name the file and a reason: \(error)")
+        return "rejected: \(error)"
     }
 }
 
@@ -33,12 +36,18 @@ func check(_ t: BundleTables) {
 
 #if FUZZING
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    run(Array(UnsafeBufferPointer(start: data, count: size)))
+public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    _ = run(size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
     return 0
 }
-#else
-@main struct Reproducer {
-    static func main() { reproduce("fuzz-bundle", run) }
-}
 #endif
+
+@main struct Main {
+    static func main() {
+        #if FUZZING
+        runFuzzer(fuzz)
+        #else
+        reproduce("fuzz-bundle", run)
+        #endif
+    }
+}

@@ -4,14 +4,16 @@ import FuzzSupport
 /// Any bytes into `CINCensusImporter().read(bytes:file:)`: the XML scanner, the census reader and its per-field checks.
 /// An accepted file's tables must hold together (columns of one record the same length, every parent index in range),
 /// since the indicator engine indexes through them without checking.
-func run(_ bytes: [UInt8]) {
+func run(_ bytes: [UInt8]) -> String {
     let file = "fuzz-cin.xml"
     do {
         let result = try CINCensusImporter().read(bytes: bytes, file: file)
         check(result.tables)
         expect(result.report.file == file, "the report names another file")
+        return "accepted: \(result.report.counts.sorted { $0.key < $1.key }), \(result.report.faults.count) faults"
     } catch {
         expect(error.file == file && !error.reason.isEmpty, "a rejection must name the file and a reason: \(error)")
+        return "rejected: \(error)"
     }
 }
 
@@ -39,12 +41,18 @@ func check(_ t: CINTables) {
 
 #if FUZZING
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    run(Array(UnsafeBufferPointer(start: data, count: size)))
+public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    _ = run(size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
     return 0
 }
-#else
-@main struct Reproducer {
-    static func main() { reproduce("fuzz-cin-census", run) }
-}
 #endif
+
+@main struct Main {
+    static func main() {
+        #if FUZZING
+        runFuzzer(fuzz)
+        #else
+        reproduce("fuzz-cin-census", run)
+        #endif
+    }
+}

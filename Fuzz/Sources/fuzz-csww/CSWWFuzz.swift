@@ -3,27 +3,36 @@ import FuzzSupport
 
 /// Any bytes into `CSWWImporter().read(bytes:file:)`: the XML scanner, the header and each CSWWWorker's fields, and
 /// the tally to the census totals. The totals feed rates, so an accepted census must hold finite, non-negative figures.
-func run(_ bytes: [UInt8]) {
+func run(_ bytes: [UInt8]) -> String {
     let file = "fuzz-csww.xml"
     _ = CSWWImporter.recognises(bytes)
     do {
-        let c = try CSWWImporter().read(bytes: bytes, file: file).census
+        let result = try CSWWImporter().read(bytes: bytes, file: file)
+        let c = result.census
         let figures = [c.inPostFTE, c.agencyFTE, c.leaversFTE, c.workingDaysLost, c.cases, c.caseHoldingFTE] + (c.vacanciesFTE.map { [$0] } ?? [])
         expect(figures.allSatisfy { $0.isFinite && $0 >= 0 }, "the census holds a figure that is not a finite count: \(figures)")
         expect(c.inPostHeadcount >= 0 && c.leaversHeadcount >= 0, "a negative headcount")
+        return "accepted: \(result.report.counts.sorted { $0.key < $1.key }), \(result.report.faults.count) faults"
     } catch {
         expect(error.file == file && !error.reason.isEmpty, "a rejection must name the file and a reason: \(error)")
+        return "rejected: \(error)"
     }
 }
 
 #if FUZZING
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    run(Array(UnsafeBufferPointer(start: data, count: size)))
+public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    _ = run(size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
     return 0
 }
-#else
-@main struct Reproducer {
-    static func main() { reproduce("fuzz-csww", run) }
-}
 #endif
+
+@main struct Main {
+    static func main() {
+        #if FUZZING
+        runFuzzer(fuzz)
+        #else
+        reproduce("fuzz-csww", run)
+        #endif
+    }
+}

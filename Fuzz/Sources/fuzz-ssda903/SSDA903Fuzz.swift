@@ -6,24 +6,31 @@ import FuzzSupport
 /// (a CSV table told by its header row: the CSV reader and the per-row checks) and `readXML(bytes:file:)` (the XML
 /// scanner and the HEADER / EPISODE / AREVIEW records), plus the two recognisers. `today` is fixed so that a run
 /// replays the same.
-let importer = SSDA903Importer(today: CalendarDate(year: 2025, month: 3, day: 31)!)
+let today = CalendarDate(year: 2025, month: 3, day: 31)!
 
-func run(_ bytes: [UInt8]) {
+func run(_ bytes: [UInt8]) -> String {
     let file = "fuzz-903"
+    let importer = SSDA903Importer(today: today)
     _ = SSDA903Importer.recognises(bytes)
     _ = SSDA903Importer.recognisesXML(bytes)
+    var outcome: [String] = []
     do {
         let result = try importer.read(bytes: bytes, file: file)
         check(result.tables)
+        outcome.append("CSV accepted as \(result.table.rawValue): \(result.report.counts.sorted { $0.key < $1.key })")
     } catch {
         expect(error.file == file && !error.reason.isEmpty, "a rejection must name the file and a reason: \(error)")
+        outcome.append("CSV rejected: \(error.reason.prefix(80))")
     }
     do {
         let result = try importer.readXML(bytes: bytes, file: file)
         check(result.tables)
+        outcome.append("XML accepted: \(result.report.counts.sorted { $0.key < $1.key })")
     } catch {
         expect(error.file == file && !error.reason.isEmpty, "a rejection must name the file and a reason: \(error)")
+        outcome.append("XML rejected: \(error.reason.prefix(80))")
     }
+    return outcome.joined(separator: "; ")
 }
 
 func check(_ t: SSDA903Tables) {
@@ -35,12 +42,18 @@ func check(_ t: SSDA903Tables) {
 
 #if FUZZING
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    run(Array(UnsafeBufferPointer(start: data, count: size)))
+public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    _ = run(size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
     return 0
 }
-#else
-@main struct Reproducer {
-    static func main() { reproduce("fuzz-ssda903", run) }
-}
 #endif
+
+@main struct Main {
+    static func main() {
+        #if FUZZING
+        runFuzzer(fuzz)
+        #else
+        reproduce("fuzz-ssda903", run)
+        #endif
+    }
+}

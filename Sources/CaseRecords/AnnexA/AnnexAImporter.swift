@@ -146,7 +146,9 @@ private struct AnnexARow {
         case .text(let t)? where !t.trimmingCharacters(in: .whitespaces).isEmpty:
             let s = t.trimmingCharacters(in: .whitespaces)
             let parts = s.split(separator: "/")
-            if parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), let date = CalendarDate(year: y, month: m, day: d) { return date.column }
+            // Years past 9999 are no dates (and their day numbers would not fit the column).
+            if parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), (1...9999).contains(y),
+               let date = CalendarDate(year: y, month: m, day: d) { return date.column }
             if let date = CalendarDate(iso: String(s.prefix(10))) { return date.column }
             fault(heading, "'\(s)' is not a date")
             return noDate

@@ -7,14 +7,20 @@ import ZIPFoundation
 public struct XLSXWorkbook {
     public enum Failure: Error, CustomStringConvertible {
         case notAZipArchive
+        /// A zip archive whose directory points outside the file (see `ZIPDirectory`).
+        case damaged(String)
         case missingPart(String)
         case malformed(part: String, line: Int, message: String)
+        /// Well-formed XML that no spreadsheet writes: a row or cell beyond Excel's last (row 1,048,576, column XFD).
+        case invalid(part: String, line: Int, message: String)
 
         public var description: String {
             switch self {
             case .notAZipArchive: return "not an xlsx workbook (not a zip archive)"
+            case .damaged(let reason): return "not a readable xlsx workbook: the zip archive is damaged (\(reason))"
             case .missingPart(let part): return "not an xlsx workbook: it has no \(part)"
             case .malformed(let part, let line, let message): return "\(part) line \(line) is not well-formed XML: \(message)"
+            case .invalid(let part, let line, let message): return "\(part) line \(line): \(message)"
             }
         }
     }
@@ -37,6 +43,7 @@ public struct XLSXWorkbook {
     private let sharedStrings: [String]
 
     public init(data: Data) throws {
+        try ZIPDirectory.check(data)
         guard let archive = try? Archive(data: data, accessMode: .read) else { throw Failure.notAZipArchive }
         self.archive = archive
         let workbook = try Self.part("xl/workbook.xml", in: archive)
@@ -66,6 +73,10 @@ public struct XLSXWorkbook {
         return try rows(part: sheet.part)
     }
 
+    /// Excel's limits: a worksheet has 1,048,576 rows and 16,384 columns (A to XFD).
+    static let maximumRow = 1_048_576
+    static let maximumColumn = 16_384
+
     /// Excel's serial day (1900 date system, with its phantom 29 February 1900) as a calendar day number since
     /// 1970-01-01.
     public static func dayNumber(serial: Double) -> Int { Int(serial.rounded(.down)) - 25_569 }
@@ -74,6 +85,8 @@ public struct XLSXWorkbook {
 
     private static func part(_ path: String, in archive: Archive) throws -> [UInt8] {
         guard let entry = archive[path] else { throw Failure.missingPart(path) }
+        // A symbolic link would be read as a block of its declared size, whatever that is.
+        guard entry.type == .file else { throw Failure.damaged("\(path) is not a file") }
         var data = Data()
         _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
         return [UInt8](data)
@@ -156,19 +169,30 @@ public struct XLSXWorkbook {
         var row: Row?
         var column = 0, type = "", value: String?, inValue = false, inInline = false
         var nextColumn = 0
+        // A row or cell number past Excel's limits, found inside the scan (whose catch only takes syntax errors).
+        var invalid: Failure?
         do {
-            while let event = try scanner.next() {
+            scan: while let event = try scanner.next() {
                 switch event {
-                case .start(let name, _, let selfClosing):
+                case .start(let name, let line, let selfClosing):
                     switch scanner.name(name) {
                     case "row":
                         let attributes = Self.attributes(of: name, in: bytes)
-                        row = Row(number: Int(attributes["r"] ?? "") ?? (rows.last.map { $0.number + 1 } ?? 1), cells: [:])
+                        let number = Int(attributes["r"] ?? "") ?? (rows.last.map { $0.number + 1 } ?? 1)
+                        guard (1...Self.maximumRow).contains(number) else {
+                            invalid = .invalid(part: part, line: line, message: "row number \(attributes["r"] ?? String(number)) is not between 1 and \(Self.maximumRow)")
+                            break scan
+                        }
+                        row = Row(number: number, cells: [:])
                         nextColumn = 0
                         if selfClosing, let r = row { rows.append(r); row = nil }
                     case "c":
                         let attributes = Self.attributes(of: name, in: bytes)
                         column = attributes["r"].flatMap(Self.column(of:)) ?? nextColumn
+                        guard column < Self.maximumColumn else {
+                            invalid = .invalid(part: part, line: line, message: "cell \(attributes["r"] ?? "after column XFD") is beyond the last column, XFD")
+                            break scan
+                        }
                         nextColumn = column + 1
                         type = attributes["t"] ?? ""
                         value = nil
@@ -203,16 +227,19 @@ public struct XLSXWorkbook {
         } catch {
             throw Failure.malformed(part: part, line: error.line, message: error.message)
         }
+        if let invalid { throw invalid }
         return rows
     }
 
-    /// "AB12" → 27.
+    /// "AB12" → 27. A reference with more letters than any column has ("ZZZZZZZZZZZZZZZ1") gives `maximumColumn`,
+    /// past the last, rather than a number that overflows.
     static func column(of reference: String) -> Int? {
         var n = 0, seen = false
         for u in reference.unicodeScalars {
             guard u.value >= 65 && u.value <= 90 else { break }
             n = n * 26 + Int(u.value - 64)
             seen = true
+            if n > maximumColumn { return maximumColumn }
         }
         return seen ? n - 1 : nil
     }

@@ -154,7 +154,8 @@ private struct RowParser {
 
     mutating func number(_ name: String) -> Double {
         let value = text(name)
-        guard let n = Double(value), n >= 0 else {
+        // `Double` reads "1e999" and "inf" as infinity, which no figure of the bundle can be.
+        guard let n = Double(value), n >= 0, n.isFinite else {
             fault(name, "'\(value)' is not a number of 0 or more")
             return 0
         }

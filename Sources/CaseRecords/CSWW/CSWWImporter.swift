@@ -98,7 +98,8 @@ public struct CSWWImporter {
                                      vacanciesFTE: nil, agencyFTE: 0, leaversFTE: 0, leaversHeadcount: 0, workingDaysLost: 0, cases: 0, caseHoldingFTE: 0)
         func laNumber(_ name: String) -> Double? {
             guard let text = header[name] else { return nil }
-            guard let n = Double(text), n >= 0 else {
+            // `Double` reads "1e999" and "inf" as infinity: no count of posts or vacancies.
+            guard let n = Double(text), n >= 0, n.isFinite else {
                 faults.append(ImportFault(severity: .error, file: file, line: 0, childID: nil, field: name, rule: "bad-value", message: "'\(text)' is not a number of 0 or more; not used"))
                 return nil
             }
@@ -120,7 +121,7 @@ public struct CSWWImporter {
             }
             func number(_ field: String) -> Double? {
                 guard let text = w.fields[field]?.value else { return nil }
-                guard let n = Double(text), n >= 0 else { fault(field, "'\(text)' is not a number of 0 or more"); return nil }
+                guard let n = Double(text), n >= 0, n.isFinite else { fault(field, "'\(text)' is not a number of 0 or more"); return nil }
                 return n
             }
             func date(_ field: String) -> Int32? {

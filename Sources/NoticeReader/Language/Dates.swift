@@ -97,8 +97,7 @@ enum Dates {
     /// "2011-12", "2011/12", "2011-2012", "2011/2012" as a financial year; returns the start year and tokens used.
     static func financialYearTokens(_ t: [Token], at i: Int) -> (Int, Int)? {
         guard let y = year(t, i), i + 2 < t.count, t[i + 1].isPunct("-") || t[i + 1].isPunct("/"),
-              t[i + 2].isNumber, !t[i + 2].isDecimal else { return nil }
-        let second = Int(t[i + 2].value)
+              t[i + 2].isNumber, !t[i + 2].isDecimal, let second = t[i + 2].integer else { return nil }
         if t[i + 2].text.count == 2, second == (y + 1) % 100 { return (y, 3) }
         if t[i + 2].text.count == 4, second == y + 1 { return (y, 3) }
         return nil
@@ -291,10 +290,10 @@ enum Dates {
         var quarter: Int?
         var toDate = false
         if word(t, k) == "q", k + 1 < t.count, t[k + 1].isNumber {
-            quarter = Int(t[k + 1].value)
+            quarter = t[k + 1].integer
             k += 2
         } else if word(t, k) == "quarter", k + 1 < t.count, t[k + 1].isNumber {
-            quarter = Int(t[k + 1].value)
+            quarter = t[k + 1].integer
             k += 2
         } else {
             if word(t, k) == "the" { k += 1 }
@@ -332,18 +331,19 @@ enum Dates {
             guard parts.count == 2, let d = Int(parts[0]), let m = Int(parts[1]), i + 2 < t.count, t[i + 1].isPunct(".") else { return nil }
             day = d; month = m; k = i + 2
         } else {
-            guard i + 2 < t.count, let sep = t[i + 1].kind == .punct ? t[i + 1].text : nil, ["/", ".", "-"].contains(sep) else { return nil }
-            day = Int(t[i].value)
+            guard i + 2 < t.count, let sep = t[i + 1].kind == .punct ? t[i + 1].text : nil, ["/", ".", "-"].contains(sep),
+                  let d = t[i].integer else { return nil }
+            day = d
             if t[i + 2].isNumber, !t[i + 2].isDecimal {
-                month = Int(t[i + 2].value)
+                month = t[i + 2].integer
             } else if t[i + 2].kind == .word {
                 month = Months.romanNumber(t[i + 2].text) ?? Months.number(t[i + 2].text)
             }
             guard month != nil, i + 4 < t.count, t[i + 3].isPunct(sep) else { return nil }
             k = i + 4
         }
-        guard let m = month, (1...12).contains(m), (1...31).contains(day), k < t.count, t[k].isNumber, !t[k].isDecimal else { return nil }
-        var y = Int(t[k].value)
+        guard let m = month, (1...12).contains(m), (1...31).contains(day), k < t.count, t[k].isNumber, !t[k].isDecimal,
+              var y = t[k].integer else { return nil }
         if t[k].text.count == 2 { y += 2000 } else if t[k].text.count != 4 { return nil }
         guard (1990...2100).contains(y) else { return nil }
         return dayValue(day: day, month: m, year: y, tokens: i..<(k + 1), t, doc)
@@ -385,12 +385,12 @@ enum Dates {
         if k < t.count, t[k].isPunct(",") { k += 1 }
         if let y = year(t, k) { return DateMatch(value: .month(YearMonth(year: y, month: m)!), tokens: i..<(k + 1)) }
         // "June 30, 2011", "March 31st 2014"
-        if k < t.count, t[k].isNumber, !t[k].isDecimal, (1...31).contains(Int(t[k].value)), k + 1 < t.count {
+        if k < t.count, t[k].isNumber, !t[k].isDecimal, let day = t[k].integer, (1...31).contains(day), k + 1 < t.count {
             var j = k + 1
             if let w = word(t, j), ["st", "nd", "rd", "th"].contains(w) { j += 1 }
             guard j < t.count else { return nil }
             if t[j].isPunct(",") { j += 1 }
-            if let y = year(t, j), let d = CalendarDate(year: y, month: m, day: Int(t[k].value)) {
+            if let y = year(t, j), let d = CalendarDate(year: y, month: m, day: day) {
                 return DateMatch(value: .day(d), tokens: i..<(j + 1))
             }
         }

@@ -15,6 +15,9 @@ struct Token {
     var isNumber: Bool { kind == .number }
     /// Whether the number was written with a decimal point.
     var isDecimal: Bool { kind == .number && text.contains(".") }
+    /// A whole number's value, or nil when it has too many digits for an `Int` ("99999999999999999999"): `Int(value)`
+    /// would trap on it, and no day, month, quarter or year is that long.
+    var integer: Int? { kind == .number ? Int(exactly: value.rounded(.towardZero)) : nil }
 }
 
 enum Tokenizer {
