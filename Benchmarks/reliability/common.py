@@ -34,9 +34,6 @@ def default_binary() -> str:
     """$IMPROVE_BIN, else the release build in this repository (`swift build -c release --product improve`)."""
     if os.environ.get("IMPROVE_BIN"):
         return os.environ["IMPROVE_BIN"]
-    for candidate in (os.path.join(REPO, ".build", "release", "improve"), "/tmp/improve-release"):
-        if os.path.exists(candidate):
-            return candidate
     return os.path.join(REPO, ".build", "release", "improve")
 
 

@@ -2,6 +2,7 @@ import CaseRecords
 import Demo
 import Domain
 import Foundation
+import NoticeReader
 import Reports
 import Storage
 import Testing
@@ -220,5 +221,27 @@ struct BoardTests {
         let pages = text.components(separatedBy: "/Type /Page").count - 1 - (text.components(separatedBy: "/Type /Pages").count - 1)
         #expect(pages >= 9, "\(pages) pages")
         #expect(pages <= 30, "\(pages) pages")
+    }
+}
+
+extension BoardTests {
+    @Test("many first requests at once for a new council's board pages all answer: the meetings are scheduled once", arguments: Backend.allCases)
+    func meetingsScheduledOnceUnderConcurrency(_ backend: Backend) async throws {
+        let world = try await WebFixture.shared.world(backend)
+        let store = Store(world.app.db)
+        let council = try await store.createCouncil(laCode: backend == .sqlite ? "933" : "934", name: "Somerset \(backend.rawValue)", by: .system)
+        let text = try String(contentsOf: WebFixture.fixtures.appendingPathComponent("NoticeReaderTests/Fixtures/notices/somerset-2013.txt"), encoding: .utf8)
+        let draft = try NoticeReader.read(bytes: Array(text.utf8))
+        _ = try await store.scope(council.requireID()).createNotice(sourceText: draft.text, encoding: draft.encoding, noticeJSON: CouncilFigures.encode(draft.notice),
+                                                                    warningsJSON: "[]", noticeDate: "2013-09-01", targets: [], by: .system)
+        let dfe = try await Self.signedIn(world, .dfeOfficial)
+        let path = "/councils/\(try council.requireID().uuidString)/plan"
+        let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+            for _ in 0..<10 { group.addTask { try await dfe.get(path).status } }
+            return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+        }
+        #expect(statuses.allSatisfy { $0 == .ok }, "\(statuses.map(\.code))")
+        let numbers = try await store.scope(council.requireID()).meetings().map(\.number)
+        #expect(!numbers.isEmpty && numbers == Array(1...numbers.count))
     }
 }

@@ -124,11 +124,12 @@ extension CouncilScope {
 
     /// Makes sure a row exists for every scheduled meeting (numbered from 1), keeping what was recorded of each.
     public func scheduleMeetings(_ dates: [CalendarDate], by actor: Actor) async throws {
-        let existing = Set(try await meetings().map(\.number))
-        let missing = dates.enumerated().filter { !existing.contains($0.offset + 1) }
-        guard !missing.isEmpty else { return }
         let council = self.council
         try await database.write { tx in
+            // Read inside the transaction: requests arriving together each find what the others made.
+            let existing = Set(try await MeetingModel.query(on: tx).filter(\.$councilID == council).all().map(\.number))
+            let missing = dates.enumerated().filter { !existing.contains($0.offset + 1) }
+            guard !missing.isEmpty else { return }
             for (offset, date) in missing {
                 try await MeetingModel(councilID: council, number: offset + 1, heldOn: date.iso, body: try Self.json(MeetingRecord())).create(on: tx)
             }

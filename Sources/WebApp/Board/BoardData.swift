@@ -21,7 +21,13 @@ struct BoardData: Sendable {
         // The meetings the notice's cadence sets, numbered from the first; made once, then kept with what is recorded.
         let scheduled = picture.calendar?.meetings.compactMap(\.date) ?? []
         if try await scope.meetings().count < scheduled.count {
-            try await scope.scheduleMeetings(scheduled, by: .system)
+            do {
+                try await scope.scheduleMeetings(scheduled, by: .system)
+            } catch {
+                // Another request scheduled them at the same moment (PostgreSQL's unique key on council and number
+                // refused the second): what it made is what is read next.
+                guard try await scope.meetings().count >= scheduled.count else { throw error }
+            }
         }
         let meetings = try await scope.meetings().compactMap { model -> (Int, CalendarDate, MeetingRecord)? in
             guard let date = CalendarDate(iso: model.heldOn), let record = try? JSONDecoder().decode(MeetingRecord.self, from: Data(model.body.utf8)) else {
