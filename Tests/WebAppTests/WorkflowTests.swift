@@ -140,8 +140,19 @@ struct WorkflowTests {
             let start = try #require(page.body.range(of: marker))
             return String(page.body[start.upperBound...].prefix { $0 != "<" })
         }
-        let officer = try await token(for: .of(.councilOfficer))
-        let dfe = try await token(for: .of(.dfeOfficial))
+        // Accounts of this test's own: a new token replaces the account's old one, and other tests take tokens too.
+        let store = Store(world.app.db)
+        var accounts: [DemoSeed.Account] = []
+        for (role, council) in [(Role.councilOfficer, Optional(world.worcs)), (.dfeOfficial, nil)] {
+            let email = "api-\(role.rawValue)-\(backend.rawValue)@demo.example"
+            if try await store.user(email: email) == nil {
+                _ = try await store.createUser(email: email, displayName: "API \(role.label)", role: role, council: council,
+                                               passwordHash: try Bcrypt.hash("api-password", cost: 4), by: .system)
+            }
+            accounts.append(DemoSeed.Account(email: email, password: "api-password", role: role))
+        }
+        let officer = try await token(for: accounts[0])
+        let dfe = try await token(for: accounts[1])
         func get(_ path: String, _ token: String) async throws -> (HTTPStatus, Any?) {
             let response = try await world.app.testing().sendRequest(.GET, path, headers: ["Authorization": "Bearer \(token)"])
             return (response.status, try? JSONSerialization.jsonObject(with: Data(buffer: response.body)))
