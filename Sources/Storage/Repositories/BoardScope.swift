@@ -9,6 +9,19 @@ extension CouncilScope {
         try JSONDecoder().decode(T.self, from: Data(json.utf8))
     }
 
+    /// The plan, timescale requests, meetings and incidents (audits are read with the figures).
+    func boardRecords() async throws -> BoardRecords {
+        var board = BoardRecords()
+        board.actions = try await actions()
+        board.requests = try await timescaleRequests()
+        board.meetings = try await meetings().compactMap { model in
+            guard let date = CalendarDate(iso: model.heldOn), let record = try? Self.value(MeetingRecord.self, model.body) else { return nil }
+            return (model.number, date, record)
+        }
+        board.incidents = try await incidents()
+        return board
+    }
+
     // MARK: the plan
 
     public func actions() async throws -> [(id: UUID, action: PlanAction)] {
@@ -25,7 +38,8 @@ extension CouncilScope {
     public func createAction(_ action: PlanAction, by actor: Actor) async throws -> UUID {
         let model = PlanActionModel(councilID: council, body: try Self.json(action), createdBy: actor.name)
         try await database.write { tx in
-                        try await model.create(on: tx)
+            try await bumpVersion(on: tx)
+            try await model.create(on: tx)
             try await AuditTrail.append(.init(council: council, action: "plan.action_created", entity: "plan_action", entityID: model.id?.uuidString,
                                               after: model.body), by: actor, on: tx)
         }
@@ -40,13 +54,14 @@ extension CouncilScope {
             guard let model = try await PlanActionModel.query(on: tx).filter(\.$id == id).filter(\.$councilID == council).first() else {
                 throw StorageError.notFound("action")
             }
+            try await bumpVersion(on: tx)
             let before = try Self.value(PlanAction.self, model.body)
             var after = before
             change(&after)
             after.due = before.due
             after.agreedDue = before.agreedDue
             model.body = try Self.json(after)
-                        try await model.save(on: tx)
+            try await model.save(on: tx)
             try await AuditTrail.append(.init(council: council, action: "plan.action_updated", entity: "plan_action", entityID: id.uuidString,
                                               before: try Self.json(before), after: model.body), by: actor, on: tx)
         }
@@ -80,7 +95,8 @@ extension CouncilScope {
         guard try await self.action(id: action) != nil else { throw StorageError.notFound("action") }
         let model = TimescaleRequestModel(actionID: action, councilID: council, body: try Self.json(request))
         try await database.write { tx in
-                        try await model.create(on: tx)
+            try await bumpVersion(on: tx)
+            try await model.create(on: tx)
             try await AuditTrail.append(.init(council: council, action: "plan.timescale_requested", entity: "plan_action", entityID: action.uuidString,
                                               after: model.body), by: actor, on: tx)
         }
@@ -98,10 +114,11 @@ extension CouncilScope {
             if let meeting, try await MeetingModel.query(on: tx).filter(\.$councilID == council).filter(\.$number == meeting).first() == nil {
                 throw StorageError.invalid("there is no meeting \(meeting)")
             }
+            try await bumpVersion(on: tx)
             let request = try Self.value(TimescaleRequest.self, model.body)
             let decided = try request.decided(decision, by: actor.name, atMeeting: meeting)
             model.body = try Self.json(decided)
-                        try await model.save(on: tx)
+            try await model.save(on: tx)
             if decided.decision == .agreed {
                 let action = try decided.apply(to: try Self.value(PlanAction.self, actionModel.body))
                 actionModel.body = try Self.json(action)
@@ -130,6 +147,7 @@ extension CouncilScope {
             let existing = Set(try await MeetingModel.query(on: tx).filter(\.$councilID == council).all().map(\.number))
             let missing = dates.enumerated().filter { !existing.contains($0.offset + 1) }
             guard !missing.isEmpty else { return }
+            try await bumpVersion(on: tx)
             for (offset, date) in missing {
                 try await MeetingModel(councilID: council, number: offset + 1, heldOn: date.iso, body: try Self.json(MeetingRecord())).create(on: tx)
             }
@@ -144,6 +162,7 @@ extension CouncilScope {
             guard let model = try await MeetingModel.query(on: tx).filter(\.$councilID == council).filter(\.$number == number).first() else {
                 throw StorageError.notFound("meeting")
             }
+            try await bumpVersion(on: tx)
             let before = model.body
             var record = try Self.value(MeetingRecord.self, model.body)
             change(&record)
@@ -160,6 +179,10 @@ extension CouncilScope {
         try await CaseAuditModel.query(on: database).filter(\.$councilID == council).sort(\.$createdAt).all().map {
             (try $0.requireID(), $0.source, try Self.value(CaseAuditRecord.self, $0.body))
         }
+    }
+
+    public func auditCount() async throws -> Int {
+        try await CaseAuditModel.query(on: database).filter(\.$councilID == council).count()
     }
 
     public func recordAudit(_ audit: CaseAuditRecord, by actor: Actor) async throws {
@@ -240,7 +263,8 @@ extension CouncilScope {
         let model = IncidentModel(councilID: council, body: try Self.json(incident), reportedBy: actor.name)
         let council = self.council
         try await database.write { tx in
-                        try await model.create(on: tx)
+            try await bumpVersion(on: tx)
+            try await model.create(on: tx)
             for official in try await UserModel.query(on: tx).filter(\.$role == .dfeOfficial).all() {
                 try await NotificationModel(userID: try official.requireID(), councilID: council,
                                             text: "\(councilName): \(incident.kind.label.lowercased()) on \(incident.occurredOn.iso)", link: link).create(on: tx)

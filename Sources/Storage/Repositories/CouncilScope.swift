@@ -33,7 +33,7 @@ public struct CouncilScope: Sendable {
 
     /// The notice the council is under now: the newest one.
     public func currentNotice() async throws -> NoticeModel? {
-        try await notices().first
+        try await NoticeModel.query(on: database).filter(\.$councilID == council).sort(\.$createdAt, .descending).first()
     }
 
     /// Stores a notice read from text, with one target row per target, as a draft for a person to confirm.
@@ -214,6 +214,15 @@ public struct CouncilScope: Sendable {
         var query = IndicatorValueModel.query(on: database).filter(\.$councilID == council)
         if let indicator { query = query.filter(\.$indicator == indicator) }
         return try await query.sort(\.$month).all()
+    }
+
+    /// How many imports the council has had: its indicator values change only with this.
+    public func importCount() async throws -> Int {
+        try await ImportModel.query(on: database).filter(\.$councilID == council).count()
+    }
+
+    public func handFigureCount() async throws -> Int {
+        try await HandFigureModel.query(on: database).filter(\.$councilID == council).count()
     }
 
     public func handFigures() async throws -> [HandFigureModel] {

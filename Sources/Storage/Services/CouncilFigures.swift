@@ -18,6 +18,8 @@ public struct CouncilPicture: Sendable {
     public var calendar: NoticeCalendar?
     public var exceptions: ExceptionReport
     public var notes: [String]
+    /// The plan, its timescale requests, the meetings, audits and incidents, as they stood with the figures.
+    public var board: BoardRecords
     /// What pages draw from this picture (its charts), drawn once and kept as long as the picture is.
     public let drawings = Memo()
 
@@ -53,17 +55,24 @@ public final class Memo: @unchecked Sendable {
 }
 
 public enum CouncilFigures {
-    /// The council's picture on `asOf` (the council's own date when it has one, else the date given).
+    /// The council's picture on `asOf` (the council's own date when it has one, else the date given), everything
+    /// read afresh.
     public static func picture(of council: CouncilModel, store: Store, today: CalendarDate) async throws -> CouncilPicture {
+        var inputs = PictureInputs()
+        return try await picture(of: council, store: store, today: today, inputs: &inputs)
+    }
+
+    /// The same, reading again only those of `inputs` that have changed since they were read.
+    static func picture(of council: CouncilModel, store: Store, today: CalendarDate, inputs: inout PictureInputs) async throws -> CouncilPicture {
         let scope = store.scope(try council.requireID())
         let asOf = council.asOf.flatMap(CalendarDate.init(iso:)) ?? today
-        let values = try await scope.indicatorValues()
-        let hand = try await scope.handFigures()
+        try await inputs.refresh(from: scope)
+        var board = try await scope.boardRecords()
+        board.audits = inputs.audits
         // Audits come from the audit records (recorded here or brought by uploads), not from the stored values.
-        let audits = try await scope.audits().map(\.audit)
-        let results = values.filter { !AuditFigures.indicators.contains($0.indicator) || audits.isEmpty }.compactMap(result)
-            + AuditFigures.results(audits, through: asOf)
-        let manual = hand.compactMap { figure -> ManualFigure? in
+        let results = inputs.values.filter { !AuditFigures.indicators.contains($0.indicator) || inputs.audits.isEmpty }
+            + inputs.auditFigures(through: asOf)
+        let manual = inputs.handFigures.compactMap { figure -> ManualFigure? in
             guard let basis = Basis(rawValue: figure.basis), let month = YearMonth(iso: figure.month) else { return nil }
             let at = figure.enteredAt.map { CalendarDate(dayNumber: Int(($0.timeIntervalSince1970 / 86_400).rounded(.down))) } ?? asOf
             return ManualFigure(indicator: figure.indicator, basis: basis, month: month, value: figure.value, enteredBy: figure.enteredBy, enteredAt: at)
@@ -71,7 +80,8 @@ public enum CouncilFigures {
         let library = SeriesLibrary(results: results, manual: manual)
         guard let record = try await scope.currentNotice(), let notice = decodeNotice(record.noticeJSON) else {
             return CouncilPicture(council: council, noticeRecord: nil, notice: nil, noticeDate: nil, asOf: asOf, targets: [], statuses: [],
-                                  library: library, calendar: nil, exceptions: ExceptionReport([]), notes: ["no notice has been loaded for this council"])
+                                  library: library, calendar: nil, exceptions: ExceptionReport([]), notes: ["no notice has been loaded for this council"],
+                                  board: board)
         }
         var notes: [String] = []
         var date = record.noticeDate.flatMap(CalendarDate.init(iso:)) ?? notice.noticeDate
@@ -86,7 +96,8 @@ public enum CouncilFigures {
         let statuses = stored.targets.map(monitor.status)
         let calendar = NoticeCalendar(notice: stored, noticeDate: date, asOf: asOf)
         return CouncilPicture(council: council, noticeRecord: record, notice: stored, noticeDate: date, asOf: asOf, targets: targets,
-                              statuses: statuses, library: library, calendar: calendar, exceptions: ExceptionReport(statuses), notes: notes)
+                              statuses: statuses, library: library, calendar: calendar, exceptions: ExceptionReport(statuses), notes: notes,
+                              board: board)
     }
 
     static func result(_ value: IndicatorValueModel) -> IndicatorResult? {

@@ -3,32 +3,59 @@ import Foundation
 
 /// Each council's picture, kept until its data changes (the council's `data_version`) or the date it is judged on
 /// does. Pages and the API ask here; a picture is computed once per change, not once per request.
+///
+/// One computation per council runs at a time. Requests that find the kept picture out of date queue behind it, and
+/// when their turn comes most find that the computation before them already read their change: after a burst of
+/// writes the picture is computed a few times, not once per request. Each computation reads the council's version
+/// afresh and reads again only the inputs that changed (`PictureInputs`), so it never shows less than the request
+/// that asked for it had seen.
 public actor PictureCache {
-    private struct Key: Hashable {
-        var council: UUID
+    private struct Kept {
         var version: Int
         var asOf: CalendarDate
+        var picture: CouncilPicture
     }
 
-    private var pictures: [UUID: (key: Key, picture: CouncilPicture)] = [:]
-    /// Pictures being computed: a request that needs one already under way waits for it rather than computing it
-    /// again (after a change, many requests arrive at once).
-    private var computing: [Key: Task<CouncilPicture, any Error>] = [:]
+    private var pictures: [UUID: Kept] = [:]
+    private var inputs: [UUID: PictureInputs] = [:]
+    private var busy: Set<UUID> = []
+    private var waiting: [UUID: [CheckedContinuation<Void, Never>]] = [:]
 
     public init() {}
 
     public func picture(of council: CouncilModel, store: Store, today: CalendarDate) async throws -> CouncilPicture {
-        let key = Key(council: try council.requireID(), version: council.dataVersion, asOf: council.asOf.flatMap(CalendarDate.init(iso:)) ?? today)
-        if let hit = pictures[key.council], hit.key == key { return hit.picture }
-        if let running = computing[key] { return try await running.value }
-        let task = Task { try await CouncilFigures.picture(of: council, store: store, today: today) }
-        computing[key] = task
-        defer { computing[key] = nil }
-        let picture = try await task.value
-        // Keep the newest version's picture only.
-        if (pictures[key.council]?.key.version ?? -1) <= key.version {
-            pictures[key.council] = (key, picture)
-        }
+        let id = try council.requireID()
+        let asOf = council.asOf.flatMap(CalendarDate.init(iso:)) ?? today
+        if let kept = current(id, version: council.dataVersion, asOf: asOf) { return kept }
+        await acquire(id)
+        defer { release(id) }
+        if let kept = current(id, version: council.dataVersion, asOf: asOf) { return kept }
+        let newest = try await store.council(id: id) ?? council
+        var read = inputs[id] ?? PictureInputs()
+        let picture = try await CouncilFigures.picture(of: newest, store: store, today: today, inputs: &read)
+        inputs[id] = read
+        pictures[id] = Kept(version: newest.dataVersion, asOf: picture.asOf, picture: picture)
         return picture
+    }
+
+    private func current(_ id: UUID, version: Int, asOf: CalendarDate) -> CouncilPicture? {
+        guard let kept = pictures[id], kept.version >= version, kept.asOf == asOf else { return nil }
+        return kept.picture
+    }
+
+    private func acquire(_ id: UUID) async {
+        if busy.insert(id).inserted { return }
+        await withCheckedContinuation { waiting[id, default: []].append($0) }
+    }
+
+    /// Hands the council's turn to the next request waiting, in the order they came.
+    private func release(_ id: UUID) {
+        if var queue = waiting[id], !queue.isEmpty {
+            let next = queue.removeFirst()
+            waiting[id] = queue.isEmpty ? nil : queue
+            next.resume()
+        } else {
+            busy.remove(id)
+        }
     }
 }

@@ -16,27 +16,25 @@ struct BoardData: Sendable {
     var incidents: [(id: UUID, reportedBy: String, reportedAt: Date?, incident: Incident)]
 
     static func load(_ council: CouncilModel, store: Store, pictures: PictureCache, today: CalendarDate) async throws -> BoardData {
-        let picture = try await pictures.picture(of: council, store: store, today: today)
-        let scope = store.scope(try council.requireID())
+        var picture = try await pictures.picture(of: council, store: store, today: today)
         // The meetings the notice's cadence sets, numbered from the first; made once, then kept with what is recorded.
         let scheduled = picture.calendar?.meetings.compactMap(\.date) ?? []
-        if try await scope.meetings().count < scheduled.count {
+        if picture.board.meetings.count < scheduled.count {
+            let id = try council.requireID()
+            var refused: (any Error)?
             do {
-                try await scope.scheduleMeetings(scheduled, by: .system)
+                try await store.scope(id).scheduleMeetings(scheduled, by: .system)
             } catch {
                 // Another request scheduled them at the same moment (PostgreSQL's unique key on council and number
                 // refused the second): what it made is what is read next.
-                guard try await scope.meetings().count >= scheduled.count else { throw error }
+                refused = error
             }
+            picture = try await pictures.picture(of: try await store.council(id: id) ?? council, store: store, today: today)
+            if let refused, picture.board.meetings.count < scheduled.count { throw refused }
         }
-        let meetings = try await scope.meetings().compactMap { model -> (Int, CalendarDate, MeetingRecord)? in
-            guard let date = CalendarDate(iso: model.heldOn), let record = try? JSONDecoder().decode(MeetingRecord.self, from: Data(model.body.utf8)) else {
-                return nil
-            }
-            return (model.number, date, record)
-        }
-        return BoardData(council: council, picture: picture, actions: try await scope.actions(), requests: try await scope.timescaleRequests(),
-                         meetings: meetings, audits: try await scope.audits(), incidents: try await scope.incidents())
+        let board = picture.board
+        return BoardData(council: council, picture: picture, actions: board.actions, requests: board.requests, meetings: board.meetings,
+                         audits: board.audits, incidents: board.incidents)
     }
 
     var asOf: CalendarDate { picture.asOf }

@@ -125,8 +125,9 @@ enum MeetingController {
         }
         var headers = HTTPHeaders()
         headers.contentType = .html
-        // The pack carries its own styles inline: it is a document to save and print, not a page of the site.
-        let html = pack.html(stylesheet: Stylesheet.site) { table, format in "\(base)/\(table).\(format)" }
+        // The pack carries its own styles inline: it is a document to save and print, not a page of the site. It is
+        // the same for every reader until the council's records change, so it is written once per picture.
+        let html = data.picture.drawings.value("board-pack-\(n)") { pack.html(stylesheet: Stylesheet.site) { table, format in "\(base)/\(table).\(format)" } }
         let response = Response(status: .ok, headers: headers, body: .init(string: html))
         response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'")
         return response

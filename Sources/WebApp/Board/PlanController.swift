@@ -9,7 +9,9 @@ enum PlanController {
         let user = try req.requireUser()
         let council = try await req.pathCouncil()
         let data = try await BoardData.load(council, store: req.store, pictures: req.services.pictures, today: req.settings.today(for: council))
-        return PlanView.list(data, user: user, error: nil)
+        let listing = PlanView.Listing(show: req.query[String.self, at: "show"].flatMap(PlanView.Listing.Show.init) ?? .all,
+                                       page: max(1, req.query[Int.self, at: "page"] ?? 1))
+        return PlanView.list(data, user: user, error: nil, listing: listing)
     }
 
     struct ActionForm: Content {
@@ -132,8 +134,41 @@ enum PlanController {
 }
 
 enum PlanView {
-    static func list(_ data: BoardData, user: CurrentUser, error: String?) -> HTML {
+    /// Which actions the list shows, a page at a time: a plan runs to hundreds of actions over a notice's life.
+    struct Listing {
+        enum Show: String, CaseIterable {
+            case all, open, overdue
+
+            var label: String {
+                switch self {
+                case .all: "All"
+                case .open: "Not complete"
+                case .overdue: "Overdue"
+                }
+            }
+        }
+
+        static let pageSize = 50
+        var show: Show = .all
+        var page: Int = 1
+
+        func query(show: Show? = nil, page: Int? = nil) -> String {
+            "?show=\((show ?? self.show).rawValue)&page=\(page ?? self.page)"
+        }
+    }
+
+    static func list(_ data: BoardData, user: CurrentUser, error: String?, listing: Listing = Listing()) -> HTML {
         let base = "/councils/\(data.council.id?.uuidString ?? "")"
+        let chosen = data.actions.filter { item in
+            switch listing.show {
+            case .all: true
+            case .open: item.action.status != .complete
+            case .overdue: item.action.isOverdue(on: data.asOf)
+            }
+        }
+        let pages = max(1, (chosen.count + Listing.pageSize - 1) / Listing.pageSize)
+        let page = min(listing.page, pages)
+        let shown = chosen.dropFirst((page - 1) * Listing.pageSize).prefix(Listing.pageSize)
         let mayEdit = Access.roles(for: .editCouncil).contains(user.role)
         let pending = Set(data.requests.filter { $0.request.decision == .pending }.map(\.action))
         let measures = data.picture.notice?.measures ?? []
@@ -142,12 +177,16 @@ enum PlanView {
             BoardViews.error(error, field: "title"),
             .h1(.class("govuk-heading-l"), .text("Improvement Plan: \(data.council.name)")),
             .p(.class("govuk-body"), .text("\(data.actions.count) actions, \(data.actions.filter { $0.action.status == .complete }.count) complete, \(data.actions.filter { $0.action.isOverdue(on: data.asOf) }.count) overdue as at \(Format.date(data.asOf)).")),
+            .p(.class("govuk-body"), .id("plan-filter"), .text("Show: "), .forEach(Listing.Show.allCases) { show in
+                show == listing.show ? .group(.strong(.text(show.label)), .text(" ")) : .group(.a(.class("govuk-link"), .href("\(base)/plan\(listing.query(show: show, page: 1))"), .text(show.label)), .text(" "))
+            }),
             .table(
                 .class("govuk-table"), .id("actions"),
-                .caption(.class("govuk-table__caption"), "Actions"),
+                .caption(.class("govuk-table__caption"), .text(chosen.count > shown.count
+                    ? "Actions \((page - 1) * Listing.pageSize + 1) to \((page - 1) * Listing.pageSize + shown.count) of \(chosen.count)" : "Actions")),
                 .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Action"), .th(.attribute(named: "scope", value: "col"), "Owner"),
                            .th(.attribute(named: "scope", value: "col"), "Due"), .th(.attribute(named: "scope", value: "col"), "Status"))),
-                .tbody(.forEach(data.actions) { item in
+                .tbody(.forEach(Array(shown)) { item in
                     .tr(.th(.attribute(named: "scope", value: "row"), .a(.class("govuk-link"), .href("\(base)/plan/\(item.id)"), .text(item.action.title))),
                         .td(.text("\(item.action.owner.label)\(item.action.lead.isEmpty ? "" : ": \(item.action.lead)")")),
                         .td(.text(Format.date(item.action.dueDate)), .if(item.action.agreedDue != nil, .text(" (revised)")),
@@ -156,6 +195,7 @@ enum PlanView {
                             : Layout.tag(item.action.status.label, colour: item.action.status == .complete ? "green" : item.action.status == .blocked ? "amber" : "blue")))
                 })
             ),
+            .if(pages > 1, BoardViews.pagination(page: page, of: pages) { "\(base)/plan\(listing.query(page: $0))" }),
             .if(mayEdit, .group(
                 .h2(.class("govuk-heading-m"), "Add an action"),
                 .form(
@@ -243,6 +283,24 @@ enum PlanView {
 }
 
 enum BoardViews {
+    /// GOV.UK pagination: previous and next, the first and last pages and those next to the current one.
+    static func pagination(page: Int, of pages: Int, link: (Int) -> String) -> Node<HTML.BodyContext> {
+        let numbers = Array(Set([1, page - 1, page, page + 1, pages]).filter { (1...pages).contains($0) }).sorted()
+        // nil where pages are left out between two shown.
+        let items: [Int?] = numbers.enumerated().flatMap { i, n in i > 0 && n - numbers[i - 1] > 1 ? [nil, n] : [n] }
+        return .nav(.class("govuk-pagination"), .attribute(named: "aria-label", value: "Pages"),
+            .if(page > 1, .div(.class("govuk-pagination__prev"), .a(.class("govuk-link"), .href(link(page - 1)), .attribute(named: "rel", value: "prev"),
+                                                                  .text("Previous"), .span(.class("govuk-visually-hidden"), " page")))),
+            .ul(.class("govuk-pagination__list"), .forEach(items) { item in
+                guard let n = item else { return .li(.class("govuk-pagination__item govuk-pagination__item--ellipses"), "⋯") }
+                return .li(.class("govuk-pagination__item" + (n == page ? " govuk-pagination__item--current" : "")),
+                    .a(.class("govuk-link"), .href(link(n)), .attribute(named: "aria-label", value: "Page \(n)"),
+                       .if(n == page, .attribute(named: "aria-current", value: "page")), .text(String(n))))
+            }),
+            .if(page < pages, .div(.class("govuk-pagination__next"), .a(.class("govuk-link"), .href(link(page + 1)), .attribute(named: "rel", value: "next"),
+                                                                      .text("Next"), .span(.class("govuk-visually-hidden"), " page")))))
+    }
+
     static func crumbs(_ data: BoardData, _ user: CurrentUser) -> [(String, String)] {
         (user.role.seesEveryCouncil ? [("Councils", "/councils")] : []) + [(data.council.name, "/councils/\(data.council.id?.uuidString ?? "")")]
     }

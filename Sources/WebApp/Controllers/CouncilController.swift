@@ -20,8 +20,7 @@ enum CouncilController {
         var rows: [OverviewView.Row] = []
         for council in try await req.store.councils() {
             let picture = try await req.services.pictures.picture(of: council, store: req.store, today: req.settings.today(for: council))
-            let incidents = try await req.store.scope(council.requireID()).incidents().map(\.incident)
-            rows.append(OverviewView.Row(picture: picture, incidents: incidents))
+            rows.append(OverviewView.Row(picture: picture, incidents: picture.board.incidents.map(\.incident)))
         }
         let unread = try await req.store.notifications(for: user.id, unreadOnly: true).count
         return OverviewView.page(rows: rows, user: user, unread: unread)

@@ -47,6 +47,11 @@ enum Stylesheet {
     .govuk-table th{font-weight:700}
     .govuk-table .numeric{text-align:right}
     .govuk-tag{display:inline-block;padding:2px 8px 3px;font-weight:400;font-size:16px;background:#cce2d8;color:#005a30}
+    .govuk-pagination{display:flex;flex-wrap:wrap;align-items:center;margin:0 0 30px}
+    .govuk-pagination__list{display:flex;list-style:none;margin:0;padding:0}
+    .govuk-pagination__item,.govuk-pagination__prev,.govuk-pagination__next{padding:10px 15px;font-size:19px}
+    .govuk-pagination__item--current{background:#1d70b8;font-weight:700}
+    .govuk-pagination__item--current a{color:#fff}
     .govuk-tag--green{background:#cce2d8;color:#005a30}
     .govuk-tag--amber{background:#fcd6c3;color:#6e3619}
     .govuk-tag--red{background:#f4cdc6;color:#942514}
