@@ -197,3 +197,53 @@ extension StorageTests {
         }
     }
 }
+
+@Suite("A council's picture, kept between changes", .serialized)
+struct PictureCacheTests {
+    @Test("computed once however many ask at once; computed again after each change, and it shows the change", arguments: Backend.allCases)
+    func picturesFollowChanges(_ backend: Backend) async throws {
+        try await withStore(backend) { store, _ in
+            // setup: the Worcestershire notice, judged on 31 October 2011
+            let council = try await store.createCouncil(laCode: "885", name: "Worcestershire", asOf: "2011-10-31", by: .system)
+            let scope = store.scope(try council.requireID())
+            let draft = try NoticeReader.read(bytes: Array(SeedNotice.text.utf8))
+            _ = try await scope.createNotice(sourceText: draft.text, encoding: draft.encoding, noticeJSON: CouncilFigures.encode(draft.notice), warningsJSON: "[]",
+                                             noticeDate: "2011-02-21", targets: try draft.notice.targets.map { ($0.indicatorID.rawValue, try CouncilFigures.encode($0)) },
+                                             by: Actor("officer@worcs"))
+            let cache = PictureCache()
+            let today = CalendarDate(year: 2026, month: 11, day: 23)!
+            let seen = try await store.council(id: council.requireID())!
+            // MUT: twenty requests at once, none with a picture to find
+            let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<20 { group.addTask { try await cache.picture(of: seen, store: store, today: today).targets.count } }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            // validate
+            #expect(counts == Array(repeating: draft.notice.targets.count, count: 20))
+            #expect(await cache.computations == 1)
+
+            // MUT: a plan action
+            _ = try await scope.createAction(PlanAction(title: "Audit 50 referrals a month", lead: "Head of safeguarding", owner: .council,
+                                                        due: CalendarDate(year: 2011, month: 11, day: 30)!), by: Actor("officer@worcs"))
+            // validate: a request that read the council before the change may have the picture it saw; one after it may not
+            #expect(try await cache.picture(of: seen, store: store, today: today).board.actions.isEmpty)
+            #expect(await cache.computations == 1)
+            let afterAction = try await cache.picture(of: try await store.council(id: council.requireID())!, store: store, today: today)
+            #expect(afterAction.board.actions.map(\.action.title) == ["Audit 50 referrals a month"])
+            #expect(await cache.computations == 2)
+
+            // MUT: an audit and a hand-entered figure
+            try await scope.recordAudit(CaseAuditRecord(caseReference: "C-1", auditedOn: CalendarDate(year: 2011, month: 10, day: 3)!, auditor: "Auditor",
+                                                        grade: .good), by: Actor("officer@worcs"))
+            _ = try await scope.addHandFigure(indicator: "social_worker_vacancy_rate", basis: "snapshot", month: "2011-09", value: 14.5, note: nil,
+                                              by: Actor("officer@worcs"))
+            let afterAudit = try await cache.picture(of: try await store.council(id: council.requireID())!, store: store, today: today)
+            // validate: both are in the picture, and the action is still there
+            #expect(afterAudit.board.audits.map(\.audit.caseReference) == ["C-1"])
+            #expect(afterAudit.library.series("case_audit_adequate_or_better", .inMonth)?.value(at: YearMonth(year: 2011, month: 10)!) == 100)
+            #expect(afterAudit.library.series("social_worker_vacancy_rate", .snapshot)?.value(at: YearMonth(year: 2011, month: 9)!) == 14.5)
+            #expect(afterAudit.board.actions.count == 1)
+            #expect(await cache.computations == 3)
+        }
+    }
+}

@@ -245,3 +245,36 @@ extension BoardTests {
         #expect(!numbers.isEmpty && numbers == Array(1...numbers.count))
     }
 }
+
+extension BoardTests {
+    @Test("the plan is listed fifty actions a page, with every action reachable and the overdue ones on their own", arguments: Backend.allCases)
+    func planPages(_ backend: Backend) async throws {
+        // setup: a council of its own with 120 actions, the first 7 overdue on 31 October 2011
+        let world = try await WebFixture.shared.world(backend)
+        let store = Store(world.app.db)
+        let council = try await store.createCouncil(laCode: backend == .sqlite ? "935" : "936", name: "Paged \(backend.rawValue)", asOf: "2011-10-31", by: .system)
+        let scope = store.scope(try council.requireID())
+        for n in 1...120 {
+            let due = n <= 7 ? CalendarDate(iso: "2011-09-30")! : CalendarDate(iso: "2012-03-31")!
+            _ = try await scope.createAction(PlanAction(title: "Action number \(n).", lead: "Lead", owner: .council, due: due), by: .system)
+        }
+        let dfe = try await Self.signedIn(world, .dfeOfficial)
+        let base = "/councils/\(try council.requireID().uuidString)/plan"
+        func rows(_ body: String) -> [String] {
+            body.components(separatedBy: "Action number ").dropFirst().map { String($0.prefix { $0 != "." }) }
+        }
+        // MUT, validate: the first page, the last, one past the last, and the overdue ones
+        let first = try await dfe.get(base)
+        #expect(first.status == .ok)
+        #expect(rows(first.body) == (1...50).map(String.init))
+        #expect(first.body.contains("Actions 1 to 50 of 120"))
+        #expect(first.body.contains("href=\"\(base)?show=all&amp;page=2\" rel=\"next\"") || first.body.contains("href=\"\(base)?show=all&page=2\" rel=\"next\""))
+        let last = try await dfe.get("\(base)?show=all&page=3")
+        #expect(rows(last.body) == (101...120).map(String.init))
+        #expect(!last.body.contains("rel=\"next\""))
+        #expect(rows(try await dfe.get("\(base)?show=all&page=99").body) == (101...120).map(String.init))
+        let overdue = try await dfe.get("\(base)?show=overdue")
+        #expect(rows(overdue.body) == (1...7).map(String.init))
+        #expect(overdue.body.contains("120 actions, 0 complete, 7 overdue"))
+    }
+}

@@ -20,6 +20,8 @@ public actor PictureCache {
     private var inputs: [UUID: PictureInputs] = [:]
     private var busy: Set<UUID> = []
     private var waiting: [UUID: [CheckedContinuation<Void, Never>]] = [:]
+    /// Pictures computed since the cache was made (for /metrics and the tests).
+    public private(set) var computations = 0
 
     public init() {}
 
@@ -31,6 +33,7 @@ public actor PictureCache {
         defer { release(id) }
         if let kept = current(id, version: council.dataVersion, asOf: asOf) { return kept }
         let newest = try await store.council(id: id) ?? council
+        computations += 1
         var read = inputs[id] ?? PictureInputs()
         let picture = try await CouncilFigures.picture(of: newest, store: store, today: today, inputs: &read)
         inputs[id] = read
