@@ -198,9 +198,9 @@ extension StorageTests {
     }
 }
 
-@Suite("A council's picture, kept between changes", .serialized)
-struct PictureCacheTests {
-    @Test("computed once however many ask at once; computed again after each change, and it shows the change", arguments: Backend.allCases)
+/// A council's picture, kept between changes. In the same suite as the rest: the suites share one PostgreSQL database.
+extension StorageTests {
+    @Test("a council's picture is computed once however many ask at once; computed again after each change, and it shows the change", arguments: Backend.allCases)
     func picturesFollowChanges(_ backend: Backend) async throws {
         try await withStore(backend) { store, _ in
             // setup: the Worcestershire notice, judged on 31 October 2011

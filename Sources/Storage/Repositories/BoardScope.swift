@@ -24,12 +24,6 @@ extension CouncilScope {
 
     // MARK: the plan
 
-    public func actions() async throws -> [(id: UUID, action: PlanAction)] {
-        try await PlanActionModel.query(on: database).filter(\.$councilID == council).sort(\.$createdAt).all().map {
-            (try $0.requireID(), try Self.value(PlanAction.self, $0.body))
-        }
-    }
-
     public func action(id: UUID) async throws -> PlanAction? {
         guard let model = try await PlanActionModel.query(on: database).filter(\.$id == id).filter(\.$councilID == council).first() else { return nil }
         return try Self.value(PlanAction.self, model.body)
@@ -174,12 +168,6 @@ extension CouncilScope {
     }
 
     // MARK: audits
-
-    public func audits() async throws -> [(id: UUID, source: String, audit: CaseAuditRecord)] {
-        try await CaseAuditModel.query(on: database).filter(\.$councilID == council).sort(\.$createdAt).all().map {
-            (try $0.requireID(), $0.source, try Self.value(CaseAuditRecord.self, $0.body))
-        }
-    }
 
     public func auditCount() async throws -> Int {
         try await CaseAuditModel.query(on: database).filter(\.$councilID == council).count()

@@ -74,8 +74,8 @@ public enum CouncilFigures {
             + inputs.auditFigures(through: asOf)
         let manual = inputs.handFigures.compactMap { figure -> ManualFigure? in
             guard let basis = Basis(rawValue: figure.basis), let month = YearMonth(iso: figure.month) else { return nil }
-            let at = figure.enteredAt.map { CalendarDate(dayNumber: Int(($0.timeIntervalSince1970 / 86_400).rounded(.down))) } ?? asOf
-            return ManualFigure(indicator: figure.indicator, basis: basis, month: month, value: figure.value, enteredBy: figure.enteredBy, enteredAt: at)
+            let at = figure.entered_at.map { CalendarDate(dayNumber: Int(($0.timeIntervalSince1970 / 86_400).rounded(.down))) } ?? asOf
+            return ManualFigure(indicator: figure.indicator, basis: basis, month: month, value: figure.value, enteredBy: figure.entered_by, enteredAt: at)
         }
         let library = SeriesLibrary(results: results, manual: manual)
         guard let record = try await scope.currentNotice(), let notice = decodeNotice(record.noticeJSON) else {

@@ -27,14 +27,14 @@ struct PictureInputs: Sendable {
     private var auditResultsKey = ""
     private var auditResults: [IndicatorResult] = []
     private var handCount = -1
-    private(set) var handFigures: [HandFigureModel] = []
+    private(set) var handFigures: [CouncilScope.HandFigureRow] = []
 
     /// Reads again whatever has changed since the last call.
     mutating func refresh(from scope: CouncilScope) async throws {
         // Counted before the rows are read: rows added in between make the next count differ and are read again then.
         let imports = try await scope.importCount()
         if imports != self.imports {
-            values = try await scope.indicatorValues().compactMap(CouncilFigures.result)
+            values = try await scope.indicatorResults()
             self.imports = imports
         }
         let auditKey = "\(imports)/\(try await scope.auditCount())"
@@ -44,7 +44,7 @@ struct PictureInputs: Sendable {
         }
         let handCount = try await scope.handFigureCount()
         if handCount != self.handCount {
-            handFigures = try await scope.handFigures()
+            handFigures = try await scope.handFigureRows()
             self.handCount = handCount
         }
     }

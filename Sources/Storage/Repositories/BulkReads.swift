@@ -1,0 +1,82 @@
+import Domain
+import FluentKit
+import FluentSQL
+import Foundation
+import Indicators
+
+/// The council's longest lists, read through SQLKit straight into plain values. FluentKit's model decoding (property
+/// wrappers, key adjustment and a metadata lookup per column) cost several times the query itself for lists of
+/// thousands of rows, and a picture reads these after the changes that touch them.
+extension CouncilScope {
+    private var sql: any SQLDatabase {
+        get throws {
+            guard let sql = database as? any SQLDatabase else { throw StorageError.invalid("the database does not speak SQL") }
+            return sql
+        }
+    }
+
+    private struct BodyRow: Decodable {
+        var id: UUID
+        var body: String
+    }
+
+    private struct AuditRow: Decodable {
+        var id: UUID
+        var source: String
+        var body: String
+    }
+
+    /// A hand-entered figure as the picture needs it.
+    struct HandFigureRow: Decodable, Sendable {
+        var indicator: String
+        var basis: String
+        var month: String
+        var value: Double
+        var entered_by: String
+        var entered_at: Date?
+    }
+
+    private struct ValueRow: Decodable {
+        var indicator: String
+        var basis: String
+        var period_start: String
+        var period_end: String
+        var numerator: Double
+        var denominator: Double
+        var scale: Double
+    }
+
+    /// The plan's actions in the order they were added.
+    public func actions() async throws -> [(id: UUID, action: PlanAction)] {
+        let rows = try await sql.select().column("id").column("body").from(PlanActionModel.schema)
+            .where("council_id", .equal, council).orderBy("created_at").all(decoding: BodyRow.self)
+        let decoder = JSONDecoder()
+        return try rows.map { ($0.id, try decoder.decode(PlanAction.self, from: Data($0.body.utf8))) }
+    }
+
+    /// Every audit, recorded here or brought by an import, in the order they were stored.
+    public func audits() async throws -> [(id: UUID, source: String, audit: CaseAuditRecord)] {
+        let rows = try await sql.select().column("id").column("source").column("body").from(CaseAuditModel.schema)
+            .where("council_id", .equal, council).orderBy("created_at").all(decoding: AuditRow.self)
+        let decoder = JSONDecoder()
+        return try rows.map { ($0.id, $0.source, try decoder.decode(CaseAuditRecord.self, from: Data($0.body.utf8))) }
+    }
+
+    func handFigureRows() async throws -> [HandFigureRow] {
+        try await sql.select().column("indicator").column("basis").column("month").column("value").column("entered_by").column("entered_at")
+            .from(HandFigureModel.schema).where("council_id", .equal, council).orderBy("month").all(decoding: HandFigureRow.self)
+    }
+
+    /// The indicator values the council's last import computed, as results (a row that does not read is left out).
+    func indicatorResults() async throws -> [IndicatorResult] {
+        let rows = try await sql.select().column("indicator").column("basis").column("period_start").column("period_end").column("numerator")
+            .column("denominator").column("scale").from(IndicatorValueModel.schema).where("council_id", .equal, council).orderBy("month")
+            .all(decoding: ValueRow.self)
+        return rows.compactMap { row in
+            guard let basis = Basis(rawValue: row.basis), let start = CalendarDate(iso: row.period_start), let end = CalendarDate(iso: row.period_end)
+            else { return nil }
+            return IndicatorResult(indicator: row.indicator, basis: basis, period: ReportingPeriod(basis: basis, start: start, end: end),
+                                   numerator: row.numerator, denominator: row.denominator, scale: row.scale)
+        }
+    }
+}
