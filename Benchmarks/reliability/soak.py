@@ -20,7 +20,9 @@ API with a bearer token (one per account, taken at the start: a new token replac
 done by officers only, --write-share of all requests (default 10%): a plan action, a hand figure on a target, a case
 audit. Every request is timed; 2xx and 3xx count as answered, 4xx and 5xx separately, and timeouts or refused
 connections as transport errors (the request is then abandoned; the server may still finish it). VmRSS of every
-server is read from /proc every 10 s, and once more --idle seconds after the load stops.
+server is read from /proc every 10 s, and once more --idle seconds after the load stops; then the servers are stopped
+and a fresh one is started on the database as the run left it and asked for each kind of page once, so that the
+memory the data needs can be told from memory lost.
 
 Exit status 0 when no request got a 5xx, a 4xx or a transport error and every server was still running at the end;
 1 otherwise.
@@ -319,6 +321,23 @@ def main() -> int:
         for i, a in enumerate(alive):
             if not a:
                 failed_reasons.append(f"server {i} exited with {servers[i].proc.returncode}")
+        # Is the memory at the end held by the data the run wrote, or lost? A fresh server on the same database,
+        # after one request of each kind of page, holds what the pages need of that data and nothing else.
+        for srv in servers:
+            srv.stop()
+        fresh = common.Server(args.binary, "serve", workdir, env, common.free_port(), os.path.join(workdir, "fresh.log"))
+        fresh.start()
+        try:
+            b = common.Browser(fresh.port)
+            home = b.sign_in(*common.ACCOUNTS["officer"])
+            for path in [home, f"{home}/plan", f"{home}/meetings/12", f"{home}/meetings/12/pack", f"{home}/audits", f"{home}/data-quality",
+                         f"{home}/targets/{world.targets[0]}"]:
+                b.get(path)
+            b.close()
+            time.sleep(2)
+            fresh_rss = fresh.rss_kb()
+        finally:
+            fresh.stop()
         if args.database == "sqlite":
             db_size = f"{sum(os.path.getsize(p) for p in [sqlite_path, sqlite_path + '-wal'] if os.path.exists(p)) / 1e6:.0f} MB (file and WAL)"
         else:
@@ -371,6 +390,7 @@ def main() -> int:
                      f"{sm['p50']:.0f} ms", f"{sm['p99']:.0f} ms", f"{sm['max']:.0f} ms", start_rss, end_rss, peak, idle])
     print(common.table(["server", "requests", "2xx/3xx", "4xx", "5xx", "transport errors", "requests/s", "p50", "p99", "max",
                         f"RSS at {args.warmup:.0f} s", "RSS at end", "RSS peak", f"RSS {args.idle:.0f} s after the load"], rows))
+    print(f"a fresh server on the database as the run left it, after one request of each page: RSS {mb(fresh_rss)}")
     print()
     by_label = defaultdict(list)
     for x in rec.samples:
