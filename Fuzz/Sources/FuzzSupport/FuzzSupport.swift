@@ -39,18 +39,41 @@ public func expect(_ condition: @autoclosure () -> Bool, _ message: @autoclosure
     }
 }
 
+/// The harness's body, set once by `fuzzMain` before libFuzzer starts calling back.
+nonisolated(unsafe) private var harness: (([UInt8]) -> String)?
+
+/// A harness's whole `main`. Built with `-DFUZZING`, hands the process to libFuzzer with `body` as the target;
+/// otherwise runs `body` once over each file named on the command line (the reproducer).
+public func fuzzMain(_ name: String, _ body: @escaping ([UInt8]) -> String) -> Never {
+    harness = body
+    #if FUZZING
+    runFuzzer()
+    #else
+    reproduce(name, body)
+    exit(0)
+    #endif
+}
+
 #if FUZZING
 import CFuzzDriver
 
-/// Hands the process to libFuzzer with `callback` as the target (the harness's `LLVMFuzzerTestOneInput`).
+/// libFuzzer's entry for one input: the harness's body over its bytes. Defined here, once, for every harness (its
+/// runtime refers to the symbol even when the driver is given the callback).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    _ = harness?(size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}
+
+/// Hands the process to libFuzzer with `fuzzOneInput` as the target.
 ///
 /// Why not libFuzzer's own `main`: on Linux SwiftPM links every executable target with `--defsym main=<module>_main`
 /// (so that tests can link executables), which fails when the module has no `main` of its own (`-parse-as-library`).
 /// So each harness keeps its `@main` and, built with `-DFUZZING`, calls libFuzzer's documented library entry point
 /// `LLVMFuzzerRunDriver`, which takes the same command-line flags.
-public func runFuzzer(_ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> Never {
+func runFuzzer() -> Never {
     var argc = CommandLine.argc
     var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-    exit(LLVMFuzzerRunDriver(&argc, &argv, callback))
+    exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzOneInput))
 }
 #endif

@@ -34,20 +34,6 @@ func check(_ t: BundleTables) {
     same([t.pathwayChild.count, t.pathwayReview.count], "pathway_plan_reviews")
 }
 
-#if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    _ = run(size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
-    return 0
-}
-#endif
-
 @main struct Main {
-    static func main() {
-        #if FUZZING
-        runFuzzer(fuzz)
-        #else
-        reproduce("fuzz-bundle", run)
-        #endif
-    }
+    static func main() { fuzzMain("fuzz-bundle", run) }
 }

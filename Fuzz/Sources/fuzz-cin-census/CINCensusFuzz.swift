@@ -39,20 +39,6 @@ func check(_ t: CINTables) {
     expect(t.reviewPlan.allSatisfy { $0 >= 0 && Int($0) < t.planCount }, "a review points to no plan")
 }
 
-#if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    _ = run(size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
-    return 0
-}
-#endif
-
 @main struct Main {
-    static func main() {
-        #if FUZZING
-        runFuzzer(fuzz)
-        #else
-        reproduce("fuzz-cin-census", run)
-        #endif
-    }
+    static func main() { fuzzMain("fuzz-cin-census", run) }
 }

@@ -26,20 +26,6 @@ func run(_ bytes: [UInt8]) -> String {
     }
 }
 
-#if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    _ = run(size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
-    return 0
-}
-#endif
-
 @main struct Main {
-    static func main() {
-        #if FUZZING
-        runFuzzer(fuzz)
-        #else
-        reproduce("fuzz-return-loader", run)
-        #endif
-    }
+    static func main() { fuzzMain("fuzz-return-loader", run) }
 }

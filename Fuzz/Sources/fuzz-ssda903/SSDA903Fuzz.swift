@@ -40,20 +40,6 @@ func check(_ t: SSDA903Tables) {
     expect(t.reviewChild.count == t.reviewDate.count, "review columns differ in length")
 }
 
-#if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    _ = run(size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
-    return 0
-}
-#endif
-
 @main struct Main {
-    static func main() {
-        #if FUZZING
-        runFuzzer(fuzz)
-        #else
-        reproduce("fuzz-ssda903", run)
-        #endif
-    }
+    static func main() { fuzzMain("fuzz-ssda903", run) }
 }
