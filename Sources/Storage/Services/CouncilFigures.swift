@@ -100,13 +100,6 @@ public enum CouncilFigures {
                               board: board)
     }
 
-    static func result(_ value: IndicatorValueModel) -> IndicatorResult? {
-        guard let basis = Basis(rawValue: value.basis), let start = CalendarDate(iso: value.periodStart), let end = CalendarDate(iso: value.periodEnd)
-        else { return nil }
-        return IndicatorResult(indicator: value.indicator, basis: basis, period: ReportingPeriod(basis: basis, start: start, end: end),
-                               numerator: value.numerator, denominator: value.denominator, scale: value.scale)
-    }
-
     public static func decodeNotice(_ json: String) -> Notice? {
         try? JSONDecoder().decode(Notice.self, from: Data(json.utf8))
     }
