@@ -22,7 +22,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     }
 
     app.services = AppServices(settings: settings, cache: CaseDataCache(), pictures: PictureCache(), pseudonymiser: Pseudonymiser(secret: settings.secret),
-                               metrics: RequestMetrics(), importJobs: ImportJobs(),
+                               metrics: RequestMetrics(),
                                decoyHash: try Bcrypt.hash(Token.random(), cost: settings.bcryptCost))
 
     // Our own middleware only: the framework's request logger would write paths and query strings to the log.

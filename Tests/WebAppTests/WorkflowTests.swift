@@ -1,6 +1,7 @@
 import CaseRecords
 import Demo
 import Domain
+import FluentKit
 import Foundation
 import Storage
 import Testing
@@ -233,5 +234,64 @@ extension WorkflowTests {
         #expect(page.body.contains("Now: Lifted"))
         let again = try await client.post("\(notice)/lifecycle", form: [("state", "reviewed")], tokenFrom: notice)
         #expect(again.status == .unprocessableEntity)
+    }
+}
+
+extension WorkflowTests {
+    @Test("an upload's progress is kept in the database: a second server on it shows the job, a job whose server stopped says so, and only the uploader sees the council's own child ids", arguments: Backend.allCases)
+    func importJobsAcrossServers(_ backend: Backend) async throws {
+        // setup: a second server on the same database, as behind a load balancer, and a second officer of the council
+        let world = try await WebFixture.shared.world(backend)
+        let store = Store(world.app.db)
+        let scope = store.scope(world.notts)
+        let officer = try #require(try await store.user(email: WebFixture.nottsOfficer))
+        let colleague = "colleague-\(backend.rawValue)@nottinghamshire.example"
+        if try await store.user(email: colleague) == nil {
+            _ = try await store.createUser(email: colleague, displayName: "Colleague", role: .councilOfficer, council: world.notts,
+                                           passwordHash: try Bcrypt.hash("colleague-2010", cost: 4), by: .system)
+        }
+        let second = try await Application.make(.testing)
+        do {
+            try await configure(second, settings: world.app.services.settings)
+            let uploader = WebClient(world.app)
+            try await uploader.signIn(WebFixture.nottsOfficer, WebFixture.nottsPassword)
+            let uploaderThere = WebClient(second)
+            try await uploaderThere.signIn(WebFixture.nottsOfficer, WebFixture.nottsPassword)
+            let other = WebClient(second)
+            try await other.signIn(colleague, "colleague-2010")
+            let base = "/councils/\(world.notts.uuidString)/uploads"
+
+            // MUT: a job that has said nothing for eleven minutes, and one under way
+            let stale = try await scope.startImportJob(user: officer.requireID(), files: ["cin-891-2011.xml"], now: Date().addingTimeInterval(-660))
+            let running = try await scope.startImportJob(user: officer.requireID(), files: ["cin-891-2012.xml"])
+            try await scope.setImportJobProgress(running, "reading cin-891-2012.xml")
+            // validate
+            let stopped = try await uploaderThere.get("\(base)/\(stale)")
+            #expect(stopped.status == .ok && stopped.body.contains("stopped before it finished") && stopped.headers.first(name: "Refresh") == nil)
+            let underWay = try await uploaderThere.get("\(base)/\(running)")
+            #expect(underWay.body.contains("Reading cin-891-2012.xml") && underWay.headers.first(name: "Refresh") == "1")
+            try await scope.finishImportJob(running, .failed, message: "The import could not be stored; nothing was changed.")
+            try await scope.setImportJobProgress(running, "a late message")
+            #expect(try await scope.importJob(id: running)?.progress == "done", "a late progress message does not undo the outcome")
+
+            // MUT: a real upload through the first server, with faults planted
+            let generator = SyntheticCouncil(laCode: "891", from: YearMonth(year: 2010, month: 4)!, to: YearMonth(year: 2011, month: 3)!, childrenPerYear: 80, seed: 9)
+            let census = try #require(generator.censusFiles(plantFaults: true).last)
+            let done = try await Self.upload(uploader, council: world.notts, files: [("cin-891-\(census.year).xml", census.bytes)])
+            #expect(done.body.contains("Import complete"))
+            let jobs = try await ImportJobModel.query(on: world.app.db).filter(\.$councilID == world.notts).filter(\.$state == .accepted).all()
+            let job = try #require(jobs.max { $0.startedAt < $1.startedAt })
+            let child = try #require(ImportJob(job).reportChildren.first, "the planted faults name a child")
+            // validate: the second server shows the uploader the child's own id, and the colleague only its pseudonym
+            let mine = try await uploaderThere.get("\(base)/\(try job.requireID())")
+            #expect(mine.status == .ok && mine.body.contains("Import complete") && mine.body.contains(">\(child)<"))
+            let theirs = try await other.get("\(base)/\(try job.requireID())")
+            #expect(theirs.status == .ok && theirs.body.contains("Import complete") && !theirs.body.contains(">\(child)<"))
+            #expect(theirs.body.contains(world.app.services.pseudonymiser.pseudonym(council: "891", child: child)))
+        } catch {
+            try await second.asyncShutdown()
+            throw error
+        }
+        try await second.asyncShutdown()
     }
 }

@@ -11,6 +11,8 @@ public enum StorageMigrations {
             M001CreateAuditTrail(),
             // 002: the board's work.
             M002CreateBoardRecords(),
+            // 003: background imports' progress, in the database so every server can show it.
+            M003CreateImportJobs(),
         ]
     }
 }

@@ -244,3 +244,43 @@ public struct CouncilScope: Sendable {
         try await AuditEventModel.query(on: database).filter(\.$councilID == council).sort(\.$id, .descending).limit(limit).all()
     }
 }
+
+// MARK: background imports
+
+extension CouncilScope {
+    /// A running job that has said nothing for this long is taken to have lost its server.
+    public static let importJobSilence: TimeInterval = 600
+
+    /// Records an upload about to be imported; jobs of the council older than a week go.
+    public func startImportJob(user: UUID, files: [String], now: Date = Date()) async throws -> UUID {
+        let job = ImportJobModel(councilID: council, userID: user, files: files, now: now)
+        let council = self.council
+        try await database.write { tx in
+            try await ImportJobModel.query(on: tx).filter(\.$councilID == council).filter(\.$startedAt < now.addingTimeInterval(-7 * 86_400)).delete()
+            try await job.create(on: tx)
+        }
+        return try job.requireID()
+    }
+
+    /// What a running job is doing now (ignored once it has finished: a late message does not undo its outcome).
+    public func setImportJobProgress(_ id: UUID, _ message: String) async throws {
+        let council = self.council
+        try await database.write { tx in
+            try await ImportJobModel.query(on: tx).filter(\.$id == id).filter(\.$councilID == council).filter(\.$state == .running)
+                .set(\.$progress, to: message).set(\.$updatedAt, to: Date()).update()
+        }
+    }
+
+    public func finishImportJob(_ id: UUID, _ state: ImportJobModel.State, importID: UUID? = nil, reportJSON: String? = nil, message: String? = nil) async throws {
+        let council = self.council
+        try await database.write { tx in
+            try await ImportJobModel.query(on: tx).filter(\.$id == id).filter(\.$councilID == council)
+                .set(\.$state, to: state).set(\.$progress, to: "done").set(\.$importID, to: importID).set(\.$reportJSON, to: reportJSON)
+                .set(\.$message, to: message).set(\.$updatedAt, to: Date()).update()
+        }
+    }
+
+    public func importJob(id: UUID) async throws -> ImportJobModel? {
+        try await ImportJobModel.query(on: database).filter(\.$id == id).filter(\.$councilID == council).first()
+    }
+}

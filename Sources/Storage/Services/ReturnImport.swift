@@ -173,7 +173,7 @@ public struct ImportReport: Codable, Sendable, Equatable {
 
     public var accepted: Bool { files.allSatisfy(\.accepted) && !files.isEmpty }
 
-    func json() throws -> String {
+    public func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try encoder.encode(self), as: UTF8.self)

@@ -29,24 +29,26 @@ enum UploadController {
             return response
         }
         let uploads = files.map { ReturnImport.Upload(name: ($0.filename as NSString).lastPathComponent, content: Data($0.data.readableBytesView)) }
-        let jobs = req.services.importJobs
         let councilID = try council.requireID()
-        let job = await jobs.start(council: councilID, user: user.id, files: uploads.map(\.name))
+        let scope = req.store.scope(councilID)
+        let job = try await scope.startImportJob(user: user.id, files: uploads.map(\.name))
         let store = req.store
         let today = req.settings.today(for: council)
         let logger = req.logger
-        // The import outlives the request: it runs on, and the page polls it.
+        // The import outlives the request: it runs on, and the page polls it (through whichever server).
         Task.detached {
-            let importer = ReturnImport(today: today, progress: { message in Task { await jobs.progress(job, message) } })
+            let importer = ReturnImport(today: today, progress: { message in Task { try? await scope.setImportJobProgress(job, message) } })
             do {
                 switch try await importer.run(uploads, council: council, store: store, by: user.actor) {
-                case .accepted(let record, let report): await jobs.finish(job, .accepted(importID: try record.requireID(), report: report))
-                case .rejected(let report): await jobs.finish(job, .rejected(report))
+                case .accepted(let record, let report):
+                    try await scope.finishImportJob(job, .accepted, importID: try record.requireID(), reportJSON: try report.json())
+                case .rejected(let report):
+                    try await scope.finishImportJob(job, .rejected, reportJSON: try report.json())
                 }
                 logger.info("import finished", metadata: ["files": "\(uploads.count)"])
             } catch {
                 logger.error("import failed", metadata: ["error": "\(String(reflecting: error))"])
-                await jobs.finish(job, .failed("The import could not be stored; nothing was changed. The problem has been logged."))
+                try? await scope.finishImportJob(job, .failed, message: "The import could not be stored; nothing was changed. The problem has been logged.")
             }
         }
         return req.redirect(to: "/councils/\(councilID)/uploads/\(job)")
@@ -55,8 +57,11 @@ enum UploadController {
     @Sendable static func job(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let council = try await req.pathCouncil()
-        guard let job = await req.services.importJobs.job(try req.uuidParameter("job")), job.council == council.id else { throw Abort(.notFound) }
-        let page = UploadView.job(council: council, job: job, user: user)
+        guard let model = try await req.store.scope(council.requireID()).importJob(id: try req.uuidParameter("job")) else { throw Abort(.notFound) }
+        let job = ImportJob(model)
+        // The report names children by the council's own ids for the officer who uploaded the files; anyone else sees pseudonyms.
+        let pseudonymise: ((String) -> String)? = job.user == user.id ? nil : { req.services.pseudonymiser.pseudonym(council: council.laCode, child: $0) }
+        let page = UploadView.job(council: council, job: job, user: user, pseudonymise: pseudonymise)
         let response = try await page.encodeResponse(for: req)
         if job.outcome == nil { response.headers.replaceOrAdd(name: "Refresh", value: "1") }
         if case .rejected = job.outcome { response.status = .unprocessableEntity }
@@ -105,7 +110,7 @@ enum UploadView {
         ))
     }
 
-    static func job(council: CouncilModel, job: ImportJobs.Job, user: CurrentUser) -> HTML {
+    static func job(council: CouncilModel, job: ImportJob, user: CurrentUser, pseudonymise: ((String) -> String)?) -> HTML {
         let base = "/councils/\(council.id?.uuidString ?? "")"
         switch job.outcome {
         case nil:
@@ -116,9 +121,9 @@ enum UploadView {
                 .p(.class("govuk-body"), .a(.class("govuk-link"), .href("\(base)/uploads/\(job.id)"), "Refresh now"))
             ))
         case .accepted(_, let report):
-            return reportPage(council: council, title: "Import complete", report: report, accepted: true, user: user, pseudonymise: nil)
+            return reportPage(council: council, title: "Import complete", report: report, accepted: true, user: user, pseudonymise: pseudonymise)
         case .rejected(let report):
-            return reportPage(council: council, title: "Nothing was imported", report: report, accepted: false, user: user, pseudonymise: nil)
+            return reportPage(council: council, title: "Nothing was imported", report: report, accepted: false, user: user, pseudonymise: pseudonymise)
         case .failed(let message):
             return Layout.page(title: "Import failed", user: user, breadcrumbs: [(council.name, base)], content: .group(
                 .h1(.class("govuk-heading-l"), "The import failed"), .p(.class("govuk-body"), .text(message))))

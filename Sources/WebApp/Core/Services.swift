@@ -9,7 +9,6 @@ struct AppServices: Sendable {
     var pictures: PictureCache
     var pseudonymiser: Pseudonymiser
     var metrics: RequestMetrics
-    var importJobs: ImportJobs
     /// A bcrypt hash of a random word, verified against when an unknown address signs in, so that unknown and
     /// known addresses take as long to refuse.
     var decoyHash: String
