@@ -4,16 +4,17 @@ import Monitoring
 import Reports
 import Storage
 
-/// What the board's pages need of one council, gathered once per request: the picture (targets, calendar), the plan
-/// and its timescale requests, the meetings scheduled from the notice's cadence, the audits and the incidents.
+/// What the board's pages need of one council: its picture (targets, calendar) with the board's records read alongside
+/// (the plan and its timescale requests, the meetings scheduled from the notice's cadence, the audits, the incidents).
 struct BoardData: Sendable {
     var council: CouncilModel
     var picture: CouncilPicture
-    var actions: [(id: UUID, action: PlanAction)]
-    var requests: [(id: UUID, action: UUID, request: TimescaleRequest)]
-    var meetings: [(number: Int, date: CalendarDate, record: MeetingRecord)]
-    var audits: [(id: UUID, source: String, audit: CaseAuditRecord)]
-    var incidents: [(id: UUID, reportedBy: String, reportedAt: Date?, incident: Incident)]
+
+    var actions: [(id: UUID, action: PlanAction)] { picture.board.actions }
+    var requests: [(id: UUID, action: UUID, request: TimescaleRequest)] { picture.board.requests }
+    var meetings: [(number: Int, date: CalendarDate, record: MeetingRecord)] { picture.board.meetings }
+    var audits: [(id: UUID, source: String, audit: CaseAuditRecord)] { picture.board.audits }
+    var incidents: [(id: UUID, reportedBy: String, reportedAt: Date?, incident: Incident)] { picture.board.incidents }
 
     static func load(_ council: CouncilModel, store: Store, pictures: PictureCache, today: CalendarDate) async throws -> BoardData {
         var picture = try await pictures.picture(of: council, store: store, today: today)
@@ -32,9 +33,7 @@ struct BoardData: Sendable {
             picture = try await pictures.picture(of: try await store.council(id: id) ?? council, store: store, today: today)
             if let refused, picture.board.meetings.count < scheduled.count { throw refused }
         }
-        let board = picture.board
-        return BoardData(council: council, picture: picture, actions: board.actions, requests: board.requests, meetings: board.meetings,
-                         audits: board.audits, incidents: board.incidents)
+        return BoardData(council: council, picture: picture)
     }
 
     var asOf: CalendarDate { picture.asOf }
