@@ -37,9 +37,21 @@ enum UploadController {
         let logger = req.logger
         // The import outlives the request: it runs on, and the page polls it (through whichever server).
         Task.detached {
-            let importer = ReturnImport(today: today, progress: { message in Task { try? await scope.setImportJobProgress(job, message) } })
+            // Progress is written by one task, in order, the newest message only when the database is slower than the
+            // import; the outcome is written after the last of them.
+            let (messages, feed) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(1))
+            let writer = Task { for await message in messages { try? await scope.setImportJobProgress(job, message) } }
+            let importer = ReturnImport(today: today, progress: { feed.yield($0) })
+            let outcome: Result<ReturnImport.Outcome, any Error>
             do {
-                switch try await importer.run(uploads, council: council, store: store, by: user.actor) {
+                outcome = .success(try await importer.run(uploads, council: council, store: store, by: user.actor))
+            } catch {
+                outcome = .failure(error)
+            }
+            feed.finish()
+            await writer.value
+            do {
+                switch try outcome.get() {
                 case .accepted(let record, let report):
                     try await scope.finishImportJob(job, .accepted, importID: try record.requireID(), reportJSON: try report.json())
                 case .rejected(let report):
