@@ -207,6 +207,8 @@ struct WorkflowTests {
         let metrics = try await client.get("/metrics").body
         #expect(metrics.contains("improve_http_requests_total{method=\"GET\",route=\"/councils/:council/data-quality\",status=\"200\"}"))
         #expect(!metrics.contains(world.worcs.uuidString), "metrics name route patterns, never ids")
+        let computed = metrics.split(separator: "\n").first { $0.hasPrefix("improve_picture_computations_total ") }.flatMap { Int($0.split(separator: " ")[1]) }
+        #expect((computed ?? 0) >= 1, "the pages above computed at least one council's picture")
     }
 }
 

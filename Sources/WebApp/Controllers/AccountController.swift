@@ -49,7 +49,10 @@ enum OperationsController {
     @Sendable static func metrics(req: Request) async throws -> Response {
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
-        return Response(status: .ok, headers: headers, body: .init(string: req.services.metrics.exposition()))
+        // How often this server computed a council's picture: after each change of a council's records, once.
+        let pictures = "# HELP improve_picture_computations_total Council pictures computed by this server.\n"
+            + "# TYPE improve_picture_computations_total counter\nimprove_picture_computations_total \(await req.services.pictures.computations)\n"
+        return Response(status: .ok, headers: headers, body: .init(string: req.services.metrics.exposition() + pictures))
     }
 
     @Sendable static func stylesheet(req: Request) async throws -> Response {
