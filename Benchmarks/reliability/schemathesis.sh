@@ -19,6 +19,7 @@
 # SCHEMATHESIS_VERSION (a pip requirement, default: the newest), SEED (default 1), MAX_TIME seconds per run (default 900).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. Benchmarks/scripts/demo_session.sh
 examples=${1:-50}
 bin=${IMPROVE_BIN:-.build/release/improve}
 [ -x "$bin" ] || { echo "no binary at $bin: swift build -c release --product improve, or set IMPROVE_BIN" >&2; exit 1; }
@@ -42,18 +43,13 @@ trap cleanup EXIT
 if [ -z "${DATABASE_URL:-}" ]; then export SQLITE_PATH="$work/data/improvement-monitor.sqlite"; database=SQLite; else database=PostgreSQL; fi
 (cd "$work" && exec env BCRYPT_COST=4 LOG_LEVEL=warning "$bin" demo --hostname 127.0.0.1 --port "$port" > "$work/server.log" 2>&1) &
 server=$!
-for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
-curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$work/server.log" >&2; exit 1; }
+wait_healthy "$port" "$work/server.log"
 
 # Sign in as the council officer and take an API token.
 jar="$work/jar"
-csrf=$(curl -s -c "$jar" "http://127.0.0.1:$port/sign-in" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"$//')
-curl -s -b "$jar" -c "$jar" -o /dev/null -d "email=officer@worcestershire.example&password=demo-officer-2011&_csrf=$csrf&next=/" "http://127.0.0.1:$port/sign-in"
-dashboard=$(curl -s -b "$jar" -o /dev/null -w '%{redirect_url}' "http://127.0.0.1:$port/" | sed "s|http://127.0.0.1:$port||")
-council=${dashboard#/councils/}
+sign_in_officer "$port" "$jar"
 target=$(curl -s -b "$jar" "http://127.0.0.1:$port$dashboard" | grep -o "/councils/$council/targets/[0-9A-Fa-f-]*" | head -1 | sed 's|.*/||')
-csrf=$(curl -s -b "$jar" "http://127.0.0.1:$port/account" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-token=$(curl -s -b "$jar" -d "_csrf=$csrf" "http://127.0.0.1:$port/account/api-token" | grep -o 'id="api-token">[^<]*' | sed 's/.*>//')
+token=$(api_token "$port" "$jar")
 [ -n "$token" ] && [ -n "$council" ] && [ -n "$target" ] || { echo "could not sign in or take a token" >&2; exit 1; }
 
 mkdir -p "$results"

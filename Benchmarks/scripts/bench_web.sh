@@ -5,6 +5,7 @@
 # With DATABASE_URL (and IMPROVE_SECRET) set, the server runs on PostgreSQL; otherwise on a fresh SQLite file.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. Benchmarks/scripts/demo_session.sh
 seconds=${1:-20}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 swift build -c release --product improve >&2
@@ -14,19 +15,14 @@ port=$((20000 + RANDOM % 20000))
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 (cd "$work" && SQLITE_PATH="$work/data/bench.sqlite" LOG_LEVEL=warning exec "$bin" demo --port "$port" > "$work/server.log" 2>&1) &
 server=$!
-for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
-curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$work/server.log" >&2; exit 1; }
+wait_healthy "$port" "$work/server.log"
 
 # Sign in as the council officer, as a browser would, and take an API token.
 jar="$work/jar"
-csrf=$(curl -s -c "$jar" "http://127.0.0.1:$port/sign-in" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"$//')
-curl -s -b "$jar" -c "$jar" -o /dev/null -d "email=officer@worcestershire.example&password=demo-officer-2011&_csrf=$csrf&next=/" "http://127.0.0.1:$port/sign-in"
-dashboard=$(curl -s -b "$jar" -o /dev/null -w '%{redirect_url}' "http://127.0.0.1:$port/" | sed "s|http://127.0.0.1:$port||")
-council=${dashboard#/councils/}
+sign_in_officer "$port" "$jar"
 session=$(awk '$6 == "improve_session" {print $7}' "$jar")
 target=$(curl -s -b "$jar" "http://127.0.0.1:$port$dashboard" | grep -o "/councils/$council/targets/[^\"]*" | head -2 | tail -1)
-csrf=$(curl -s -b "$jar" "http://127.0.0.1:$port/account" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-token=$(curl -s -b "$jar" -d "_csrf=$csrf" "http://127.0.0.1:$port/account/api-token" | grep -o 'id="api-token">[^<]*' | sed 's/.*>//')
+token=$(api_token "$port" "$jar")
 
 run() { # name, path, header
     local out
