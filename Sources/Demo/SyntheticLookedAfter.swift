@@ -104,36 +104,42 @@ extension SyntheticCouncil {
         return files.map { ($0.0, Array($0.1.utf8)) }
     }
 
-    /// A CSWW census at a reference date: permanent and agency workers, leavers in the year, vacancies.
+    /// A CSWW census at a reference date: permanent and agency workers, leavers in the year, vacancies. Valid against
+    /// DfE's schema (`social_work_workforce_2022.xsd`, checked by a test): elements in the schema's order, the
+    /// council-level agency totals, a qualifying institution for each worker, SWENo as two letters and ten digits.
     private func workforceCensus(at reference: CalendarDate, rng: inout SeededGenerator) -> String {
         let p = onTime(reference.column, poor: 0, good: 1)
         let permanent = Int(Double(childrenPerYear) / 60 * (0.75 + 0.2 * p)) + 5
         let agency = Int(Double(permanent) * (0.35 - 0.25 * p)) + 1
-        var xml = """
+        let vacancies = Double(agency) + Double(rng.int(0...4))
+        let yearStart = reference.column - 364
+        var workers = "", agencyFTE = ExactDecimal.zero
+        for n in 0..<(permanent + agency) {
+            let isAgency = n >= permanent
+            let leaves = !isAgency && rng.chance(0.25 - 0.12 * p)
+            let fte = rng.chance(0.8) ? 1.0 : 0.8
+            let caseload = Int(Double(rng.int(12...26)) * (1.2 - 0.3 * p))
+            let number = laCode + String(format: "%02d%05d", reference.year % 100, n)
+            workers += "  <CSWWWorker><AgencyWorker>\(isAgency ? 1 : 0)</AgencyWorker><SWENo>SW\(number)</SWENo><FTE>\(fte)</FTE>"
+            workers += "<QualInst>Synthetic University</QualInst>"
+            if leaves {
+                let ended = CalendarDate(column: yearStart + Int32(rng.int(0...360)))!
+                workers += "<RoleEndDate>\(ended.iso)</RoleEndDate><ReasonLeave>\(rng.int(1...9))</ReasonLeave>"
+            } else {
+                workers += "<FTE30>\(fte)</FTE30><Cases30>\(caseload)</Cases30>"
+                if isAgency { agencyFTE += ExactDecimal(fte)! }
+            }
+            workers += "<WorkingDaysLost>\(isAgency ? 0 : rng.int(0...20))</WorkingDaysLost></CSWWWorker>\n"
+        }
+        return """
         <?xml version="1.0" encoding="UTF-8"?>
         <Message>
           <Header>
             <CollectionDetails><Collection>CSWW</Collection><Year>\(reference.year)</Year><ReferenceDate>\(reference.iso)</ReferenceDate></CollectionDetails>
             <Source><SourceLevel>L</SourceLevel><LEA>\(laCode)</LEA><SoftwareCode>improve generate</SoftwareCode></Source>
           </Header>
-          <LALevelVacancies><NumberOfVacancies>\(Double(agency) + Double(rng.int(0...4)))</NumberOfVacancies></LALevelVacancies>
+          <LALevelVacancies><NumberOfVacancies>\(vacancies)</NumberOfVacancies><NoAgencyFTE>\(agencyFTE)</NoAgencyFTE><NoAgencyHeadcount>\(agency)</NoAgencyHeadcount></LALevelVacancies>
 
-        """
-        let yearStart = reference.column - 364
-        for n in 0..<(permanent + agency) {
-            let isAgency = n >= permanent
-            let leaves = !isAgency && rng.chance(0.25 - 0.12 * p)
-            let fte = rng.chance(0.8) ? 1.0 : 0.8
-            let caseload = Int(Double(rng.int(12...26)) * (1.2 - 0.3 * p))
-            xml += "  <CSWWWorker><AgencyWorker>\(isAgency ? 1 : 0)</AgencyWorker><SWENo>SW\(laCode)\(reference.year)\(n)</SWENo>"
-            if leaves {
-                let ended = CalendarDate(column: yearStart + Int32(rng.int(0...360)))!
-                xml += "<FTE>\(fte)</FTE><RoleEndDate>\(ended.iso)</RoleEndDate><ReasonLeave>\(rng.int(1...9))</ReasonLeave>"
-            } else {
-                xml += "<FTE>\(fte)</FTE><FTE30>\(fte)</FTE30><Cases30>\(caseload)</Cases30>"
-            }
-            xml += "<WorkingDaysLost>\(isAgency ? 0 : rng.int(0...20))</WorkingDaysLost></CSWWWorker>\n"
-        }
-        return xml + "</Message>\n"
+        """ + workers + "</Message>\n"
     }
 }

@@ -35,7 +35,14 @@ struct IndicatorsCommand: ParsableCommand {
     var records = false
 
     func run() throws {
-        let loaded = try Inputs.load(inputs)
+        var asOfDate: CalendarDate?
+        if let asOf {
+            guard let limit = CalendarDate(iso: asOf) else { throw CommandFailure("--as-of '\(asOf)' is not a YYYY-MM-DD date") }
+            asOfDate = limit
+        }
+        // What was known by --as-of: a return's rows dated after it are future dates, and due dates after it are
+        // not judged; without it, each return's own latest date sets that limit.
+        let loaded = try Inputs.load(inputs, today: asOfDate ?? .today)
         // Figures from part of the data would mislead: a file that could not be read stops the command.
         if let first = loaded.rejections.first {
             let more = loaded.rejections.count > 1 ? " (and \(loaded.rejections.count - 1) more file\(loaded.rejections.count > 2 ? "s" : "") not read)" : ""
@@ -44,12 +51,10 @@ struct IndicatorsCommand: ParsableCommand {
         guard loaded.cin != nil || loaded.bundle != nil || loaded.lac != nil || !loaded.workforceCensus.isEmpty || loaded.annexA != nil else {
             throw CommandFailure("no returns this product reads among the inputs; nothing to compute")
         }
-        let data = CaseData(cin: loaded.cin, bundle: loaded.bundle, lac: loaded.lac, workforceCensus: loaded.workforceCensus, annexA: loaded.annexA)
+        let data = CaseData(cin: loaded.cin, bundle: loaded.bundle, lac: loaded.lac, workforceCensus: loaded.workforceCensus,
+                            annexA: loaded.annexA, asOf: asOfDate)
         var months = try Inputs.months(from: from, to: to, referrals: data.eventDays)
-        if let asOf {
-            guard let limit = CalendarDate(iso: asOf) else { throw CommandFailure("--as-of '\(asOf)' is not a YYYY-MM-DD date") }
-            months = months.filter { $0.firstDay <= limit }
-        }
+        if let limit = asOfDate { months = months.filter { $0.firstDay <= limit } }
         var bases: [Basis]?
         if basis != "all" {
             guard let b = Basis(rawValue: basis), b != .unspecified else {
@@ -69,7 +74,7 @@ struct IndicatorsCommand: ParsableCommand {
             for r in results {
                 var row: [String: Any] = [
                     "indicator": r.indicator, "basis": r.basis.rawValue, "period_start": r.period.start.iso, "period_end": r.period.end.iso,
-                    "numerator": r.numerator, "denominator": r.denominator, "value": r.value.map { (($0 * 10_000).rounded() / 10_000) as Any } ?? NSNull(),
+                    "numerator": jsonAmount(r.numerator), "denominator": jsonAmount(r.denominator), "value": r.value.map { (($0 * 10_000).rounded() / 10_000) as Any } ?? NSNull(),
                 ]
                 if records {
                     row["records"] = ["numerator": r.numeratorRecords.map(data.describe), "denominator": r.denominatorRecords.map(data.describe)]
@@ -85,13 +90,13 @@ struct IndicatorsCommand: ParsableCommand {
 /// Loading inputs for the commands that read returns, with progress on a terminal and errors that name the file.
 enum Inputs {
     /// Reads the inputs; rejected files are reported by the caller (`check` lists them, `indicators` stops on them).
-    static func load(_ paths: [String]) throws -> ReturnLoader.Loaded {
+    static func load(_ paths: [String], today: CalendarDate = .today) throws -> ReturnLoader.Loaded {
         let onTerminal = isatty(STDERR_FILENO) == 1
         var progress: (@Sendable (String) -> Void)?
         if onTerminal {
             progress = { message in FileHandle.standardError.write(Data("\r\u{1B}[K\(message)".utf8)) }
         }
-        let loader = ReturnLoader(progress: progress)
+        let loader = ReturnLoader(progress: progress, today: today)
         let loaded: ReturnLoader.Loaded
         do {
             loaded = try loader.load(paths)
@@ -120,4 +125,11 @@ enum Inputs {
         }
         return months
     }
+}
+
+/// An amount for JSON: counts as integers, FTE and days as the decimal they are (to the millionth), never as
+/// 52.99999999999999.
+func jsonAmount(_ x: Double) -> Any {
+    if x == x.rounded(), abs(x) < 1e15 { return Int64(x) }
+    return ExactDecimal(x).map { Decimal(string: $0.description) ?? Decimal(x) } ?? Decimal(x)
 }

@@ -1,6 +1,7 @@
 import CaseRecords
 import Demo
 import Domain
+import Foundation
 import Testing
 
 /// The synthetic council: same seed, same bytes; its files read back with only the faults planted on purpose.
@@ -72,5 +73,36 @@ struct GeneratedCouncilTests {
             #expect(strategy <= start && start - strategy <= 7)
         }
         #expect(read.report.counts["referrals"] == (0..<t.episodeCount).filter { t.referralDate[$0] >= first && t.referralDate[$0] <= last }.count)
+    }
+
+    /// DfE's schema for the workforce census, checked by libxml2's `xmllint` (Debian's libxml2-utils, which
+    /// `.ci/run` installs): generated censuses must be files a council could submit.
+    @Test func generatedWorkforceCensusesAreValidAgainstDfEsSchema() throws {
+        let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/csww/social_work_workforce_2022.xsd").path
+        let xmllint = try #require(["/usr/bin/xmllint", "/usr/local/bin/xmllint"].first { FileManager.default.isExecutableFile(atPath: $0) },
+                                   "xmllint is needed (Debian's libxml2-utils; scripts/test-services.sh installs it)")
+        let censuses = council.lookedAfterFiles().filter { $0.name.hasPrefix("csww-") }
+        #expect(censuses.count == 2)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("csww-xsd-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for census in censuses {
+            let path = folder.appendingPathComponent(census.name).path
+            try Data(census.bytes).write(to: URL(fileURLWithPath: path))
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: xmllint)
+            process.arguments = ["--noout", "--schema", schema, path]
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(census.name): \(message)")
+            // The council-level agency FTE it writes is the agency workers' own, so the figures do not move.
+            let read = try CSWWImporter().read(bytes: census.bytes, file: census.name)
+            #expect(read.report.faults.isEmpty, "\(read.report.faults)")
+        }
     }
 }

@@ -15,9 +15,12 @@ public struct WorkforceCensus: Sendable, Equatable {
     /// Permanent workers whose role ended in the year to the reference date, by their FTE.
     public var leaversFTE: Double
     public var leaversHeadcount: Int
-    /// Working days lost to sickness in the year, permanent workers.
+    /// Working days lost to sickness in the year by permanent workers in post at the reference date or who left in
+    /// the year to it.
     public var workingDaysLost: Double
-    /// Cases held at the reference date by permanent workers holding any, and those workers' FTE.
+    /// Cases held at the reference date by the social workers holding any, agency workers included (§3.15 counts
+    /// every case holder, and DfE's published case-holder FTE exceeds the permanent in-post FTE for some councils,
+    /// which only agency case holders can explain), and those workers' FTE.
     public var cases: Double
     public var caseHoldingFTE: Double
 
@@ -98,8 +101,8 @@ public struct CSWWImporter {
                                      vacanciesFTE: nil, agencyFTE: 0, leaversFTE: 0, leaversHeadcount: 0, workingDaysLost: 0, cases: 0, caseHoldingFTE: 0)
         func laNumber(_ name: String) -> Double? {
             guard let text = header[name] else { return nil }
-            // `Double` reads "1e999" and "inf" as infinity: no count of posts or vacancies.
-            guard let n = Double(text), n >= 0, n.isFinite else {
+            // Read as an exact decimal: "1e999", "inf" and "nan" are no count of posts or vacancies.
+            guard let n = ExactDecimal(text: text)?.double, n >= 0 else {
                 faults.append(ImportFault(severity: .error, file: file, line: 0, childID: nil, field: name, rule: "bad-value", message: "'\(text)' is not a number of 0 or more; not used"))
                 return nil
             }
@@ -110,7 +113,9 @@ public struct CSWWImporter {
             faults.append(ImportFault(severity: .warning, file: file, line: 0, childID: nil, field: "NumberOfVacancies", rule: "missing-value", message: "no vacancies returned; the vacancy rate cannot be computed"))
         }
         let laAgency = laNumber("NoAgencyFTE")
-        var agencyOwn = 0.0
+        // Summed as exact decimals: binary sums print 53 as 52.99999999999999.
+        var inPost = ExactDecimal.zero, agencyOwn = ExactDecimal.zero, leavers = ExactDecimal.zero
+        var lostDays = ExactDecimal.zero, cases = ExactDecimal.zero, caseHolding = ExactDecimal.zero
         var leftOut = 0
         for w in workers {
             let id = w.fields["SWENo"]?.value
@@ -119,9 +124,9 @@ public struct CSWWImporter {
                 faults.append(ImportFault(severity: severity, file: file, line: w.fields[field]?.line ?? w.line, childID: id, recordKind: "worker", field: field, rule: rule, message: message))
                 if severity == .error { failed = true }
             }
-            func number(_ field: String) -> Double? {
+            func number(_ field: String) -> ExactDecimal? {
                 guard let text = w.fields[field]?.value else { return nil }
-                guard let n = Double(text), n >= 0, n.isFinite else { fault(field, "'\(text)' is not a number of 0 or more"); return nil }
+                guard let n = ExactDecimal(text: text), n >= .zero else { fault(field, "'\(text)' is not a number of 0 or more"); return nil }
                 return n
             }
             func date(_ field: String) -> Int32? {
@@ -138,34 +143,44 @@ public struct CSWWImporter {
                 fault("AgencyWorker", agencyText.isEmpty ? "AgencyWorker is required" : "'\(agencyText)' is not 0 or 1")
                 agency = false
             }
-            let fte = number("FTE"), fte30 = number("FTE30"), cases = number("Cases30"), lost = number("WorkingDaysLost")
-            let end = date("RoleEndDate")
-            _ = date("RoleStartDate")
-            if let f = fte ?? fte30, f > 1.5 { fault(w.fields["FTE"] != nil ? "FTE" : "FTE30", "an FTE of \(f) is more than one post", severity: .warning, rule: "doubtful-value") }
+            let fte = number("FTE"), fte30 = number("FTE30"), held = number("Cases30"), lost = number("WorkingDaysLost")
+            let end = date("RoleEndDate"), start = date("RoleStartDate")
+            if let f = fte ?? fte30, f.double > 1.5 { fault(w.fields["FTE"] != nil ? "FTE" : "FTE30", "an FTE of \(f) is more than one post", severity: .warning, rule: "doubtful-value") }
             if let end, end > reference.column {
                 fault("RoleEndDate", "\(CalendarDate(column: end)!.iso) is after the census reference date \(reference.iso); counted as in post", severity: .warning, rule: "future-date")
             }
+            let notStarted = start.map { $0 > reference.column } ?? false
+            if notStarted {
+                fault("RoleStartDate", "\(CalendarDate(column: start!)!.iso) is after the census reference date \(reference.iso); not in post, so not counted", severity: .warning, rule: "future-date")
+            }
             if failed { leftOut += 1; continue }
-            let inPost = end == nil || end! > reference.column
+            if notStarted { continue }
+            let isInPost = end == nil || end! > reference.column
+            let postFTE = fte30 ?? fte ?? .zero
+            if isInPost, let held, held > .zero {
+                cases += held
+                caseHolding += postFTE
+            }
             if agency {
-                if inPost { agencyOwn += fte30 ?? fte ?? 0 }
+                if isInPost { agencyOwn += postFTE }
                 continue
             }
-            census.workingDaysLost += lost ?? 0
-            if inPost {
-                let f = fte30 ?? fte ?? 0
-                census.inPostFTE += f
+            if isInPost {
+                inPost += postFTE
                 census.inPostHeadcount += 1
-                if let cases, cases > 0 {
-                    census.cases += cases
-                    census.caseHoldingFTE += f
-                }
+                lostDays += lost ?? .zero
             } else if let end, end > yearStart {
-                census.leaversFTE += fte ?? fte30 ?? 0
+                leavers += fte ?? fte30 ?? .zero
                 census.leaversHeadcount += 1
+                lostDays += lost ?? .zero
             }
         }
-        census.agencyFTE = laAgency ?? agencyOwn
+        census.inPostFTE = inPost.double
+        census.leaversFTE = leavers.double
+        census.workingDaysLost = lostDays.double
+        census.cases = cases.double
+        census.caseHoldingFTE = caseHolding.double
+        census.agencyFTE = laAgency ?? agencyOwn.double
         let counts = ["workers": workers.count - leftOut, "records_left_out": leftOut, "in_post": census.inPostHeadcount, "leavers": census.leaversHeadcount]
         return FileResult(census: census, report: FileReport(file: file, accepted: true, counts: counts, faults: faults))
     }

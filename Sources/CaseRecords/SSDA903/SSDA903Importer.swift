@@ -95,13 +95,16 @@ public struct SSDA903Importer {
                                           message: "column '\(name)' is not part of the 903 \(table.rawValue) table; skipped"))
             }
             let index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            var lines: [Int] = []
             while let (row, line) = try reader.next() {
                 if row.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
                 rows += 1
                 var parser = Row903(row: row, index: index, line: line, file: file, today: today)
-                if !parser.append(table, into: &t) { leftOut += 1 }
+                if parser.append(table, into: &t) { lines.append(line) } else { leftOut += 1 }
+                t.latestDate = max(t.latestDate, parser.latest)
                 faults += parser.faults
             }
+            if table == .episodes { faults += SSDA903Importer.overlapFaults(t, lines: lines, file: file) }
             return FileResult(table: table, tables: t, report: FileReport(
                 file: file, accepted: true, counts: ["rows": rows, "records_left_out": leftOut, table.rawValue: rows - leftOut], faults: faults))
         } catch let error as CSVReader.Malformed {
@@ -135,6 +138,7 @@ extension SSDA903Importer {
         var child = ""
         let records: Set<String> = ["HEADER", "EPISODE", "AREVIEW"]
         var sawRoot = false
+        var episodeLines: [Int] = []
 
         func finish(_ element: String, as table: Table) {
             guard let (read, line) = open.removeValue(forKey: element) else { return }
@@ -144,7 +148,10 @@ extension SSDA903Importer {
             let names = Array(fields.keys)
             let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
             var parser = Row903(row: names.map { fields[$0]! }, index: index, line: line, file: file, today: today)
+            let before = t.episodeCount
             if parser.append(table, into: &t) { counts[table.rawValue, default: 0] += 1 } else { counts["records_left_out", default: 0] += 1 }
+            if t.episodeCount > before { episodeLines.append(line) }
+            t.latestDate = max(t.latestDate, parser.latest)
             faults += parser.faults
         }
 
@@ -186,6 +193,7 @@ extension SSDA903Importer {
         }
         guard sawRoot else { throw ImportRejection(file: file, line: 1, reason: "not an SSDA903 return: no <EXPSSDA903> element") }
         if let open = stack.last { throw ImportRejection(file: file, line: 0, reason: "not well-formed XML: <\(open)> is never closed") }
+        faults += Self.overlapFaults(t, lines: episodeLines, file: file)
         return .init(tables: t, report: FileReport(file: file, accepted: true, counts: counts, faults: faults))
     }
 }
@@ -216,6 +224,8 @@ private struct Row903 {
     let today: Int32
     var faults: [ImportFault] = []
     var failed = false
+    /// The latest date read from the row, kept or not.
+    var latest: Int32 = noDate
 
     init(row: [String], index: [String: Int], line: Int, file: String, today: Int32) {
         self.row = row
@@ -254,6 +264,7 @@ private struct Row903 {
             return noDate
         }
         if let d = Self.parseDate(value) {
+            latest = max(latest, d.column)
             if d.column > today {
                 fault(name, "future-date", "\(d.iso) is in the future; the record is left out")
                 return noDate
@@ -293,12 +304,14 @@ private struct Row903 {
             let start = date("DECOM"), end = date("DEC", required: false)
             let reason = code("RNE", in: SSDA903Importer.reasons), status = code("LS", in: SSDA903Importer.legalStatuses)
             let placement = required("PLACE").uppercased()
+            let ceased = text("REC").uppercased()
             if start != noDate, end != noDate, end < start {
                 fault("DEC", "dates-out-of-order", "\(CalendarDate(column: end)!.iso) is before DECOM \(CalendarDate(column: start)!.iso); episode left out")
             }
             guard !failed else { return false }
             t.episodeChild.append(child); t.episodeStart.append(start); t.episodeEnd.append(end)
             t.episodeReason.append(reason); t.episodeLegalStatus.append(status); t.episodePlacement.append(placement)
+            t.episodeEndReason.append(end == noDate ? "" : ceased)
         case .reviews:
             let day = date("REVIEW")
             guard !failed else { return false }

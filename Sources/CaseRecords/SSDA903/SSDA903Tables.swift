@@ -20,10 +20,17 @@ public struct SSDA903Tables: Sendable, Equatable {
     public var episodeLegalStatus: [String] = []
     /// PLACE (`PL` in the XML form): the placement type code.
     public var episodePlacement: [String] = []
+    /// REC: why the episode ceased (`X1` the period of care goes on in a new episode, `E*` it ended); empty while open.
+    public var episodeEndReason: [String] = []
 
     // reviews.csv
     public var reviewChild: [String] = []
     public var reviewDate: [Int32] = []
+
+    /// The latest date written anywhere in the return, including dates of rows left out for being in the future:
+    /// the looked-after indicators judge due dates up to it, so whether a future-dated row was kept (which depends
+    /// on the day the file is read) never moves what is judged. `noDate` when the return has no date.
+    public var latestDate: Int32 = noDate
 
     public init() {}
 
@@ -34,6 +41,8 @@ public struct SSDA903Tables: Sendable, Equatable {
         childID += o.childID; childBirth += o.childBirth
         episodeChild += o.episodeChild; episodeStart += o.episodeStart; episodeEnd += o.episodeEnd
         episodeReason += o.episodeReason; episodeLegalStatus += o.episodeLegalStatus; episodePlacement += o.episodePlacement
+        episodeEndReason += o.episodeEndReason
+        latestDate = max(latestDate, o.latestDate)
         reviewChild += o.reviewChild; reviewDate += o.reviewDate
     }
 }

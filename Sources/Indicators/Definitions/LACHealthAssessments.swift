@@ -21,7 +21,7 @@ public struct LACHealthAssessmentTimeliness: SnapshotIndicator {
 
     public func tallies(at dates: [Int32], in data: CaseData) -> [Tally] {
         guard let l = data.lac, let b = data.bundle else { return dates.map { _ in Tally() } }
-        let index = LACIndex(l)
+        let index = LACIndex(l, asOf: data.asOf)
         let assessments = HealthAssessments(b)
         let dues = index.periods.map { initialDue($0, data.calendar) }
         return dates.map { date in
@@ -53,7 +53,7 @@ public struct LACInitialHealthAssessment20wd: EventIndicator {
     public func events(in data: CaseData) -> Events {
         var events = Events()
         guard let l = data.lac, let b = data.bundle else { return events }
-        let index = LACIndex(l)
+        let index = LACIndex(l, asOf: data.asOf)
         let assessments = HealthAssessments(b)
         for p in index.periods {
             let due = initialDue(p, data.calendar)

@@ -55,7 +55,7 @@ public struct LACReviewsOnTime: PeriodIndicator {
 
     public func tallies(in periods: [ReportingPeriod], data: CaseData) -> [Tally] {
         guard let l = data.lac else { return periods.map { _ in Tally() } }
-        let index = LACIndex(l)
+        let index = LACIndex(l, asOf: data.asOf)
         let dues = index.periods.map {
             Self.dueDates(for: $0, reviews: index.reviews[$0.child] ?? [], horizon: index.horizon, calendar: data.calendar)
         }

@@ -47,15 +47,16 @@ struct WorkforceMonths {
         return (c.leaversFTE, c.workingDaysLost)
     }
 
-    /// The sum of a column over the period's months, when every month is there.
+    /// The sum of a column over the period's months, when every month is there: summed as exact decimals (the
+    /// bundle gives FTE and days to a few places), so twelve months of 4.4 make 52.8, not 52.800000000000004.
     private func sum(_ column: [Double], over period: ReportingPeriod) -> Double? {
-        var m = YearMonth(period.start), total = 0.0
+        var m = YearMonth(period.start), total = ExactDecimal.zero
         while m <= YearMonth(period.end) {
-            guard let i = rows[m] else { return nil }
-            total += column[i]
+            guard let i = rows[m], let amount = ExactDecimal(column[i]) else { return nil }
+            total += amount
             m = m.adding(months: 1)
         }
-        return total
+        return total.double
     }
 }
 
@@ -85,7 +86,7 @@ public struct SWAgencyRate: AmountIndicator {
     }
 }
 
-/// `sw_average_caseload`: cases held ÷ FTE of case-holding social workers.
+/// `sw_average_caseload`: cases held ÷ FTE of case-holding social workers, agency workers among them (§3.15).
 public struct SWAverageCaseload: AmountIndicator {
     public let id = "sw_average_caseload"
     public let bases: [Basis] = [.snapshot]

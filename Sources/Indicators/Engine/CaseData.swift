@@ -14,9 +14,13 @@ public struct CaseData: Sendable {
     /// Ofsted Annex A lists.
     public var annexA: AnnexATables?
     public var calendar: WorkingDayCalendar
+    /// The day figures are judged on, when one is given (`improve indicators --as-of`): due dates after it are not
+    /// judged. Without it, each return's own latest date sets that limit; the clock never does.
+    public var asOf: Int32?
 
     public init(cin: CINTables? = nil, bundle: BundleTables? = nil, lac: SSDA903Tables? = nil, workforceCensus: [WorkforceCensus] = [],
-                annexA: AnnexATables? = nil, calendar: WorkingDayCalendar = .englandAndWales) {
+                annexA: AnnexATables? = nil, calendar: WorkingDayCalendar = .englandAndWales, asOf: CalendarDate? = nil) {
+        self.asOf = asOf?.column
         self.annexA = annexA
         self.cin = cin
         self.bundle = bundle

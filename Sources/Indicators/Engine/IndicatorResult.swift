@@ -45,5 +45,7 @@ public func formatAmount(_ x: Double) -> String {
     let text = String(format: "%.4f", x)
     var trimmed = Substring(text)
     while trimmed.hasSuffix("0") { trimmed = trimmed.dropLast() }
+    // 52.99999999999999 prints as "53.0000": never leave the point without digits after it.
+    if trimmed.hasSuffix(".") { trimmed = trimmed.dropLast() }
     return String(trimmed)
 }
