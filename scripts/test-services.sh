@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs (from Debian's packages, when missing) and starts what the tests need besides the toolchain:
-# a PostgreSQL server on 127.0.0.1 with a test database, and headless Chromium with its WebDriver.
+# a PostgreSQL server on 127.0.0.1 with a test database, headless Chromium with its WebDriver, and xmllint.
 # Prints the environment the tests read; `.ci/run` sources it. Run as root (or with sudo).
 set -euo pipefail
 
@@ -8,6 +8,8 @@ need=()
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+# xmllint checks generated returns against DfE's schemas.
+command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 if [ ${#need[@]} -gt 0 ]; then
     echo "== installing ${need[*]}" >&2
     export DEBIAN_FRONTEND=noninteractive

@@ -79,7 +79,7 @@ struct GeneratedCouncilTests {
     /// `.ci/run` installs): generated censuses must be files a council could submit.
     @Test func generatedWorkforceCensusesAreValidAgainstDfEsSchema() throws {
         let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/csww/social_work_workforce_2022.xsd").path
+            .appendingPathComponent("Fixtures/schemas/social_work_workforce_2022.xsd").path
         let xmllint = try #require(["/usr/bin/xmllint", "/usr/local/bin/xmllint"].first { FileManager.default.isExecutableFile(atPath: $0) },
                                    "xmllint is needed (Debian's libxml2-utils; scripts/test-services.sh installs it)")
         let censuses = council.lookedAfterFiles().filter { $0.name.hasPrefix("csww-") }
