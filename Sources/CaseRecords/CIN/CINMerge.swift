@@ -4,7 +4,11 @@ import Domain
 ///
 /// Each census repeats the episodes still open or recently closed, so the same referral appears in consecutive
 /// files. Episodes are matched by council, LAchildID and CINreferralDate; the file with the later reference date wins,
-/// because a closure or a plan added in the next census updates the episode rather than adding a second one. Files
+/// because a closure or a plan added in the next census updates the episode rather than adding a second one. Within
+/// one file every CINdetails is its own episode, even two of one child on one day (a contact closed with no further
+/// action and a re-referral the same day): an older file's episodes of such a day are matched first to kept episodes
+/// they agree with (same dates, or fewer of them), then in file order to those left, and any still unmatched are
+/// added, so episodes of one file are never collapsed into one. Files
 /// are taken newest first, so an episode is copied once, from the file that wins, and memory holds the merged
 /// tables and one file at a time. An older version that contradicts the kept one (a date it gave, changed or gone)
 /// is reported; an older version that merely knew less is not.
@@ -15,8 +19,8 @@ public struct CINAccumulator {
     /// next council begins, so memory holds one council's keys at a time.
     private var council: String?
     private var childIndex: [String: Int32] = [:]
-    /// (child, referral day) → episode index in `tables`.
-    private var episodeIndex: [Int64: Int32] = [:]
+    /// (child, referral day) → the kept episodes of that day, as indices in `tables` (usually one).
+    private var episodeIndex: [Int64: [Int32]] = [:]
     private var files: [String] = []
     /// For each kept episode: the file it came from, and where its nested records start in `tables` and how many
     /// there are (they are copied together, so a start and a count say which).
@@ -48,22 +52,41 @@ public struct CINAccumulator {
         files.append(file.report.file)
         let fileNumber = Int32(files.count - 1)
         let nested = Nested(t)
+        // Each episode's key, and for keys already kept, this file's episodes under them in file order.
+        var keys = [Int64](repeating: 0, count: t.episodeCount)
+        var known: [Int64: [Int]] = [:]
         for e in 0..<t.episodeCount {
             let c = Int(t.episodeChild[e])
             let childKey = la + "|" + t.childID[c]
             let child = childIndex[childKey] ?? appendChild(c, from: t, key: childKey)
-            let key = Int64(child) << 32 | Int64(UInt32(bitPattern: t.referralDate[e]))
-            if let kept = episodeIndex[key] {
-                if contradicts(older: t, nested, e, kept: kept) {
-                    faults.append(ImportFault(
-                        severity: .warning, file: files[Int(keptFrom[Int(kept)])], line: 0, childID: t.childID[c], field: "CINdetails", rule: "merge-conflict",
-                        message: "the referral of \(CalendarDate(column: t.referralDate[e])!.iso) differs from \(file.report.file); this later file's version is kept"))
+            keys[e] = Int64(child) << 32 | Int64(UInt32(bitPattern: t.referralDate[e]))
+            if episodeIndex[keys[e]] != nil { known[keys[e], default: []].append(e) }
+        }
+        var matched = [Bool](repeating: false, count: t.episodeCount)
+        for (key, episodes) in known.sorted(by: { $0.key < $1.key }) {
+            var free = episodeIndex[key]!
+            var left: [Int] = []
+            for e in episodes {
+                if let i = free.firstIndex(where: { !contradicts(older: t, nested, e, kept: $0) }) {
+                    free.remove(at: i)
+                    matched[e] = true
+                } else {
+                    left.append(e)
                 }
-                continue
             }
-            episodeIndex[key] = Int32(tables.episodeCount)
+            for e in left where !free.isEmpty {
+                let kept = free.removeFirst()
+                matched[e] = true
+                let c = Int(t.episodeChild[e])
+                faults.append(ImportFault(
+                    severity: .warning, file: files[Int(keptFrom[Int(kept)])], line: 0, childID: t.childID[c], field: "CINdetails", rule: "merge-conflict",
+                    message: "the referral of \(CalendarDate(column: t.referralDate[e])!.iso) differs from \(file.report.file); this later file's version is kept"))
+            }
+        }
+        for e in 0..<t.episodeCount where !matched[e] {
+            episodeIndex[keys[e], default: []].append(Int32(tables.episodeCount))
             keptFrom.append(fileNumber)
-            copy(e, from: t, nested: nested, child: child)
+            copy(e, from: t, nested: nested, child: Int32(truncatingIfNeeded: keys[e] >> 32))
         }
         // Children listed with no referral are kept too.
         for c in 0..<t.childCount where childIndex[la + "|" + t.childID[c]] == nil {

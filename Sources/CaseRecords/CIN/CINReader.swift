@@ -16,7 +16,6 @@ struct Reader {
     private var leafText: Range<Int>?
     private var child: ChildDraft?
     private var childIndex: [String: Int32] = [:]
-    private var episodeKeys: Set<EpisodeKey> = []
     private var unknown: [String: (line: Int, count: Int)] = [:]
     private var unknownOrder: [String] = []
 
@@ -25,7 +24,6 @@ struct Reader {
         self.file = file
     }
 
-    struct EpisodeKey: Hashable { var child: Int32; var referral: Int32 }
 
     /// A leaf's text, kept as a range of the file's bytes until something needs it as a string: most values are
     /// dates, read straight from the bytes.
@@ -352,13 +350,8 @@ struct Reader {
                   "a referral without a readable CINreferralDate was left out, with \(nested) record\(nested == 1 ? "" : "s") within it")
             return
         }
-        let key = EpisodeKey(child: child, referral: referral)
-        guard episodeKeys.insert(key).inserted else {
-            leftOut += 1 + nested
-            fault(.error, line: e.line, childID: id, field: "CINreferralDate", rule: "duplicate-referral",
-                  "a second referral dated \(CalendarDate(column: referral)!.iso) for this child was left out; the first is kept")
-            return
-        }
+        // Two CINdetails of one child are two episodes, whatever their dates: a contact closed with no further action
+        // and a re-referral the same day are both real, and the second usually carries the assessment and the plan.
         let episode = Int32(tables.episodeCount)
         let closure = date(e.closureDate, field: "CINclosureDate", child: id)
         order(referral, closure, line: e.closureDate?.line ?? e.line, child: id, field: "CINclosureDate", after: "CINreferralDate")

@@ -61,6 +61,20 @@ enum CINIndex {
         return groups
     }
 
+    /// The referral each episode belongs to as §7 counts referrals: a child's episodes with the same referral date
+    /// (a contact closed with no further action and a re-referral that day) are one referral, named by the first of
+    /// them in date order. `result[e] == e` for the episode that names its referral.
+    static func referralOf(_ t: CINTables, _ byChild: Groups) -> [Int32] {
+        var result = (0..<Int32(t.episodeCount)).map { $0 }
+        for child in 0..<byChild.groupCount {
+            var first = -1
+            for e in byChild[child] {
+                if first >= 0, t.referralDate[first] == t.referralDate[e] { result[e] = Int32(first) } else { first = e }
+            }
+        }
+        return result
+    }
+
     /// Plans of each child, ordered by start date.
     static func plansByChild(_ t: CINTables) -> Groups {
         let planChild = t.planEpisode.map { t.episodeChild[Int($0)] }
