@@ -127,7 +127,7 @@ func benchmarkIndicators(_ arguments: [String]) throws {
     var m = from ?? YearMonth(CalendarDate(column: days.min()!)!)
     let last = to ?? YearMonth(CalendarDate(column: days.max()!)!)
     while m <= last { months.append(m); m = m.adding(months: 1) }
-    let engine = IndicatorEngine(definitions: IndicatorCatalogue.all.filter { only?.contains($0.id) ?? true })
+    let engine = IndicatorEngine(definitions: IndicatorCatalogue.all.filter { only?.contains($0.id.rawValue) ?? true })
     var rows = 0
     let computeTime = seconds { rows = engine.evaluate(data, .init(months: months)).count }
     print("swift-load \(String(format: "%.3f", loadTime)) referrals \(cin.episodeCount) assessments \(cin.assessmentCount) plans \(cin.planCount)")

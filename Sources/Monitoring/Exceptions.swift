@@ -18,7 +18,7 @@ public struct ExceptionReport: Sendable {
         items = statuses.compactMap { s in
             guard s.rag == .red || s.offTrajectorySince != nil else { return nil }
             let unit = s.target.unit == .percent ? "%" : ""
-            var summary = "\(s.target.indicator) (\(s.target.indicatorID.rawValue))"
+            var summary = s.target.indicator.prefix(1).uppercased() + s.target.indicator.dropFirst()
             if let since = s.offTrajectorySince, let latest = s.latest, let point = s.trajectory.last(where: { $0.month == latest.month }) {
                 summary += ": below the path from the baseline since \(since.label); \(formatFigure(latest.value))\(unit) in \(latest.month.label) against \(formatFigure(point.expected))\(unit) on the path"
             } else {

@@ -3,7 +3,7 @@ import Indicators
 
 /// An indicator's figures, month by month, on one basis: what a target is judged against.
 public struct Series: Sendable, Equatable {
-    public var indicator: String
+    public var indicator: IndicatorID
     public var basis: Basis
     /// By month (the month a figure's period ends in).
     public var points: [YearMonth: Point]
@@ -27,7 +27,7 @@ public struct Series: Sendable, Equatable {
         }
     }
 
-    public init(indicator: String, basis: Basis, points: [YearMonth: Point] = [:]) {
+    public init(indicator: IndicatorID, basis: Basis, points: [YearMonth: Point] = [:]) {
         self.indicator = indicator
         self.basis = basis
         self.points = points
@@ -41,14 +41,14 @@ public struct Series: Sendable, Equatable {
 
 /// A figure entered by hand for a target no return computes (an `other` target, or data the council has not loaded).
 public struct ManualFigure: Sendable, Equatable {
-    public var indicator: String
+    public var indicator: IndicatorID
     public var basis: Basis
     public var month: YearMonth
     public var value: Double
     public var enteredBy: String
     public var enteredAt: CalendarDate
 
-    public init(indicator: String, basis: Basis, month: YearMonth, value: Double, enteredBy: String, enteredAt: CalendarDate) {
+    public init(indicator: IndicatorID, basis: Basis, month: YearMonth, value: Double, enteredBy: String, enteredAt: CalendarDate) {
         self.indicator = indicator
         self.basis = basis
         self.month = month
@@ -81,13 +81,13 @@ public struct SeriesLibrary: Sendable {
         }
     }
 
-    static func key(_ indicator: String, _ basis: Basis) -> String { indicator + "|" + basis.rawValue }
+    static func key(_ indicator: IndicatorID, _ basis: Basis) -> String { indicator.rawValue + "|" + basis.rawValue }
 
-    public func series(_ indicator: String, _ basis: Basis) -> Series? { series[Self.key(indicator, basis)] }
+    public func series(_ indicator: IndicatorID, _ basis: Basis) -> Series? { series[Self.key(indicator, basis)] }
 
     /// The series a milestone is judged on: its own basis, or when the notice gave none, the indicator's usual one
     /// (in-month for events, the snapshot for cohorts), or whatever basis has figures.
-    public func series(for indicator: String, basis: Basis) -> Series? {
+    public func series(for indicator: IndicatorID, basis: Basis) -> Series? {
         if basis != .unspecified { return series(indicator, basis) }
         for b in [Basis.inMonth, .snapshot, .cumulativeYearToDate, .rolling12Months] {
             if let s = series(indicator, b), !s.months.isEmpty { return s }

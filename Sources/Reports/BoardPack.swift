@@ -26,14 +26,29 @@ public struct BoardPack: Sendable {
     public var actions: [PlanAction]
     public var audits: [CaseAuditRecord]
     /// Workforce figures: indicator id, its latest value and month.
-    public var workforce: [(indicator: String, month: YearMonth, value: Double)]
+    public var workforce: [WorkforceLine]
+
+    /// A workforce measure at its latest month.
+    public struct WorkforceLine: Sendable, Equatable {
+        public var indicator: IndicatorID
+        public var basis: Basis
+        public var month: YearMonth
+        public var value: Double
+
+        public init(indicator: IndicatorID, basis: Basis, month: YearMonth, value: Double) {
+            self.indicator = indicator
+            self.basis = basis
+            self.month = month
+            self.value = value
+        }
+    }
     public var calendar: [NoticeCalendar.Entry]
     public var incidents: [Incident]
     public var questions: [String]
 
     public init(councilName: String, meetingNumber: Int, meetingDate: CalendarDate, asOf: CalendarDate, targets: [TargetLine],
                 exceptions: ExceptionReport, agenda: BoardAgenda, actions: [PlanAction], audits: [CaseAuditRecord],
-                workforce: [(indicator: String, month: YearMonth, value: Double)], calendar: [NoticeCalendar.Entry], incidents: [Incident],
+                workforce: [WorkforceLine], calendar: [NoticeCalendar.Entry], incidents: [Incident],
                 questions: [String]) {
         self.councilName = councilName
         self.meetingNumber = meetingNumber
@@ -103,7 +118,10 @@ public struct BoardPack: Sendable {
 
     public var workforceTable: ReportTable {
         ReportTable(name: "workforce", caption: "Workforce", header: ["Measure", "Month", "Figure"],
-                    rows: workforce.map { [.text($0.indicator.replacingOccurrences(of: "_", with: " ")), .text($0.month.iso), .number(($0.value * 10).rounded() / 10)] })
+                    rows: workforce.map { line in
+                        let title = line.indicator.info.title + (line.basis == .rolling12Months ? " (twelve months to the month's end)" : "")
+                        return [.text(title), .text(line.month.iso), .number((line.value * 10).rounded() / 10)]
+                    })
     }
 
     public var calendarTable: ReportTable {

@@ -73,7 +73,7 @@ struct IndicatorsCommand: ParsableCommand {
             var rows: [[String: Any]] = []
             for r in results {
                 var row: [String: Any] = [
-                    "indicator": r.indicator, "basis": r.basis.rawValue, "period_start": r.period.start.iso, "period_end": r.period.end.iso,
+                    "indicator": r.indicator.rawValue, "basis": r.basis.rawValue, "period_start": r.period.start.iso, "period_end": r.period.end.iso,
                     "numerator": jsonAmount(r.numerator), "denominator": jsonAmount(r.denominator), "value": r.value.map { (($0 * 10_000).rounded() / 10_000) as Any } ?? NSNull(),
                 ]
                 if records {

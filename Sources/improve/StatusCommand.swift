@@ -80,7 +80,7 @@ struct StatusCommand: ParsableCommand {
         let exceptions = ExceptionReport(statuses) { status in
             guard let data, let latest = status.latest else { return [] }
             let month = latest.month
-            let engine = IndicatorEngine(definitions: IndicatorCatalogue.all.filter { $0.id == status.target.indicatorID.rawValue })
+            let engine = IndicatorEngine(definitions: IndicatorCatalogue.all.filter { $0.id == status.target.indicatorID })
             guard let result = engine.evaluate(data, .init(months: [month], bases: [status.basis], keepRecords: true)).first else { return [] }
             return BreakdownAttribute.allCases.flatMap { attribute in
                 DriverSentences.sentences(attribute: attribute.rawValue.prefix(1).uppercased() + attribute.rawValue.dropFirst(),
@@ -109,11 +109,14 @@ enum ManualFigures {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             func fail(_ field: String) -> CommandFailure { CommandFailure("\(path):\(n + 1): \(field) '\(cells.count > 0 ? line : "")' cannot be read") }
             guard cells.count >= 6 else { throw CommandFailure("\(path):\(n + 1): expected indicator,basis,month,value,entered_by,entered_at") }
+            guard let indicator = IndicatorID(rawValue: cells[0]) else {
+                throw CommandFailure("\(path):\(n + 1): indicator '\(cells[0])' is not an indicator id (INDICATORS.md §3.19, or other)")
+            }
             guard let basis = Basis(rawValue: cells[1]) else { throw CommandFailure("\(path):\(n + 1): basis '\(cells[1])' is not a basis") }
             guard let month = YearMonth(iso: cells[2]) else { throw CommandFailure("\(path):\(n + 1): month '\(cells[2])' is not YYYY-MM") }
             guard let value = Double(cells[3]) else { throw CommandFailure("\(path):\(n + 1): value '\(cells[3])' is not a number") }
             guard let at = CalendarDate(iso: cells[5]) else { throw fail("entered_at") }
-            figures.append(ManualFigure(indicator: cells[0], basis: basis, month: month, value: value, enteredBy: cells[4], enteredAt: at))
+            figures.append(ManualFigure(indicator: indicator, basis: basis, month: month, value: value, enteredBy: cells[4], enteredAt: at))
         }
         return figures
     }

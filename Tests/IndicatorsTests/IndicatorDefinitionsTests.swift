@@ -15,7 +15,7 @@ struct IndicatorDefinitionsTests {
 
     func figure(_ id: String, _ data: CaseData, _ basis: Basis, _ month: String) -> (Int, Int) {
         let results = IndicatorEngine().evaluate(data, .init(months: [self.month(month)], bases: [basis]))
-        let r = results.first { $0.indicator == id }!
+        let r = results.first { $0.indicator.rawValue == id }!
         return (Int(r.numerator), Int(r.denominator))
     }
 
@@ -162,7 +162,7 @@ struct IndicatorDefinitionsTests {
         // Rolling 12 months to April 2024: May 2023 to April 2024.
         #expect(figure("single_assessment_timeliness", d, .rolling12Months, "2024-04") == (4, 5))
         let results = IndicatorEngine().evaluate(d, .init(months: [month("2023-06")], bases: [.inMonth]))
-        let june = results.first { $0.indicator == "single_assessment_timeliness" }!
+        let june = results.first { $0.indicator == .init(rawValue: "single_assessment_timeliness")! }!
         #expect(june.denominator == 0 && june.value == nil)
     }
 
@@ -172,7 +172,7 @@ struct IndicatorDefinitionsTests {
             CINXML.child("B", episodes: [CINXML.episode(referral: "2024-02-10")]),
         ])
         let r = IndicatorEngine().evaluate(d, .init(months: [month("2024-02")], bases: [.inMonth], keepRecords: true))
-            .first { $0.indicator == "re_referral_12m" }!
+            .first { $0.indicator == .init(rawValue: "re_referral_12m")! }!
         #expect(r.numeratorRecords.map(d.describe) == ["A/referral/2024-02-29"])
         #expect(r.denominatorRecords.map(d.describe).sorted() == ["A/referral/2024-02-29", "B/referral/2024-02-10"])
     }

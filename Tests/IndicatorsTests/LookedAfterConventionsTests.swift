@@ -25,7 +25,7 @@ struct LookedAfterConventionsTests {
     }
 
     func figure(_ id: String, _ data: CaseData, _ basis: Basis, _ month: String) -> (Double, Double) {
-        let r = IndicatorEngine().evaluate(data, .init(months: [YearMonth(iso: month)!], bases: [basis])).first { $0.indicator == id }!
+        let r = IndicatorEngine().evaluate(data, .init(months: [YearMonth(iso: month)!], bases: [basis])).first { $0.indicator.rawValue == id }!
         return (r.numerator, r.denominator)
     }
 

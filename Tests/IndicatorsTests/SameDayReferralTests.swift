@@ -10,7 +10,7 @@ import Testing
 @Suite("Same-day referrals")
 struct SameDayReferralTests {
     func figure(_ id: String, _ data: CaseData, _ basis: Basis, _ month: String) -> (Int, Int) {
-        let r = IndicatorEngine().evaluate(data, .init(months: [YearMonth(iso: month)!], bases: [basis])).first { $0.indicator == id }!
+        let r = IndicatorEngine().evaluate(data, .init(months: [YearMonth(iso: month)!], bases: [basis])).first { $0.indicator.rawValue == id }!
         return (Int(r.numerator), Int(r.denominator))
     }
 

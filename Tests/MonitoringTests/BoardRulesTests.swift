@@ -42,7 +42,7 @@ struct BoardRulesTests {
         let asOf = d("2011-07-05")
         // Initial assessments: June 2011 missed (65% against 70%); core assessments: no figures (no rating).
         let results = [("2011-04", 63.0), ("2011-05", 64.0), ("2011-06", 65.0)].map { month, value in
-            IndicatorResult(indicator: "initial_assessment_timeliness", basis: .inMonth, period: .of(.inMonth, month: YearMonth(iso: month)!),
+            IndicatorResult(indicator: .initialAssessmentTimeliness, basis: .inMonth, period: .of(.inMonth, month: YearMonth(iso: month)!),
                             numerator: value * 10, denominator: 1000)
         }
         let statuses = TargetMonitor(notice: notice, noticeDate: d("2010-11-30"), asOf: asOf, library: SeriesLibrary(results: results)).statuses()

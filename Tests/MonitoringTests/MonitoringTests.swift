@@ -19,7 +19,7 @@ struct MonitoringTests {
     func m(_ iso: String) -> YearMonth { YearMonth(iso: iso)! }
 
     /// A series of figures given as percentages (out of 100 records each month).
-    func results(_ indicator: String, _ basis: Basis, _ values: [(String, Double)]) -> [IndicatorResult] {
+    func results(_ indicator: IndicatorID, _ basis: Basis, _ values: [(String, Double)]) -> [IndicatorResult] {
         values.map { month, value in
             IndicatorResult(indicator: indicator, basis: basis, period: .of(basis, month: m(month)), numerator: value * 10, denominator: 1000)
         }
@@ -31,8 +31,8 @@ struct MonitoringTests {
 
     @Test func worcestershireMeetsJuneAndMissesDecember() throws {
         let n = try notice("worcestershire-2010")
-        let inMonth = results("initial_assessment_timeliness", .inMonth, [("2011-01", 63), ("2011-02", 64), ("2011-03", 66), ("2011-04", 67), ("2011-05", 69), ("2011-06", 72)])
-        let ytd = results("initial_assessment_timeliness", .cumulativeYearToDate, [("2011-10", 76), ("2011-11", 77), ("2011-12", 78.5)])
+        let inMonth = results(.initialAssessmentTimeliness, .inMonth, [("2011-01", 63), ("2011-02", 64), ("2011-03", 66), ("2011-04", 67), ("2011-05", 69), ("2011-06", 72)])
+        let ytd = results(.initialAssessmentTimeliness, .cumulativeYearToDate, [("2011-10", 76), ("2011-11", 77), ("2011-12", 78.5)])
         let s = monitor(n, asOf: "2012-01-15", results: inMonth + ytd)[1]
         #expect(s.target.indicatorID == .initialAssessmentTimeliness)
         #expect(s.milestones.map(\.state) == [.met, .missed])
@@ -51,7 +51,7 @@ struct MonitoringTests {
         let n = try notice("worcestershire-2010")
         // A steady rise of 1.5 points a month from 62% (baseline 2009-10): exactly linear, so the interval closes up.
         let months = ["2010-10", "2010-11", "2010-12", "2011-01", "2011-02", "2011-03"]
-        let series = results("initial_assessment_timeliness", .inMonth, months.enumerated().map { ($1, 62 + 1.5 * Double($0)) })
+        let series = results(.initialAssessmentTimeliness, .inMonth, months.enumerated().map { ($1, 62 + 1.5 * Double($0)) })
         let s = monitor(n, asOf: "2011-04-10", results: series)[1]
         let june = s.milestones[0]
         #expect(june.state == .notYetDue)
@@ -61,7 +61,7 @@ struct MonitoringTests {
         #expect(abs(f.low - f.value) < 1e-9)
         #expect(june.rag == .green)
         // Half a point a month reaches only 66% by June: red.
-        let slow = results("initial_assessment_timeliness", .inMonth, months.enumerated().map { ($1, 62 + 0.5 * Double($0)) })
+        let slow = results(.initialAssessmentTimeliness, .inMonth, months.enumerated().map { ($1, 62 + 0.5 * Double($0)) })
         let slowJune = monitor(n, asOf: "2011-04-10", results: slow)[1].milestones[0]
         #expect(abs(slowJune.forecast!.value - 66) < 1e-9)
         #expect(slowJune.rag == .red)
@@ -75,7 +75,7 @@ struct MonitoringTests {
     @Test func trajectoryFromTheBaselineToEachMilestone() throws {
         let n = try notice("worcestershire-2010")
         // Baseline 62% in 2009-10 (placed at March 2010), 70% by June 2011: 15 months, 8/15 of a point a month.
-        let series = results("initial_assessment_timeliness", .inMonth, [("2010-06", 65), ("2010-07", 62), ("2010-08", 63)])
+        let series = results(.initialAssessmentTimeliness, .inMonth, [("2010-06", 65), ("2010-07", 62), ("2010-08", 63)])
         let s = monitor(n, asOf: "2010-09-05", results: series)[1]
         let june = try #require(s.trajectory.first { $0.month == m("2010-06") })
         #expect(abs(june.expected - (62 + 8.0 * 3 / 15)) < 1e-9)
@@ -91,8 +91,8 @@ struct MonitoringTests {
 
     @Test func lowerIsBetterAndSustainAtAnEarlierYearsLevel() throws {
         let n = try notice("nottinghamshire-2010")
-        let referrals = results("re_referral_12m", .inMonth, [("2010-09", 29), ("2011-03", 27), ("2011-06", 23)])
-            + results("re_referral_12m", .cumulativeYearToDate, [("2009-03", 24)])
+        let referrals = results(.reReferral12m, .inMonth, [("2010-09", 29), ("2011-03", 27), ("2011-06", 23)])
+            + results(.reReferral12m, .cumulativeYearToDate, [("2009-03", 24)])
         let s = monitor(n, asOf: "2011-07-20", results: referrals)[2]
         #expect(s.target.indicatorID == .reReferral12m)
         #expect(s.milestones.map(\.state) == [.met, .missed, .met])  // 29 ≤ 30; 27 > 26; 23 ≤ the 2008-09 level of 24
@@ -105,10 +105,10 @@ struct MonitoringTests {
         let noticeDate = d("2013-10-14")
         let entered = d("2014-03-05")
         let unallocated = ["2013-10": 0.0, "2013-11": 0, "2013-12": 2, "2014-01": 0, "2014-02": 0].map {
-            ManualFigure(indicator: "unallocated_cases", basis: .snapshot, month: m($0.key), value: $0.value, enteredBy: "performance team", enteredAt: entered)
+            ManualFigure(indicator: .unallocatedCases, basis: .snapshot, month: m($0.key), value: $0.value, enteredBy: "performance team", enteredAt: entered)
         }
         let qualified = ["2013-10": 100.0, "2013-11": 100, "2013-12": 100, "2014-01": 100, "2014-02": 100].map {
-            ManualFigure(indicator: "cases_allocated_to_qualified_sw", basis: .inMonth, month: m($0.key), value: $0.value, enteredBy: "performance team", enteredAt: entered)
+            ManualFigure(indicator: .casesAllocatedToQualifiedSW, basis: .inMonth, month: m($0.key), value: $0.value, enteredBy: "performance team", enteredAt: entered)
         }
         let statuses = monitor(n, asOf: "2014-03-05", noticeDate: noticeDate, manual: unallocated + qualified)
         let zero = statuses[1]
@@ -132,7 +132,7 @@ struct MonitoringTests {
     @Test func aTargetWithNoDateIsJudgedAtTheLastReview() throws {
         let n = try notice("gloucestershire-2011")
         let s = monitor(n, asOf: "2012-06-01", noticeDate: d("2011-04-06"),
-                        results: results("initial_assessment_timeliness", .inMonth, [("2012-04", 77)]))[4]
+                        results: results(.initialAssessmentTimeliness, .inMonth, [("2012-04", 77)]))[4]
         #expect(s.target.indicatorID == .initialAssessmentTimeliness)
         #expect(s.milestones[0].dueDate == d("2012-04-30"))
         #expect(s.milestones[0].state == .met)
@@ -182,7 +182,7 @@ struct MonitoringTests {
     @Test func cumbriasAimWithoutAFigureIsNotJudged() throws {
         let n = try notice("cumbria-2012")
         let s = monitor(n, asOf: "2013-02-01", noticeDate: d("2012-06-20"),
-                        results: results("re_referral_12m", .inMonth, [("2012-10", 24), ("2012-11", 23), ("2012-12", 22), ("2013-01", 21)]))[0]
+                        results: results(.reReferral12m, .inMonth, [("2012-10", 24), ("2012-11", 23), ("2012-12", 22), ("2013-01", 21)]))[0]
         #expect(s.milestones[0].state == .noLevel)
         #expect(s.rag == .none)
         #expect(s.reasons == ["the notice sets no figure; agree one with the board"])

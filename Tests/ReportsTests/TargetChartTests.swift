@@ -25,7 +25,7 @@ struct TargetChartTests {
     func m(_ iso: String) -> YearMonth { YearMonth(iso: iso)! }
 
     func figures(_ indicator: IndicatorID, _ basis: Basis, _ values: [(String, Double)]) -> [ManualFigure] {
-        values.map { ManualFigure(indicator: indicator.rawValue, basis: basis, month: m($0.0), value: $0.1, enteredBy: "performance team", enteredAt: d("2011-09-01")) }
+        values.map { ManualFigure(indicator: indicator, basis: basis, month: m($0.0), value: $0.1, enteredBy: "performance team", enteredAt: d("2011-09-01")) }
     }
 
     /// Worcestershire's initial assessments (baseline 62% in 2009-10; 70% in-month by June 2011, 80% year to date by
@@ -47,8 +47,8 @@ struct TargetChartTests {
         let library = SeriesLibrary(manual: figures(indicator, .inMonth, monthly) + figures(indicator, .cumulativeYearToDate, ytd))
         let monitor = TargetMonitor(notice: n, noticeDate: n.noticeDate, asOf: d(asOf), library: library)
         let target = try #require(n.targets.first { $0.indicatorID == indicator })
-        return Judged(status: monitor.status(target), monthly: library.series(indicator.rawValue, .inMonth),
-                      yearToDate: library.series(indicator.rawValue, .cumulativeYearToDate))
+        return Judged(status: monitor.status(target), monthly: library.series(indicator, .inMonth),
+                      yearToDate: library.series(indicator, .cumulativeYearToDate))
     }
 
     @Test func initialAssessmentsWithJuneMetAndDecemberForecast() throws {
@@ -141,7 +141,7 @@ struct TargetChartTests {
         ])
         let library = SeriesLibrary(manual: rolling)
         let status = TargetMonitor(notice: n, noticeDate: n.noticeDate, asOf: d("2011-03-15"), library: library).status(target)
-        let series = library.series(IndicatorID.swSicknessDaysPerFTE.rawValue, .rolling12Months)
+        let series = library.series(.swSicknessDaysPerFTE, .rolling12Months)
         let svg = TargetChart(status: status, monthly: series, yearToDate: nil, title: "Social worker sickness absence, Nottinghamshire").svg()
         let doc = try #require(SVGDocument(svg))
         // A round maximum just above 14.2 days, not 100.

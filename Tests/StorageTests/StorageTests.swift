@@ -60,7 +60,7 @@ struct StorageTests {
             let council = try await store.createCouncil(laCode: "885", name: "Worcestershire", by: .system)
             let user = try await store.createUser(email: "Officer@Worcs.example", displayName: "Officer", role: .councilOfficer,
                                                   council: council.requireID(), passwordHash: "x", by: .system)
-            _ = try await store.scope(council.requireID()).addHandFigure(indicator: "social_worker_vacancy_rate", basis: "snapshot",
+            _ = try await store.scope(council.requireID()).addHandFigure(indicator: "sw_vacancy_rate", basis: "snapshot",
                                                                          month: "2011-03", value: 14.5, note: "from HR", by: Actor(user.email))
             // validate: three changes, three entries, in order
             let entries = try await store.auditEntries()
@@ -235,13 +235,13 @@ extension StorageTests {
             // MUT: an audit and a hand-entered figure
             try await scope.recordAudit(CaseAuditRecord(caseReference: "C-1", auditedOn: CalendarDate(year: 2011, month: 10, day: 3)!, auditor: "Auditor",
                                                         grade: .good), by: Actor("officer@worcs"))
-            _ = try await scope.addHandFigure(indicator: "social_worker_vacancy_rate", basis: "snapshot", month: "2011-09", value: 14.5, note: nil,
+            _ = try await scope.addHandFigure(indicator: "sw_vacancy_rate", basis: "snapshot", month: "2011-09", value: 14.5, note: nil,
                                               by: Actor("officer@worcs"))
             let afterAudit = try await cache.picture(of: try await store.council(id: council.requireID())!, store: store, today: today)
             // validate: both are in the picture, and the action is still there
             #expect(afterAudit.board.audits.map(\.audit.caseReference) == ["C-1"])
-            #expect(afterAudit.library.series("case_audit_adequate_or_better", .inMonth)?.value(at: YearMonth(year: 2011, month: 10)!) == 100)
-            #expect(afterAudit.library.series("social_worker_vacancy_rate", .snapshot)?.value(at: YearMonth(year: 2011, month: 9)!) == 14.5)
+            #expect(afterAudit.library.series(.caseAuditAdequateOrBetter, .inMonth)?.value(at: YearMonth(year: 2011, month: 10)!) == 100)
+            #expect(afterAudit.library.series(.swVacancyRate, .snapshot)?.value(at: YearMonth(year: 2011, month: 9)!) == 14.5)
             #expect(afterAudit.board.actions.count == 1)
             #expect(await cache.computations == 3)
         }

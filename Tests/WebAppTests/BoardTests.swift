@@ -83,10 +83,10 @@ struct BoardTests {
         let expected = 100 * Double(may.filter { $0.countedGrade.rank <= 3 }.count) / Double(may.count)
         let picture = try await WebFixture.shared.world(backend).app.services.pictures.picture(of: try #require(try await store.council(id: world.notts)), store: store,
                                                                                                today: CalendarDate(iso: "2011-06-30")!)
-        let value = try #require(picture.library.series("case_audit_adequate_or_better", .inMonth)?.value(at: YearMonth(iso: "2011-05")!))
+        let value = try #require(picture.library.series(.caseAuditAdequateOrBetter, .inMonth)?.value(at: YearMonth(iso: "2011-05")!))
         #expect(abs(value - expected) < 1e-9)
         #expect(abs(expected - 200.0 / 3) < 1e-9)
-        let oversight = try #require(picture.library.series("supervision_records_adequate_or_better", .inMonth)?.value(at: YearMonth(iso: "2011-05")!))
+        let oversight = try #require(picture.library.series(.supervisionRecordsAdequateOrBetter, .inMonth)?.value(at: YearMonth(iso: "2011-05")!))
         #expect(abs(oversight - 100.0 / 3) < 1e-9)
         // The finding's action went into the plan.
         #expect(try await store.scope(world.notts).actions().contains { $0.action.title == "Re-audit N-3's file" })
@@ -181,6 +181,22 @@ struct BoardTests {
         let agendaItems = html.body.components(separatedBy: "<ol class=\"govuk-list govuk-list--number\" id=\"agenda\">")[1].components(separatedBy: "</ol>")[0]
             .components(separatedBy: "<li>").count - 1
         #expect(agendaItems == pack.agenda.items.count + pack.questions.count + 3, "the standing items, the questions and what monitoring flags")
+
+        // The workforce section: the council's returns include monthly workforce rows and the September census, so
+        // every §3.15 measure and allocation to qualified workers is there, in plain English, at its latest month.
+        #expect(pack.workforce.map(\.indicator) == IndicatorID.workforce + [.casesAllocatedToQualifiedSW])
+        let section = try #require(html.body.components(separatedBy: "<section id=\"workforce\">").dropFirst().first?.components(separatedBy: "</section>").first)
+        for line in pack.workforce {
+            #expect(section.contains(line.indicator.info.title), "\(line.indicator)")
+            #expect(!section.contains(line.indicator.rawValue), "no internal id for \(line.indicator) in the section")
+        }
+        // The vacancy rate at October 2011 worked out from the stored bundle row: vacancies over vacancies and posts filled.
+        let cached = try #require(try await world.app.services.cache.data(for: world.worcs, store: store, today: CalendarDate(iso: "2011-10-31")!))
+        let bundle = try #require(cached.data.bundle)
+        let row = try #require(bundle.workforceMonth.firstIndex(of: YearMonth(iso: "2011-10")!))
+        let vacancy = try #require(pack.workforce.first { $0.indicator == .swVacancyRate })
+        #expect(vacancy.month == YearMonth(iso: "2011-10")! && vacancy.basis == .snapshot)
+        #expect(abs(vacancy.value - 100 * bundle.vacanciesFTE[row] / (bundle.vacanciesFTE[row] + bundle.inPostFTE[row])) < 1e-9)
 
         for table in pack.tables {
             let csv = try await board.get("\(base)/\(table.name).csv")

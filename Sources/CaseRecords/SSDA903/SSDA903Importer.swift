@@ -305,6 +305,10 @@ private struct Row903 {
             let reason = code("RNE", in: SSDA903Importer.reasons), status = code("LS", in: SSDA903Importer.legalStatuses)
             let placement = required("PLACE").uppercased()
             let ceased = text("REC").uppercased()
+            if end != noDate, ceased.isEmpty {
+                fault("REC", "missing-value", "REC is required when the episode has ceased (DEC given); read as going on into the next episode that starts that day",
+                      severity: .warning)
+            }
             if start != noDate, end != noDate, end < start {
                 fault("DEC", "dates-out-of-order", "\(CalendarDate(column: end)!.iso) is before DECOM \(CalendarDate(column: start)!.iso); episode left out")
             }

@@ -45,8 +45,8 @@ public struct PlanAction: Hashable, Codable, Sendable {
     public var measure: Int?
     /// The inspection recommendation this answers, in its words, if any.
     public var recommendation: String?
-    /// The target this is meant to move (a canonical indicator id), if any.
-    public var indicator: String?
+    /// The target this is meant to move, if any.
+    public var indicator: IndicatorID?
     /// The due date first set.
     public var due: CalendarDate
     /// The due date the board has since agreed, if it has agreed one; only a board decision sets it.
@@ -54,7 +54,7 @@ public struct PlanAction: Hashable, Codable, Sendable {
     public var status: Status
     public var completedOn: CalendarDate?
 
-    public init(title: String, lead: String, owner: Owner, measure: Int? = nil, recommendation: String? = nil, indicator: String? = nil,
+    public init(title: String, lead: String, owner: Owner, measure: Int? = nil, recommendation: String? = nil, indicator: IndicatorID? = nil,
                 due: CalendarDate, agreedDue: CalendarDate? = nil, status: Status = .notStarted, completedOn: CalendarDate? = nil) {
         self.title = title
         self.lead = lead
@@ -66,6 +66,26 @@ public struct PlanAction: Hashable, Codable, Sendable {
         self.agreedDue = agreedDue
         self.status = status
         self.completedOn = completedOn
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case title, lead, owner, measure, recommendation, indicator, due, agreedDue, status, completedOn
+    }
+
+    /// Reads a stored action; an indicator id this version does not know (one an older version wrote) is read as none
+    /// rather than losing the action.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        title = try c.decode(String.self, forKey: .title)
+        lead = try c.decode(String.self, forKey: .lead)
+        owner = try c.decode(Owner.self, forKey: .owner)
+        measure = try c.decodeIfPresent(Int.self, forKey: .measure)
+        recommendation = try c.decodeIfPresent(String.self, forKey: .recommendation)
+        indicator = try c.decodeIfPresent(String.self, forKey: .indicator).flatMap(IndicatorID.init(rawValue:))
+        due = try c.decode(CalendarDate.self, forKey: .due)
+        agreedDue = try c.decodeIfPresent(CalendarDate.self, forKey: .agreedDue)
+        status = try c.decode(Status.self, forKey: .status)
+        completedOn = try c.decodeIfPresent(CalendarDate.self, forKey: .completedOn)
     }
 
     /// The date the action is held to: the board's revised date when it has agreed one.

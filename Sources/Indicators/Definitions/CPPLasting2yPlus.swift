@@ -4,8 +4,7 @@ import Domain
 /// §3.7 `cpp_lasting_2y_plus` (NI 64): plans ending in the period that lasted two years or more,
 /// `end ≥ addMonths(start, 24)`. Plans ending before they start are left out.
 public struct CPPLasting2yPlus: EventIndicator {
-    public let id = "cpp_lasting_2y_plus"
-    public let bases = eventBases
+    public let id = IndicatorID.cppLasting2yPlus
 
     public init() {}
 

@@ -4,8 +4,7 @@ import Domain
 /// §3.7 `cpp_open_2y_plus_snapshot`: of plans open at the date (`start ≤ D` and no end or `end > D`), those that
 /// began two or more years before it. An early warning of NI 64.
 public struct CPPOpen2yPlusSnapshot: SnapshotIndicator {
-    public let id = "cpp_open_2y_plus_snapshot"
-    public let bases: [Basis] = [.snapshot]
+    public let id = IndicatorID.cppOpen2yPlusSnapshot
 
     public init() {}
 

@@ -5,8 +5,7 @@ import Domain
 /// (a strictly earlier start) or in `NumberOfPreviousCPP` > 0. Counted per plan start; two plans of one child starting
 /// the same day are one start.
 public struct CPPRepeatEver: EventIndicator {
-    public let id = "cpp_repeat_ever"
-    public let bases = eventBases
+    public let id = IndicatorID.cppRepeatEver
 
     public init() {}
 

@@ -5,8 +5,7 @@ import Domain
 /// period, counted once however many plans they started in it; a repeat when any of those starts was one (an earlier
 /// plan in the data, or `NumberOfPreviousCPP` > 0).
 public struct CPPRepeatEverChildren: PeriodIndicator {
-    public let id = "cpp_repeat_ever_children"
-    public let bases = eventBases
+    public let id = IndicatorID.cppRepeatEverChildren
 
     public init() {}
 

@@ -4,8 +4,7 @@ import Domain
 /// §3.6 `cpp_repeat_within_2y`: a local variant, not NI 65. A repeat when an earlier plan of the child ended in the
 /// two years before this one began: `addMonths(start, −24) ≤ earlier end < start`.
 public struct CPPRepeatWithin2y: EventIndicator {
-    public let id = "cpp_repeat_within_2y"
-    public let bases = eventBases
+    public let id = IndicatorID.cppRepeatWithin2y
 
     public init() {}
 

@@ -4,8 +4,7 @@ import Domain
 /// §3.8 `cp_review_conferences_in_month_on_time`: review conferences held in the period that were on time: the first
 /// within three months of the plan's start, each later within six months of the one before.
 public struct CPReviewConferencesOnTime: EventIndicator {
-    public let id = "cp_review_conferences_in_month_on_time"
-    public let bases = eventBases
+    public let id = IndicatorID.cpReviewConferencesInMonthOnTime
 
     public init() {}
 

@@ -8,8 +8,7 @@ import Domain
 /// `addMonths(start, 3)`, each later review on or before `addMonths(previous, 6)`, and D not past the next due date.
 /// Only reviews dated within [start, D] count; a review on its due date is on time.
 public struct CPReviewsOnTime: SnapshotIndicator {
-    public let id = "cp_reviews_on_time"
-    public let bases: [Basis] = [.snapshot]
+    public let id = IndicatorID.cpReviewsOnTime
 
     public init() {}
 

@@ -5,8 +5,7 @@ import Domain
 /// ten working days before it, and of those, the children seen (a visit with the child seen) within the last ten
 /// working days. Plans from the census; visits from the bundle, matched by child id.
 public struct CPVisitsInTimescale: SnapshotIndicator {
-    public let id = "cp_visits_in_timescale"
-    public let bases: [Basis] = [.snapshot]
+    public let id = IndicatorID.cpVisitsInTimescale
     public static let intervalWorkingDays = 10
 
     public init() {}

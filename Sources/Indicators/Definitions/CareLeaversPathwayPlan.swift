@@ -5,8 +5,7 @@ import Domain
 /// from the bundle's care_leavers.csv), the share whose pathway plan was reviewed in the six months to D
 /// (on or after `addMonths(D, −6)`), as the Care Leavers (England) Regulations 2010 require.
 public struct CareLeaversPathwayPlan: SnapshotIndicator {
-    public let id = "care_leavers_pathway_plan"
-    public let bases: [Basis] = [.snapshot]
+    public let id = IndicatorID.careLeaversPathwayPlan
 
     public init() {}
 

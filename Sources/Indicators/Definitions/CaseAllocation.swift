@@ -26,8 +26,7 @@ struct OpenCases {
 /// §3.16 `unallocated_cases`: children with an open case at the date and no named worker allocated (allocation to a
 /// team or a duty system has no worker id, so counts as unallocated). The value is the count.
 public struct UnallocatedCases: AmountIndicator {
-    public let id = "unallocated_cases"
-    public let bases: [Basis] = [.snapshot]
+    public let id = IndicatorID.unallocatedCases
     public let scale = 1.0
     public init() {}
     public func isSupported(by data: CaseData) -> Bool { OpenCases.supported(data) }
@@ -40,8 +39,7 @@ public struct UnallocatedCases: AmountIndicator {
 /// §3.16 `cases_allocated_to_qualified_sw`: open cases at the date whose allocated worker is a registered social
 /// worker, of all open cases.
 public struct CasesAllocatedToQualifiedSW: AmountIndicator {
-    public let id = "cases_allocated_to_qualified_sw"
-    public let bases: [Basis] = [.snapshot]
+    public let id = IndicatorID.casesAllocatedToQualifiedSW
     public let scale = 100.0
     public init() {}
     public func isSupported(by data: CaseData) -> Bool { OpenCases.supported(data) }

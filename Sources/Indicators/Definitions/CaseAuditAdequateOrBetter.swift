@@ -4,8 +4,7 @@ import Domain
 /// §3.17 `case_audit_adequate_or_better`: audits completed in the period (dated by moderation where moderated, with
 /// the moderated grade) graded adequate, requires improvement or better.
 public struct CaseAuditAdequateOrBetter: EventIndicator {
-    public let id = "case_audit_adequate_or_better"
-    public let bases = eventBases
+    public let id = IndicatorID.caseAuditAdequateOrBetter
 
     public init() {}
 

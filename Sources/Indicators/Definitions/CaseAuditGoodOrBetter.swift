@@ -3,8 +3,7 @@ import Domain
 
 /// §3.17 `case_audit_good_or_better`: audits completed in the period graded good or outstanding.
 public struct CaseAuditGoodOrBetter: EventIndicator {
-    public let id = "case_audit_good_or_better"
-    public let bases = eventBases
+    public let id = IndicatorID.caseAuditGoodOrBetter
 
     public init() {}
 

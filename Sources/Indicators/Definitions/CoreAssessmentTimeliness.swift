@@ -4,8 +4,7 @@ import Domain
 /// §3.2 `core_assessment_timeliness` (NI 60), from the CSV bundle: core assessments completed in the period within
 /// 35 working days of their commencement (not the referral).
 public struct CoreAssessmentTimeliness: EventIndicator {
-    public let id = "core_assessment_timeliness"
-    public let bases = eventBases
+    public let id = IndicatorID.coreAssessmentTimeliness
 
     public init() {}
 

@@ -4,8 +4,7 @@ import Domain
 /// §3.4 `ia_outcome_nfa_rate`, from the CSV bundle: initial assessments completed in the period whose outcome was no
 /// further action (`outcome` NFA). Lower is better, read with caution.
 public struct IAOutcomeNFARate: EventIndicator {
-    public let id = "ia_outcome_nfa_rate"
-    public let bases = eventBases
+    public let id = IndicatorID.iaOutcomeNFARate
 
     public init() {}
 

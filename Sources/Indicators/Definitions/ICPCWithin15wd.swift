@@ -6,8 +6,7 @@ import Domain
 /// discussion date is not in the census; it comes from Ofsted's Annex A list 5. A conference dated before its strategy
 /// discussion is left out (the importer reports it).
 public struct ICPCWithin15wd: EventIndicator {
-    public let id = "icpc_within_15wd"
-    public let bases = eventBases
+    public let id = IndicatorID.icpcWithin15wd
 
     public init() {}
 

@@ -9,8 +9,7 @@ import Domain
 /// The statutory `icpc_within_15wd` runs from the strategy discussion, which the census does not carry: it comes
 /// from Annex A list 5 (`ICPCWithin15wd`).
 public struct ICPCWithin15wdDfE: EventIndicator {
-    public let id = "icpc_within_15wd_dfe"
-    public let bases = eventBases
+    public let id = IndicatorID.icpcWithin15wdDfE
     public static let limit = 15
 
     public init() {}

@@ -5,8 +5,7 @@ import Domain
 /// within the limit of working days from the referral. The limit is 7 for an assessment completed on or before
 /// 31 March 2010 and 10 after (§6.4). Open assessments are not counted; a completion before the referral is excluded.
 public struct InitialAssessmentTimeliness: EventIndicator {
-    public let id = "initial_assessment_timeliness"
-    public let bases = eventBases
+    public let id = IndicatorID.initialAssessmentTimeliness
     /// The last day the 7-working-day limit applied.
     public static let sevenDayLimitEnds = CalendarDate(year: 2010, month: 3, day: 31)!.column
 

@@ -8,8 +8,7 @@ import Domain
 /// 903 header table cannot be judged and is left out. Needs the SSDA903 episodes and the bundle's
 /// health_assessments.csv.
 public struct LACHealthAssessmentTimeliness: SnapshotIndicator {
-    public let id = "lac_health_assessment_timeliness"
-    public let bases: [Basis] = [.snapshot]
+    public let id = IndicatorID.lacHealthAssessmentTimeliness
 
     public init() {}
 
@@ -43,8 +42,7 @@ public struct LACHealthAssessmentTimeliness: SnapshotIndicator {
 /// coming into care, over those that fell due in the period (the qualifying date is the due date). A child who left
 /// care before the due date is not counted; due dates after the latest date in the return are not judged yet.
 public struct LACInitialHealthAssessment20wd: EventIndicator {
-    public let id = "lac_initial_health_assessment_20wd"
-    public let bases = eventBases
+    public let id = IndicatorID.lacInitialHealthAssessment20wd
 
     public init() {}
 

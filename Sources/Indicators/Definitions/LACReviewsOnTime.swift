@@ -11,8 +11,7 @@ import Domain
 /// next falls due the same interval after the missed date, so a child without reviews keeps counting as late. A due
 /// date on or after the day the child left care, or after the latest date in the return, is not judged.
 public struct LACReviewsOnTime: PeriodIndicator {
-    public let id = "lac_reviews_on_time"
-    public let bases = eventBases
+    public let id = IndicatorID.lacReviewsOnTime
 
     public init() {}
 

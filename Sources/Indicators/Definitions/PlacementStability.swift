@@ -7,8 +7,7 @@ import Domain
 /// not moves), in every period of care that touches the year: §3.14 asks for placements "during the year", with no
 /// "continuously" condition (unlike NI 63), so a child who left care and came back brings both periods' placements.
 public struct PlacementStabilityShortTerm: SnapshotIndicator {
-    public let id = "placement_stability_short_term"
-    public let bases: [Basis] = [.snapshot]
+    public let id = IndicatorID.placementStabilityShortTerm
 
     public init() {}
 
@@ -43,8 +42,7 @@ public struct PlacementStabilityShortTerm: SnapshotIndicator {
 /// the adoptive placement and the one before it together last two years. Higher is better. A child with no date of
 /// birth in the header table cannot be placed in the cohort and is left out.
 public struct PlacementStabilityLongTerm: SnapshotIndicator {
-    public let id = "placement_stability_long_term"
-    public let bases: [Basis] = [.snapshot]
+    public let id = IndicatorID.placementStabilityLongTerm
 
     /// Placed for adoption (PLACE A3–A6).
     static let adoptive: Set<String> = ["A3", "A4", "A5", "A6"]

@@ -6,8 +6,7 @@ import Domain
 /// that ended in no further action count as previous referrals; the look-back uses every referral loaded. A child's
 /// referrals on the same day count once.
 public struct ReReferral12m: EventIndicator {
-    public let id = "re_referral_12m"
-    public let bases = eventBases
+    public let id = IndicatorID.reReferral12m
 
     public init() {}
 

@@ -5,8 +5,7 @@ import Domain
 /// Referrals whose NFA flag is not given are counted in the denominator only. A child's referrals on the same day are
 /// one referral (§7), in the numerator when any of them ended in no further action.
 public struct ReferralsNFA: EventIndicator {
-    public let id = "referrals_nfa"
-    public let bases = eventBases
+    public let id = IndicatorID.referralsNFA
 
     public init() {}
 

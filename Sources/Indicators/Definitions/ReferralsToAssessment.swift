@@ -6,8 +6,7 @@ import Domain
 /// it still counts, so the latest month is provisional. A child's referrals on the same day are one referral (§7),
 /// which led to an assessment when any of them did.
 public struct ReferralsToAssessment: EventIndicator {
-    public let id = "referrals_to_assessment"
-    public let bases = eventBases
+    public let id = IndicatorID.referralsToAssessment
 
     public init() {}
 

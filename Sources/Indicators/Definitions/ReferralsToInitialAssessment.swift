@@ -5,8 +5,7 @@ import Domain
 /// initial assessment (one for the same child from the same referral date). A referral late in the period whose
 /// assessment starts after it still counts, so the latest month is provisional.
 public struct ReferralsToInitialAssessment: EventIndicator {
-    public let id = "referrals_to_initial_assessment"
-    public let bases = eventBases
+    public let id = IndicatorID.referralsToInitialAssessment
 
     public init() {}
 

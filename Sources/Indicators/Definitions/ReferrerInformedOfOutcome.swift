@@ -4,8 +4,7 @@ import Domain
 /// §3.18 `referrer_informed_of_outcome`: referrals whose decision was recorded in the period, from agencies (not
 /// anonymous or self-referrals), where the referrer was told on or after the decision.
 public struct ReferrerInformedOfOutcome: EventIndicator {
-    public let id = "referrer_informed_of_outcome"
-    public let bases = eventBases
+    public let id = IndicatorID.referrerInformedOfOutcome
 
     public init() {}
 

@@ -4,8 +4,7 @@ import Domain
 /// §1.3 `single_assessment_overdue_open`: the backlog behind the timeliness figure. Of assessments open at the date
 /// (started on or before it, not authorised by it), those already past 45 working days from their referral.
 public struct SingleAssessmentOverdueOpen: SnapshotIndicator {
-    public let id = "single_assessment_overdue_open"
-    public let bases: [Basis] = [.snapshot]
+    public let id = IndicatorID.singleAssessmentOverdueOpen
 
     public init() {}
 

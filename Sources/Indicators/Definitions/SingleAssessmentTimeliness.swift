@@ -5,8 +5,7 @@ import Domain
 /// (Working Together's wording, "from the point of referral"). Every assessment in an episode is timed from that
 /// episode's referral (§7). Open assessments are not counted; an authorisation before the referral is excluded.
 public struct SingleAssessmentTimeliness: EventIndicator {
-    public let id = "single_assessment_timeliness"
-    public let bases = eventBases
+    public let id = IndicatorID.singleAssessmentTimeliness
     public static let limit = 45
 
     public init() {}

@@ -4,8 +4,7 @@ import Domain
 /// §3.3 `single_assessment_timeliness_dfe`: the same, timed from the assessment's own start date, as DfE's
 /// statistics (and the validator's rule 8670Q) do; for benchmarking against national figures.
 public struct SingleAssessmentTimelinessDfE: EventIndicator {
-    public let id = "single_assessment_timeliness_dfe"
-    public let bases = eventBases
+    public let id = IndicatorID.singleAssessmentTimelinessDfE
 
     public init() {}
 

@@ -4,8 +4,7 @@ import Domain
 /// §3.18 `supervision_records_adequate_or_better`: audits completed in the period that graded the management
 /// oversight and supervision record, graded adequate (or requires improvement) or better.
 public struct SupervisionRecordsAdequateOrBetter: EventIndicator {
-    public let id = "supervision_records_adequate_or_better"
-    public let bases = eventBases
+    public let id = IndicatorID.supervisionRecordsAdequateOrBetter
 
     public init() {}
 

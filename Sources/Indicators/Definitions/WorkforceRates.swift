@@ -62,8 +62,7 @@ struct WorkforceMonths {
 
 /// `sw_vacancy_rate`: vacancy FTE ÷ (vacancy FTE + in-post FTE).
 public struct SWVacancyRate: AmountIndicator {
-    public let id = "sw_vacancy_rate"
-    public let bases: [Basis] = [.snapshot]
+    public let id = IndicatorID.swVacancyRate
     public let scale = 100.0
     public init() {}
     public func isSupported(by data: CaseData) -> Bool { WorkforceMonths(data) != nil }
@@ -75,8 +74,7 @@ public struct SWVacancyRate: AmountIndicator {
 
 /// `sw_agency_rate`: agency FTE ÷ (agency FTE + in-post FTE).
 public struct SWAgencyRate: AmountIndicator {
-    public let id = "sw_agency_rate"
-    public let bases: [Basis] = [.snapshot]
+    public let id = IndicatorID.swAgencyRate
     public let scale = 100.0
     public init() {}
     public func isSupported(by data: CaseData) -> Bool { WorkforceMonths(data) != nil }
@@ -88,8 +86,7 @@ public struct SWAgencyRate: AmountIndicator {
 
 /// `sw_average_caseload`: cases held ÷ FTE of case-holding social workers, agency workers among them (§3.15).
 public struct SWAverageCaseload: AmountIndicator {
-    public let id = "sw_average_caseload"
-    public let bases: [Basis] = [.snapshot]
+    public let id = IndicatorID.swAverageCaseload
     public let scale = 1.0
     public init() {}
     public func isSupported(by data: CaseData) -> Bool { WorkforceMonths(data) != nil }
@@ -101,8 +98,7 @@ public struct SWAverageCaseload: AmountIndicator {
 
 /// `sw_turnover_rate`: leavers FTE over the twelve months ÷ in-post FTE at the end.
 public struct SWTurnoverRate: AmountIndicator {
-    public let id = "sw_turnover_rate"
-    public let bases: [Basis] = [.rolling12Months]
+    public let id = IndicatorID.swTurnoverRate
     public let scale = 100.0
     public init() {}
     public func isSupported(by data: CaseData) -> Bool { WorkforceMonths(data) != nil }
@@ -114,8 +110,7 @@ public struct SWTurnoverRate: AmountIndicator {
 
 /// `sw_sickness_days_per_fte`: working days lost over the twelve months ÷ in-post FTE at the end.
 public struct SWSicknessDaysPerFTE: AmountIndicator {
-    public let id = "sw_sickness_days_per_fte"
-    public let bases: [Basis] = [.rolling12Months]
+    public let id = IndicatorID.swSicknessDaysPerFTE
     public let scale = 1.0
     public init() {}
     public func isSupported(by data: CaseData) -> Bool { WorkforceMonths(data) != nil }
@@ -127,8 +122,7 @@ public struct SWSicknessDaysPerFTE: AmountIndicator {
 
 /// `sw_absence_rate`: working days lost ÷ (in-post FTE × 253 working days), §3.15's reading of DfE's 3.2%.
 public struct SWAbsenceRate: AmountIndicator {
-    public let id = "sw_absence_rate"
-    public let bases: [Basis] = [.rolling12Months]
+    public let id = IndicatorID.swAbsenceRate
     public let scale = 100.0
     public static let workingDaysInYear = 253.0
     public init() {}

@@ -3,10 +3,9 @@ import Domain
 
 /// One indicator, defined once (INDICATORS.md), used by the command line, the web pages, the reports and the API.
 public protocol IndicatorDefinition: Sendable {
-    /// The canonical id (§3.19) or a named variant ("single_assessment_timeliness_dfe").
-    var id: String { get }
-    /// The bases it is reported on (§7).
-    var bases: [Basis] { get }
+    /// The canonical id (§3.19) or a named variant ("single_assessment_timeliness_dfe"); what it is (title, unit,
+    /// polarity, bases, section) is `id.info`.
+    var id: IndicatorID { get }
     /// Whether the loaded data can give this indicator.
     func isSupported(by data: CaseData) -> Bool
 }
@@ -81,6 +80,9 @@ public struct Tally: Sendable {
 
 extension IndicatorDefinition {
     public func isSupported(by data: CaseData) -> Bool { data.cin != nil }
+
+    /// The bases it is reported on (§7), from the one table of what each indicator is.
+    public var bases: [Basis] { id.info.bases }
 }
 
 public let eventBases: [Basis] = [.inMonth, .cumulativeYearToDate, .rolling12Months]

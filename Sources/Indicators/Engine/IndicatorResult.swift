@@ -3,7 +3,7 @@ import Domain
 
 /// One figure: an indicator on a basis for a period, with the counts behind it and, when asked for, the records.
 public struct IndicatorResult: Sendable, Equatable {
-    public var indicator: String
+    public var indicator: IndicatorID
     public var basis: Basis
     public var period: ReportingPeriod
     /// Records counted, or for a workforce rate the amounts (full-time equivalents, days, cases).
@@ -20,7 +20,7 @@ public struct IndicatorResult: Sendable, Equatable {
         denominator == 0 ? nil : scale * numerator / denominator
     }
 
-    public init(indicator: String, basis: Basis, period: ReportingPeriod, numerator: Double, denominator: Double, scale: Double = 100,
+    public init(indicator: IndicatorID, basis: Basis, period: ReportingPeriod, numerator: Double, denominator: Double, scale: Double = 100,
                 numeratorRecords: [RecordRef] = [], denominatorRecords: [RecordRef] = []) {
         self.indicator = indicator
         self.basis = basis
@@ -32,7 +32,7 @@ public struct IndicatorResult: Sendable, Equatable {
         self.denominatorRecords = denominatorRecords
     }
 
-    public init(indicator: String, basis: Basis, period: ReportingPeriod, numerator: Int, denominator: Int,
+    public init(indicator: IndicatorID, basis: Basis, period: ReportingPeriod, numerator: Int, denominator: Int,
                 numeratorRecords: [RecordRef] = [], denominatorRecords: [RecordRef] = []) {
         self.init(indicator: indicator, basis: basis, period: period, numerator: Double(numerator), denominator: Double(denominator),
                   numeratorRecords: numeratorRecords, denominatorRecords: denominatorRecords)

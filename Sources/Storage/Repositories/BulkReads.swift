@@ -73,9 +73,10 @@ extension CouncilScope {
             .column("denominator").column("scale").from(IndicatorValueModel.schema).where("council_id", .equal, council).orderBy("month")
             .all(decoding: ValueRow.self)
         return rows.compactMap { row in
-            guard let basis = Basis(rawValue: row.basis), let start = CalendarDate(iso: row.period_start), let end = CalendarDate(iso: row.period_end)
+            guard let indicator = IndicatorID(rawValue: row.indicator), let basis = Basis(rawValue: row.basis),
+                  let start = CalendarDate(iso: row.period_start), let end = CalendarDate(iso: row.period_end)
             else { return nil }
-            return IndicatorResult(indicator: row.indicator, basis: basis, period: ReportingPeriod(basis: basis, start: start, end: end),
+            return IndicatorResult(indicator: indicator, basis: basis, period: ReportingPeriod(basis: basis, start: start, end: end),
                                    numerator: row.numerator, denominator: row.denominator, scale: row.scale)
         }
     }

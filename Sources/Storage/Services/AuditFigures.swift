@@ -7,7 +7,7 @@ import Indicators
 /// recorded by its auditors and those its uploaded returns brought. They are computed by the same definitions as
 /// every other indicator, over the audits put into the bundle's audit columns.
 public enum AuditFigures {
-    public static let indicators: Set<String> = ["case_audit_adequate_or_better", "case_audit_good_or_better", "supervision_records_adequate_or_better"]
+    public static let indicators: Set<IndicatorID> = [.caseAuditAdequateOrBetter, .caseAuditGoodOrBetter, .supervisionRecordsAdequateOrBetter]
 
     /// The audits of an uploaded bundle, as records (the counted grade and date, as the bundle keeps them).
     static func records(_ bundle: BundleTables) -> [CaseAuditRecord] {

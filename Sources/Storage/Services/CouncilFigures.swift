@@ -73,9 +73,10 @@ public enum CouncilFigures {
         let results = inputs.values.filter { !AuditFigures.indicators.contains($0.indicator) || inputs.audits.isEmpty }
             + inputs.auditFigures(through: asOf)
         let manual = inputs.handFigures.compactMap { figure -> ManualFigure? in
-            guard let basis = Basis(rawValue: figure.basis), let month = YearMonth(iso: figure.month) else { return nil }
+            guard let indicator = IndicatorID(rawValue: figure.indicator), let basis = Basis(rawValue: figure.basis),
+                  let month = YearMonth(iso: figure.month) else { return nil }
             let at = figure.entered_at.map { CalendarDate(dayNumber: Int(($0.timeIntervalSince1970 / 86_400).rounded(.down))) } ?? asOf
-            return ManualFigure(indicator: figure.indicator, basis: basis, month: month, value: figure.value, enteredBy: figure.entered_by, enteredAt: at)
+            return ManualFigure(indicator: indicator, basis: basis, month: month, value: figure.value, enteredBy: figure.entered_by, enteredAt: at)
         }
         let library = SeriesLibrary(results: results, manual: manual)
         guard let record = try await scope.currentNotice(), let notice = decodeNotice(record.noticeJSON) else {

@@ -96,7 +96,7 @@ public struct ReturnImport: Sendable {
         let months = Self.months(data, through: through)
         guard !months.isEmpty else { return [] }
         return IndicatorEngine().evaluate(data, .init(months: months)).map {
-            CouncilScope.ComputedValue(indicator: $0.indicator, basis: $0.basis.rawValue, month: YearMonth($0.period.end).iso,
+            CouncilScope.ComputedValue(indicator: $0.indicator.rawValue, basis: $0.basis.rawValue, month: YearMonth($0.period.end).iso,
                                        periodStart: $0.period.start.iso, periodEnd: $0.period.end.iso,
                                        numerator: $0.numerator, denominator: $0.denominator, scale: $0.scale, value: $0.value)
         }

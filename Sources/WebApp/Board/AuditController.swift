@@ -63,7 +63,7 @@ enum AuditController {
         // An action the finding calls for goes into the plan, due in four weeks unless the board says otherwise.
         if let text = form.action?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
             _ = try await scope.createAction(PlanAction(title: text, lead: "", owner: .council, recommendation: "Case-file audit finding (\(date.iso))",
-                                                        indicator: "case_audit_adequate_or_better", due: date.adding(days: 28)), by: user.actor)
+                                                        indicator: .caseAuditAdequateOrBetter, due: date.adding(days: 28)), by: user.actor)
         }
         return req.redirect(to: "/councils/\(try council.requireID())/audits#audits")
     }

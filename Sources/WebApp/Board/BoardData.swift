@@ -55,14 +55,13 @@ struct BoardData: Sendable {
                            audits: audits.map(\.audit), incidents: incidents.map(\.incident))
     }
 
-    /// The workforce indicators the council has figures for, at their latest month.
-    var workforce: [(indicator: String, month: YearMonth, value: Double)] {
-        let ids = ["social_worker_vacancy_rate", "social_worker_agency_rate", "social_worker_turnover_rate", "average_caseload",
-                   "social_worker_sickness_days", "cases_allocated_to_qualified_sw"]
-        return ids.compactMap { id in
-            guard let series = picture.library.series(for: id, basis: .unspecified), let month = series.months.last,
+    /// The workforce indicators the council has figures for (§3.15, and allocation to qualified workers from §3.16), at
+    /// their latest month, each on the basis it is reported on.
+    var workforce: [BoardPack.WorkforceLine] {
+        (IndicatorID.workforce + [.casesAllocatedToQualifiedSW]).compactMap { id in
+            guard let basis = id.info.bases.first, let series = picture.library.series(id, basis), let month = series.months.last,
                   let value = series.value(at: month) else { return nil }
-            return (id, month, value)
+            return BoardPack.WorkforceLine(indicator: id, basis: basis, month: month, value: value)
         }
     }
 

@@ -41,7 +41,7 @@ enum PlanController {
         }
         let action = PlanAction(title: title, lead: (form.lead ?? "").trimmingCharacters(in: .whitespaces), owner: owner,
                                 measure: form.measure.flatMap { Int($0) }, recommendation: form.recommendation.flatMap { $0.isEmpty ? nil : $0 },
-                                indicator: form.indicator.flatMap { $0.isEmpty ? nil : $0 }, due: due)
+                                indicator: form.indicator.flatMap(IndicatorID.init(rawValue:)), due: due)
         let id = try await req.store.scope(council.requireID()).createAction(action, by: user.actor)
         return req.redirect(to: "/councils/\(try council.requireID())/plan/\(id)")
     }
@@ -234,7 +234,8 @@ enum PlanView {
                    BoardViews.row("Due", Format.date(action.dueDate) + (action.agreedDue != nil ? " (revised by the board; first set for \(Format.date(action.due)))" : "")),
                    BoardViews.row("Status", action.status.label + (action.isOverdue(on: data.asOf) ? " (overdue)" : "")),
                    BoardViews.row("The notice's measure", measure ?? "–"),
-                   BoardViews.row("Target", action.indicator.map(Format.indicatorName) ?? "–"),
+                   BoardViews.row("Target", action.indicator.map { id in
+                       data.picture.statuses.first { $0.target.indicatorID == id }?.target.indicator.capitalizingFirst ?? id.info.title } ?? "–"),
                    BoardViews.row("Inspection recommendation", action.recommendation ?? "–")),
             .if(mayEdit, .form(
                 .action("\(path)/status"), .method(.post), Layout.csrf(user),

@@ -165,7 +165,7 @@ enum DashboardView {
     static func chart(_ status: TargetStatus, picture: CouncilPicture, width: Int = 640, height: Int = 280) -> String {
         let position = picture.statuses.firstIndex { $0.target == status.target } ?? -1
         return picture.drawings.value("chart \(position) \(width)x\(height)") {
-            let indicator = status.target.indicatorID.rawValue
+            let indicator = status.target.indicatorID
             let monthly = picture.library.series(indicator, .inMonth) ?? picture.library.series(for: indicator, basis: status.basis)
             let ytd = picture.library.series(indicator, .cumulativeYearToDate)
             return TargetChart(status: status, monthly: monthly, yearToDate: ytd, title: status.target.indicator.capitalizingFirst, width: width, height: height).svg()

@@ -28,7 +28,7 @@ enum TargetController {
             guard let month = YearMonth(iso: monthText), let basis = Basis(rawValue: query.basis ?? "in_month"), basis != .unspecified else {
                 throw Abort(.badRequest, reason: "Choose a month (YYYY-MM) and a basis from the table.")
             }
-            drill = try await records(for: status.target.indicatorID.rawValue, month: month, basis: basis, council: council, req: req, today: today)
+            drill = try await records(for: status.target.indicatorID, month: month, basis: basis, council: council, req: req, today: today)
         }
         return TargetView.page(picture: picture, status: status, record: record, drill: drill, user: user)
     }
@@ -63,7 +63,7 @@ enum TargetController {
     }
 
     /// The records behind one figure, with child identifiers pseudonymised.
-    static func records(for indicator: String, month: YearMonth, basis: Basis, council: CouncilModel, req: Request, today: CalendarDate) async throws -> TargetView.Drill {
+    static func records(for indicator: IndicatorID, month: YearMonth, basis: Basis, council: CouncilModel, req: Request, today: CalendarDate) async throws -> TargetView.Drill {
         guard let definition = IndicatorCatalogue.all.first(where: { $0.id == indicator }) else {
             return TargetView.Drill(month: month, basis: basis, result: nil, numerator: [], denominator: [], note: "This target is not computed from records; its figures are entered by hand.")
         }
@@ -94,7 +94,7 @@ enum TargetView {
     static func page(picture: CouncilPicture, status: TargetStatus, record: TargetModel, drill: Drill?, user: CurrentUser) -> HTML {
         let councilPath = "/councils/\(picture.council.id?.uuidString ?? "")"
         let path = "\(councilPath)/targets/\(record.id?.uuidString ?? "")"
-        let indicator = status.target.indicatorID.rawValue
+        let indicator = status.target.indicatorID
         let bases: [Basis] = [.inMonth, .cumulativeYearToDate, .rolling12Months, .snapshot]
         let series = bases.compactMap { basis in picture.library.series(indicator, basis).map { (basis, $0) } }
         let months = Array(Set(series.flatMap { $0.1.points.keys })).sorted().reversed()

@@ -64,9 +64,6 @@ enum Format {
         }
     }
 
-    static func indicatorName(_ id: String) -> String {
-        id.replacingOccurrences(of: "_", with: " ").capitalizingFirst
-    }
 }
 
 extension String {

@@ -130,8 +130,7 @@ enum APIController {
 
     @Sendable static func series(req: Request) async throws -> SeriesDTO {
         let council = try await req.pathCouncil()
-        guard let indicator = req.parameters.get("indicator"),
-              IndicatorID(rawValue: indicator) != nil || IndicatorCatalogue.all.contains(where: { $0.id == indicator }) else { throw Abort(.notFound) }
+        guard let indicator = req.parameters.get("indicator").flatMap(IndicatorID.init(rawValue:)) else { throw Abort(.notFound) }
         let basisText = (try? req.query.get(String.self, at: "basis")) ?? "in_month"
         guard let basis = Basis(rawValue: basisText), basis != .unspecified else {
             throw Abort(.badRequest, reason: "basis must be one of in_month, cumulative_ytd, rolling_12_months, snapshot")
@@ -143,6 +142,6 @@ enum APIController {
             return PointDTO(month: month.iso, period_start: p.period.start.iso, period_end: p.period.end.iso, numerator: p.numerator,
                             denominator: p.denominator, value: p.value, entered_by: p.enteredBy)
         }
-        return SeriesDTO(indicator: indicator, basis: basis.rawValue, points: points)
+        return SeriesDTO(indicator: indicator.rawValue, basis: basis.rawValue, points: points)
     }
 }

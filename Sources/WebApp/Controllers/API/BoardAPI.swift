@@ -55,7 +55,7 @@ enum BoardAPI {
         let (_, data) = try await MeetingController.load(req)
         return data.actions.map { id, a in
             ActionDTO(id: id, title: a.title, owner: a.owner.rawValue, lead: a.lead, due: a.dueDate.iso, first_due: a.due.iso, status: a.status.rawValue,
-                      overdue: a.isOverdue(on: data.asOf), measure: a.measure, indicator: a.indicator, recommendation: a.recommendation)
+                      overdue: a.isOverdue(on: data.asOf), measure: a.measure, indicator: a.indicator?.rawValue, recommendation: a.recommendation)
         }
     }
 

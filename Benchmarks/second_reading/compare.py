@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""Compare `improve indicators` with the second reading (lac_workforce.py).
+
+Usage:
+    compare.py --input PATH [--input PATH ...] --from YYYY-MM --to YYYY-MM
+               [--as-of YYYY-MM-DD] [--expected expected.csv] [--no-stage]
+               [--improve BINARY] [--quiet]
+
+The binary is --improve, else $IMPROVE, else <repo>/.build/debug/improve.
+
+By default the inputs are first *staged*: the files the second reading reads
+(SSDA903 header/episodes/reviews CSV tables, recognised by their header row,
+and CSWW census XML) are copied into a temporary folder and both programs
+read that folder.  This keeps other files the product also reads (CIN XML,
+the SSDA903 XML form, workforce_monthly.csv, ...) from feeding the same
+indicator ids from a second source.  --no-stage passes the inputs as given.
+
+The product's rows are restricted to the indicators the second reading
+computes, then compared row for row on (indicator, basis, period_start,
+period_end): numerator, denominator and value must be equal as decimals
+(so only trailing zeros may differ; an empty value only equals an empty
+value).  Every disagreeing row is printed side by side.  With --expected,
+each row of that file (same header) must also be in the second reading's
+output with the same figures (hand-counted expectations of a case folder).
+
+Exit status: 0 when everything agrees, 1 on any disagreement or expectation
+failure, 2 when a program fails to run.
+"""
+
+import argparse
+import csv
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from decimal import Decimal, InvalidOperation
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lac_workforce  # noqa: E402  (for the input classification only)
+
+INDICATORS = [
+    "lac_reviews_on_time",
+    "placement_stability_long_term",
+    "placement_stability_short_term",
+    "sw_absence_rate",
+    "sw_agency_rate",
+    "sw_average_caseload",
+    "sw_sickness_days_per_fte",
+    "sw_turnover_rate",
+    "sw_vacancy_rate",
+]
+HEADER = ["indicator", "basis", "period_start", "period_end", "numerator", "denominator", "value"]
+
+
+def default_binary():
+    env = os.environ.get("IMPROVE")
+    if env:
+        return env
+    cand = os.path.normpath(os.path.join(HERE, "..", "..", ".build", "debug", "improve"))
+    if os.path.exists(cand):
+        return cand
+    return "/work/main/.build/debug/improve"
+
+
+def stage(inputs, dest):
+    """Copy the files the second reading reads; return how many of each kind."""
+    kinds = {}
+    n = 0
+    for fp in lac_workforce.input_files(inputs):
+        low = fp.lower()
+        kind = None
+        if low.endswith(".csv"):
+            kind, _ = lac_workforce.classify_csv(fp)
+        elif low.endswith(".xml"):
+            if lac_workforce.classify_xml(fp) is not None:
+                kind = "csww"
+        if kind is None:
+            continue
+        n += 1
+        kinds[kind] = kinds.get(kind, 0) + 1
+        shutil.copyfile(fp, os.path.join(dest, "%03d-%s" % (n, os.path.basename(fp))))
+    return kinds
+
+
+def parse_rows(text, who):
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows or [h.strip() for h in rows[0]] != HEADER:
+        raise SystemExit("%s: output does not start with the contract header: %r"
+                         % (who, rows[0] if rows else None))
+    out = {}
+    for r in rows[1:]:
+        if not r:
+            continue
+        if len(r) != 7:
+            raise SystemExit("%s: malformed row %r" % (who, r))
+        key = tuple(r[:4])
+        if key in out:
+            print("note: %s prints %s twice" % (who, ",".join(key)))
+        out[key] = tuple(r[4:])
+    return out
+
+
+def dec_equal(a, b):
+    a, b = a.strip(), b.strip()
+    if a == "" or b == "":
+        return a == b
+    try:
+        return Decimal(a) == Decimal(b)
+    except InvalidOperation:
+        return a == b
+
+
+def same(x, y):
+    return x is not None and y is not None and all(dec_equal(p, q) for p, q in zip(x, y))
+
+
+def show(v):
+    if v is None:
+        return "(no row)"
+    return "%s/%s = %s" % (v[0], v[1], v[2] if v[2] != "" else "(empty)")
+
+
+def run(cmd, who):
+    p = subprocess.run(cmd, capture_output=True, text=True)
+    if p.returncode != 0:
+        print("%s failed (exit %d): %s" % (who, p.returncode, " ".join(cmd)))
+        print(p.stderr.strip()[-3000:])
+        sys.exit(2)
+    return p.stdout, p.stderr
+
+
+def main():
+    ap = argparse.ArgumentParser(description="compare improve indicators with the second reading")
+    ap.add_argument("--input", action="append", required=True)
+    ap.add_argument("--from", dest="frm", required=True)
+    ap.add_argument("--to", required=True)
+    ap.add_argument("--as-of", default=None)
+    ap.add_argument("--expected", default=None)
+    ap.add_argument("--no-stage", action="store_true")
+    ap.add_argument("--improve", default=None)
+    ap.add_argument("--quiet", action="store_true", help="print only the summary and failures")
+    a = ap.parse_args()
+    binary = a.improve or default_binary()
+    label = " + ".join(a.input)
+
+    tmp = None
+    if a.no_stage:
+        inputs = a.input
+    else:
+        tmp = tempfile.mkdtemp(prefix="second_reading_")
+        kinds = stage(a.input, tmp)
+        if not kinds:
+            print("%s: nothing the second reading reads" % label)
+            shutil.rmtree(tmp)
+            return 2
+        inputs = [tmp]
+    try:
+        extra = ["--as-of", a.as_of] if a.as_of else []
+        cmd_p = [binary, "indicators"]
+        for i in inputs:
+            cmd_p += ["--input", i]
+        cmd_p += ["--from", a.frm, "--to", a.to, "--format", "csv"] + extra
+        cmd_m = [sys.executable, os.path.join(HERE, "lac_workforce.py")]
+        for i in inputs:
+            cmd_m += ["--input", i]
+        cmd_m += ["--from", a.frm, "--to", a.to] + extra
+        out_p, _ = run(cmd_p, "improve")
+        out_m, err_m = run(cmd_m, "lac_workforce.py")
+    finally:
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    prod = {k: v for k, v in parse_rows(out_p, "improve").items() if k[0] in INDICATORS}
+    mine = parse_rows(out_m, "lac_workforce.py")
+
+    keys = sorted(set(prod) | set(mine))
+    per = {}
+    bad = []
+    for k in keys:
+        ok = same(prod.get(k), mine.get(k))
+        s = per.setdefault(k[0], [0, 0])
+        s[0 if ok else 1] += 1
+        if not ok:
+            bad.append(k)
+
+    print("== %s (%s .. %s)%s" % (label, a.frm, a.to, " [staged]" if not a.no_stage else ""))
+    if bad:
+        w = max(len(",".join(k)) for k in bad)
+        print("%-*s  %-32s  %s" % (w, "row", "product", "second reading"))
+        for k in bad:
+            print("%-*s  %-32s  %s" % (w, ",".join(k), show(prod.get(k)), show(mine.get(k))))
+    for ind in sorted(per):
+        print("  %-32s agreed %5d  disagreed %5d" % (ind, per[ind][0], per[ind][1]))
+
+    exp_fail = 0
+    exp_n = 0
+    if a.expected:
+        with open(a.expected, newline="") as f:
+            erows = parse_rows(f.read(), a.expected)
+        for k, v in sorted(erows.items()):
+            exp_n += 1
+            if not same(v, mine.get(k)):
+                exp_fail += 1
+                print("EXPECTED %s: hand count %s, second reading %s"
+                      % (",".join(k), show(v), show(mine.get(k))))
+            if not same(v, prod.get(k)):
+                print("  (product differs from the hand count on %s: %s)" % (",".join(k), show(prod.get(k))))
+
+    agreed = sum(v[0] for v in per.values())
+    print("SUMMARY %s: rows %d, agreed %d, disagreed %d%s"
+          % (label, len(keys), agreed, len(bad),
+             ", expected rows %d, failing %d" % (exp_n, exp_fail) if a.expected else ""))
+    if err_m.strip() and not a.quiet:
+        lines = err_m.strip().splitlines()
+        print("second-reading warnings: %d (first: %s)" % (len(lines), lines[0]))
+    return 1 if bad or exp_fail else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
