@@ -21,7 +21,9 @@ public func configure(_ app: Application, settings: Settings) async throws {
         }
     }
 
-    app.services = AppServices(settings: settings, cache: CaseDataCache(), pictures: PictureCache(), pseudonymiser: Pseudonymiser(secret: settings.secret),
+    // The pictures read the same case records the drill-downs do, so one cache serves both.
+    let records = CaseDataCache()
+    app.services = AppServices(settings: settings, cache: records, pictures: PictureCache(records: records), pseudonymiser: Pseudonymiser(secret: settings.secret),
                                metrics: RequestMetrics(),
                                decoyHash: try Bcrypt.hash(Token.random(), cost: settings.bcryptCost))
 

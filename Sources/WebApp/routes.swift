@@ -87,6 +87,7 @@ public enum SiteRoutes {
         RouteSpec(.GET, "/api/v1/councils/:council/notice", .readCouncil, APIController.notice),
         RouteSpec(.GET, "/api/v1/councils/:council/targets", .readCouncil, APIController.targets),
         RouteSpec(.GET, "/api/v1/councils/:council/targets/:target", .readCouncil, APIController.target),
+        RouteSpec(.GET, "/api/v1/councils/:council/status", .readCouncil, APIController.status),
         RouteSpec(.GET, "/api/v1/councils/:council/indicators/:indicator", .readCouncil, APIController.series),
         RouteSpec(.GET, "/api/v1/councils/:council/plan", .readCouncil, BoardAPI.plan),
         RouteSpec(.GET, "/api/v1/councils/:council/meetings", .readCouncil, BoardAPI.meetings),

@@ -74,20 +74,9 @@ struct StatusCommand: ParsableCommand {
             }
         }
         let manualFigures = try manual.map(ManualFigures.read) ?? []
-        let monitor = TargetMonitor(notice: draft.notice, noticeDate: date, asOf: asOfDate, library: SeriesLibrary(results: results, manual: manualFigures))
-        let statuses = monitor.statuses()
-        let calendar = NoticeCalendar(notice: draft.notice, noticeDate: date, asOf: asOfDate, longerIntervalAgreed: longerIntervalAgreed)
-        let exceptions = ExceptionReport(statuses) { status in
-            guard let data, let latest = status.latest else { return [] }
-            let month = latest.month
-            let engine = IndicatorEngine(definitions: IndicatorCatalogue.all.filter { $0.id == status.target.indicatorID })
-            guard let result = engine.evaluate(data, .init(months: [month], bases: [status.basis], keepRecords: true)).first else { return [] }
-            return BreakdownAttribute.allCases.flatMap { attribute in
-                DriverSentences.sentences(attribute: attribute.rawValue.prefix(1).uppercased() + attribute.rawValue.dropFirst(),
-                                          groups: data.breakdown(result, by: attribute).map { ($0.value, $0.numerator, $0.denominator) },
-                                          betterWhen: status.target.indicatorID.betterWhen ?? .increase)
-            }
-        }
+        let monitored = NoticeMonitoring.run(.init(notice: draft.notice, noticeDate: date, asOf: asOfDate, results: results, manual: manualFigures,
+                                                   records: data, longerIntervalAgreed: longerIntervalAgreed))
+        let (statuses, calendar, exceptions) = (monitored.statuses, monitored.calendar, monitored.exceptions)
         switch format {
         case .text:
             print(StatusText.render(draft.notice, date: date, asOf: asOfDate, statuses: statuses, calendar: calendar, exceptions: exceptions, notes: notes))

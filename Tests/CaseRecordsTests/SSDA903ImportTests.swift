@@ -44,6 +44,8 @@ struct SSDA903ImportTests {
             "1 - COLOUR unknown-column warning",
             "3 A2 DECOM bad-date error",
             "4 A3 RNE unknown-code warning",
+            // A closed episode needs its reason for ceasing.
+            "4 A3 REC missing-value warning",
             "4 A3 DEC dates-out-of-order error",
             "5 A4 LS unknown-code warning",
         ])

@@ -51,6 +51,13 @@ public protocol AmountIndicator: IndicatorDefinition {
     var scale: Double { get }
     /// The numerator and denominator for a period; nil when the data has nothing for it.
     func amounts(in period: ReportingPeriod, data: CaseData) -> (numerator: Double, denominator: Double)?
+    /// The records behind the amounts, where they are counted records (open cases, not FTE): nil for amounts that
+    /// have none.
+    func records(in period: ReportingPeriod, data: CaseData) -> Tally?
+}
+
+extension AmountIndicator {
+    public func records(in period: ReportingPeriod, data: CaseData) -> Tally? { nil }
 }
 
 /// The records an event indicator counts: qualifying day, whether each meets the standard, and which record it is.

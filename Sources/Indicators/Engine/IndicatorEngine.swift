@@ -54,7 +54,9 @@ public struct IndicatorEngine: Sendable {
                 request.months.map { month in
                     let period = ReportingPeriod.of(basis, month: month)
                     let (n, d) = amount.amounts(in: period, data: data) ?? (0, 0)
-                    return IndicatorResult(indicator: amount.id, basis: basis, period: period, numerator: n, denominator: d, scale: amount.scale)
+                    let records = request.keepRecords ? amount.records(in: period, data: data) : nil
+                    return IndicatorResult(indicator: amount.id, basis: basis, period: period, numerator: n, denominator: d, scale: amount.scale,
+                                           numeratorRecords: records?.numerator.sorted() ?? [], denominatorRecords: records?.denominator.sorted() ?? [])
                 }
             }
         }

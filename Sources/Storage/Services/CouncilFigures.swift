@@ -57,13 +57,10 @@ public final class Memo: @unchecked Sendable {
 public enum CouncilFigures {
     /// The council's picture on `asOf` (the council's own date when it has one, else the date given), everything
     /// read afresh.
-    public static func picture(of council: CouncilModel, store: Store, today: CalendarDate) async throws -> CouncilPicture {
-        var inputs = PictureInputs()
-        return try await picture(of: council, store: store, today: today, inputs: &inputs)
-    }
-
-    /// The same, reading again only those of `inputs` that have changed since they were read.
-    static func picture(of council: CouncilModel, store: Store, today: CalendarDate, inputs: inout PictureInputs) async throws -> CouncilPicture {
+    /// The picture, reading again only those of `inputs` that have changed since they were read. With `records`, the
+    /// exceptions say what lies behind each figure, as `improve status` does from the same files.
+    static func picture(of council: CouncilModel, store: Store, today: CalendarDate, inputs: inout PictureInputs,
+                        records: CaseDataCache? = nil) async throws -> CouncilPicture {
         let scope = store.scope(try council.requireID())
         let asOf = council.asOf.flatMap(CalendarDate.init(iso:)) ?? today
         try await inputs.refresh(from: scope)
@@ -78,10 +75,9 @@ public enum CouncilFigures {
             let at = figure.entered_at.map { CalendarDate(dayNumber: Int(($0.timeIntervalSince1970 / 86_400).rounded(.down))) } ?? asOf
             return ManualFigure(indicator: indicator, basis: basis, month: month, value: figure.value, enteredBy: figure.entered_by, enteredAt: at)
         }
-        let library = SeriesLibrary(results: results, manual: manual)
         guard let record = try await scope.currentNotice(), let notice = decodeNotice(record.noticeJSON) else {
             return CouncilPicture(council: council, noticeRecord: nil, notice: nil, noticeDate: nil, asOf: asOf, targets: [], statuses: [],
-                                  library: library, calendar: nil, exceptions: ExceptionReport([]), notes: ["no notice has been loaded for this council"],
+                                  library: SeriesLibrary(results: results, manual: manual), calendar: nil, exceptions: ExceptionReport([]), notes: ["no notice has been loaded for this council"],
                                   board: board)
         }
         var notes: [String] = []
@@ -93,12 +89,11 @@ public enum CouncilFigures {
         let targets = try await scope.targets(of: record)
         var stored = notice
         stored.targets = targets.compactMap { decodeTarget($0.targetJSON) }
-        let monitor = TargetMonitor(notice: stored, noticeDate: date, asOf: asOf, library: library)
-        let statuses = stored.targets.map(monitor.status)
-        let calendar = NoticeCalendar(notice: stored, noticeDate: date, asOf: asOf)
+        let caseData = try await records?.data(for: council.requireID(), store: store, today: today)?.data
+        let monitored = NoticeMonitoring.run(.init(notice: stored, noticeDate: date, asOf: asOf, results: results, manual: manual, records: caseData))
         return CouncilPicture(council: council, noticeRecord: record, notice: stored, noticeDate: date, asOf: asOf, targets: targets,
-                              statuses: statuses, library: library, calendar: calendar, exceptions: ExceptionReport(statuses), notes: notes,
-                              board: board)
+                              statuses: monitored.statuses, library: monitored.library, calendar: monitored.calendar,
+                              exceptions: monitored.exceptions, notes: notes, board: board)
     }
 
     public static func decodeNotice(_ json: String) -> Notice? {

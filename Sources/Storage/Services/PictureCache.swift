@@ -22,8 +22,12 @@ public actor PictureCache {
     private var waiting: [UUID: [CheckedContinuation<Void, Never>]] = [:]
     /// Pictures computed since the cache was made (for /metrics and the tests).
     public private(set) var computations = 0
+    /// Where the council's case records come from, so that exceptions can say what lies behind a figure.
+    private let records: CaseDataCache?
 
-    public init() {}
+    public init(records: CaseDataCache? = nil) {
+        self.records = records
+    }
 
     public func picture(of council: CouncilModel, store: Store, today: CalendarDate) async throws -> CouncilPicture {
         let id = try council.requireID()
@@ -35,7 +39,7 @@ public actor PictureCache {
         let newest = try await store.council(id: id) ?? council
         computations += 1
         var read = inputs[id] ?? PictureInputs()
-        let picture = try await CouncilFigures.picture(of: newest, store: store, today: today, inputs: &read)
+        let picture = try await CouncilFigures.picture(of: newest, store: store, today: today, inputs: &read, records: records)
         inputs[id] = read
         pictures[id] = Kept(version: newest.dataVersion, asOf: picture.asOf, picture: picture)
         return picture

@@ -128,6 +128,17 @@ enum APIController {
         return dto(status, id: id)
     }
 
+    /// What `improve status --format json` prints, from the council's picture: the same pipeline, the same writer.
+    @Sendable static func status(req: Request) async throws -> Response {
+        let council = try await req.pathCouncil()
+        let picture = try await req.services.pictures.picture(of: council, store: req.store, today: req.settings.today(for: council))
+        guard let notice = picture.notice, let calendar = picture.calendar else { throw Abort(.notFound, reason: "No notice has been loaded for this council.") }
+        let object = StatusJSON.object(notice, date: picture.noticeDate, asOf: picture.asOf, statuses: picture.statuses, calendar: calendar,
+                                       exceptions: picture.exceptions, notes: picture.notes)
+        let body = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        return Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(data: body))
+    }
+
     @Sendable static func series(req: Request) async throws -> SeriesDTO {
         let council = try await req.pathCouncil()
         guard let indicator = req.parameters.get("indicator").flatMap(IndicatorID.init(rawValue:)) else { throw Abort(.notFound) }

@@ -47,6 +47,8 @@ enum OpenAPI {
                 "/api/v1/councils/{council}": get("One council", ref("Council"), parameters: [councilParameter]),
                 "/api/v1/councils/{council}/notice": get("The council's current notice, as structured data", ref("Notice"), parameters: [councilParameter]),
                 "/api/v1/councils/{council}/targets": get("Each target with its status", array(ref("Target")), parameters: [councilParameter]),
+                "/api/v1/councils/{council}/status": get("The whole monitoring picture, exactly as `improve status --format json` gives it for the same data: every target's milestones, trajectory and forecast, the exceptions with what lies behind them, and the notice's calendar",
+                                                         ref("Status"), parameters: [councilParameter]),
                 "/api/v1/councils/{council}/targets/{target}": get("One target with its status", ref("Target"), parameters: [
                     councilParameter, ["name": "target", "in": "path", "required": true, "schema": uuid],
                 ]),
@@ -80,6 +82,20 @@ enum OpenAPI {
                         "rag": ["type": "string", "enum": ["green", "amber", "red", "grey"]], "reasons": array(string),
                         "latest_month": nullable("string"), "latest_value": nullable("number"), "milestones": array(ref("Milestone")),
                     ], required: ["id", "indicator", "description", "unit", "direction", "rag", "reasons", "milestones"]),
+                    "Status": object([
+                        "council": string, "as_of": string, "notice_date": nullable("string"), "notes": array(string),
+                        "targets": array(object([
+                            "indicator": string, "indicator_id": string, "basis": string, "rag": ["type": "string", "enum": ["green", "amber", "red", "grey"]],
+                            "reasons": array(string), "latest": ["type": ["object", "null"]], "off_trajectory_since": nullable("string"),
+                            "milestones": array(["type": "object"]), "trajectory": array(["type": "object"]),
+                        ], required: ["indicator", "indicator_id", "basis", "rag", "reasons", "milestones", "trajectory"])),
+                        "exceptions": array(object([
+                            "indicator_id": string, "rag": string, "since": nullable("string"), "summary": string, "drivers": array(string),
+                        ], required: ["indicator_id", "rag", "summary", "drivers"])),
+                        "calendar": array(object([
+                            "kind": string, "what": string, "date": nullable("string"), "overdue": ["type": "boolean"], "done": ["type": "boolean"],
+                        ], required: ["kind", "what", "overdue", "done"])),
+                    ], required: ["council", "as_of", "notes", "targets", "exceptions", "calendar"]),
                     "Point": object([
                         "month": string, "period_start": string, "period_end": string, "numerator": number, "denominator": number,
                         "value": nullable("number"), "entered_by": nullable("string"),
