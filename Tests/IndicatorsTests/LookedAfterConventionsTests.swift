@@ -122,4 +122,56 @@ struct LookedAfterConventionsTests {
         """, reviews: reviews)
         #expect(figure("lac_reviews_on_time", CaseData(lac: joined, asOf: CalendarDate(year: 2014, month: 4, day: 30)!), .inMonth, "2014-03") == (0, 0))
     }
+
+    @Test func aLateReviewIsStillThatReviewAndAReviewEnteredTwiceCountsOnce() throws {
+        // C1 came into care on Friday 1 January 2010 (the 1991 regulations: first review within 28 days) and was first
+        // reviewed on 15 October 2010, then on 10 January 2011, entered twice.
+        let reviews = Self.noReviews + "C1,01/01/2010,15/10/2010,PN1\nC1,01/01/2010,10/01/2011,PN1\nC1,01/01/2010,10/01/2011,PN1\n"
+        let (t, _) = try read("C1,01/01/2010,S,C2,N1,U1,PR1,,,,,,\n", reviews: reviews)
+        let d = CaseData(lac: t, asOf: CalendarDate(year: 2011, month: 12, day: 31)!)
+        // Due 29 January 2010: missed. Still not held three months on, 29 April: missed again.
+        #expect(figure("lac_reviews_on_time", d, .inMonth, "2010-01") == (0, 1))
+        #expect(figure("lac_reviews_on_time", d, .inMonth, "2010-04") == (0, 1))
+        // Held on 15 October, before the next date (29 October) came: that is the first review, held late, and the
+        // second runs from it (three months: 15 January 2011). Nothing falls due in October.
+        #expect(figure("lac_reviews_on_time", d, .inMonth, "2010-10") == (0, 0))
+        #expect(figure("lac_reviews_on_time", d, .inMonth, "2011-01") == (1, 1))
+        // The third fell due six months after 10 January, on 10 July 2011; the second copy of 10 January is not a
+        // review held for it.
+        #expect(figure("lac_reviews_on_time", d, .inMonth, "2011-07") == (0, 1))
+    }
+
+    @Test func twelveMonthWorkforceRatesTakeOneSourceWhole() throws {
+        // Monthly rows from April 2016 only, and the census of 30 September 2016: the twelve months to September are
+        // not all in the monthly rows, so turnover and sickness come whole from the census (its leavers and days over
+        // its own in-post FTE), never the census's days over the monthly row's posts.
+        let monthly = try BundleImporter().read(bytes: Array("""
+        month,in_post_fte,vacancies_fte,agency_fte,leavers_fte,working_days_lost,cases,case_holding_fte
+        2016-04,20.6,2,1,0.5,10,300,18
+        2016-05,20.6,2,1,0.5,10,300,18
+        2016-06,20.6,2,1,0.5,10,300,18
+        2016-07,20.6,2,1,0.5,10,300,18
+        2016-08,20.6,2,1,0.5,10,300,18
+        2016-09,20.6,2,1,0.5,10,300,18
+        """.utf8), file: "workforce_monthly.csv").tables
+        let census = try CSWWImporter().read(bytes: Array("""
+        <Message><Header><CollectionDetails><Collection>CSWW</Collection><ReferenceDate>2016-09-30</ReferenceDate></CollectionDetails></Header>
+        <LALevelVacancies><NumberOfVacancies>3</NumberOfVacancies><NoAgencyFTE>1</NoAgencyFTE><NoAgencyHeadcount>1</NoAgencyHeadcount></LALevelVacancies>
+        <CSWWWorker><AgencyWorker>0</AgencyWorker><SWENo>AB0000000001</SWENo><FTE30>1</FTE30><Cases30>15</Cases30><WorkingDaysLost>125</WorkingDaysLost></CSWWWorker>
+        <CSWWWorker><AgencyWorker>0</AgencyWorker><SWENo>AB0000000002</SWENo><FTE>1</FTE><RoleEndDate>2016-03-31</RoleEndDate><WorkingDaysLost>5</WorkingDaysLost></CSWWWorker>
+        </Message>
+        """.utf8), file: "csww.xml").census
+        let d = CaseData(bundle: monthly, workforceCensus: [census])
+        func amounts(_ id: String) -> (Double, Double) {
+            let r = IndicatorEngine().evaluate(d, .init(months: [YearMonth(iso: "2016-09")!], bases: [.rolling12Months])).first { $0.indicator.rawValue == id }!
+            return (r.numerator, r.denominator)
+        }
+        // The census: one leaver of 1 FTE, 130 days lost, one worker of 1 FTE in post.
+        #expect(amounts("sw_turnover_rate") == (1, 1))
+        #expect(amounts("sw_sickness_days_per_fte") == (130, 1))
+        #expect(amounts("sw_absence_rate") == (130, 253))
+        // The snapshot measures at September take the month's own row.
+        let vacancy = IndicatorEngine().evaluate(d, .init(months: [YearMonth(iso: "2016-09")!], bases: [.snapshot])).first { $0.indicator == .swVacancyRate }!
+        #expect((vacancy.numerator, vacancy.denominator) == (2, 22.6))
+    }
 }

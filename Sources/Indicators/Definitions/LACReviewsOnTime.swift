@@ -7,9 +7,12 @@ import Domain
 /// Due dates follow the regulations in force when the child became looked after: the first review within 28 days
 /// (to 31 March 2011, Review of Children's Cases Regulations 1991) or within 20 working days (from 1 April 2011,
 /// Care Planning, Placement and Case Review Regulations 2010, reg 33); the second within three months of the first;
-/// then at most six months apart. Each due date runs from the review actually held before it; where none was held the
-/// next falls due the same interval after the missed date, so a child without reviews keeps counting as late. A due
-/// date on or after the day the child left care, or after the latest date in the return, is not judged.
+/// then at most six months apart. A due date is met by the first review not yet counted that was held on or before
+/// it, and the next runs from that review. A missed review held late (before the next would have fallen due) is
+/// still that review: the next runs from the day it was held. Where none was held by then, the next falls due the
+/// same interval after the missed date, so a child without reviews keeps counting as late, and a review entered
+/// later changes no due date before it. The same review date entered twice counts once. A due date on or after the day the
+/// child left care, or after the day figures are judged to (`LACIndex.horizon`), is not judged.
 public struct LACReviewsOnTime: PeriodIndicator {
     public let id = IndicatorID.lacReviewsOnTime
 
@@ -30,18 +33,33 @@ public struct LACReviewsOnTime: PeriodIndicator {
         } else {
             due = calendar.deadline(from: CalendarDate(column: period.start)!, workingDays: 20).column
         }
-        var held = reviews.filter { $0 >= period.start && (period.end == noDate || $0 <= period.end) }[...]
+        // Reviews of this period, a date entered twice counted once (§7 reads child protection reviews so).
+        var held: [Int32] = []
+        for r in reviews where r >= period.start && (period.end == noDate || r <= period.end) && held.last != r { held.append(r) }
+        var next = 0
         var dues: [Due] = []
         var number = 1
         while due <= limit {
-            let interval = number == 1 ? 3 : 6
-            if let review = held.first {
-                held.removeFirst()
-                dues.append(Due(day: due, met: review <= due))
-                due = addMonths(review, interval)
+            // The second review within three months of the first held, later ones within six; while the first is
+            // still outstanding, each missed date is followed three months and then six months on.
+            let afterHeld = next == 0 ? 3 : 6
+            if next < held.count, held[next] <= due {
+                // Held in time: the next review runs from the day it was held.
+                dues.append(Due(day: due, met: true))
+                due = addMonths(held[next], afterHeld)
+                next += 1
             } else {
                 dues.append(Due(day: due, met: false))
-                due = addMonths(due, interval)
+                let following = addMonths(due, number == 1 ? 3 : 6)
+                if next < held.count, held[next] < following {
+                    // The missed review, held late: the next runs from the day it was held, as the regulations say.
+                    due = addMonths(held[next], afterHeld)
+                    next += 1
+                } else {
+                    // Still not held when the next would fall due: that one falls due too, so a child without reviews
+                    // keeps counting as late, and a review entered later changes no due date before it.
+                    due = following
+                }
             }
             number += 1
         }

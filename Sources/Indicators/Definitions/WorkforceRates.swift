@@ -28,23 +28,30 @@ struct WorkforceMonths {
         census = Dictionary(data.workforceCensus.map { ($0.month, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// The figures at the period's end.
+    /// The figures at the period's end: the bundle's monthly row for that month, else the census whose reference
+    /// month it is.
     func at(_ period: ReportingPeriod) -> Snapshot? {
         let month = YearMonth(period.end)
         if let i = rows[month] {
             return Snapshot(inPost: b.inPostFTE[i], vacancies: b.vacanciesFTE[i], agency: b.agencyFTE[i], cases: b.cases[i], caseHolding: b.caseHoldingFTE[i])
         }
-        guard let c = census[month] else { return nil }
-        return Snapshot(inPost: c.inPostFTE, vacancies: c.vacanciesFTE, agency: c.agencyFTE, cases: c.cases, caseHolding: c.caseHoldingFTE)
+        return census[month].map(Self.snapshot)
     }
 
-    /// Leavers' FTE and working days lost over the period: summed from monthly rows when every month is there, else
-    /// the census's year when the period is the twelve months to its reference month.
-    func totals(over period: ReportingPeriod) -> (leavers: Double, lost: Double)? {
-        if let leavers = sum(b.leaversFTE, over: period), let lost = sum(b.workingDaysLost, over: period) { return (leavers, lost) }
+    static func snapshot(_ c: WorkforceCensus) -> Snapshot {
+        Snapshot(inPost: c.inPostFTE, vacancies: c.vacanciesFTE, agency: c.agencyFTE, cases: c.cases, caseHolding: c.caseHoldingFTE)
+    }
+
+    /// The twelve months' leavers and working days lost, with the in-post FTE at the end to divide them by, all from
+    /// one source: the monthly rows when every month of the period is there, else the census of the period's last
+    /// month when the period is the year to its reference date. Never the census's days over the monthly rows' posts.
+    func rolling(_ period: ReportingPeriod) -> (leavers: Double, lost: Double, inPost: Double)? {
         let month = YearMonth(period.end)
+        if let i = rows[month], let leavers = sum(b.leaversFTE, over: period), let lost = sum(b.workingDaysLost, over: period) {
+            return (leavers, lost, b.inPostFTE[i])
+        }
         guard let c = census[month], YearMonth(period.start) == month.adding(months: -11) else { return nil }
-        return (c.leaversFTE, c.workingDaysLost)
+        return (c.leaversFTE, c.workingDaysLost, c.inPostFTE)
     }
 
     /// The sum of a column over the period's months, when every month is there: summed as exact decimals (the
@@ -103,8 +110,8 @@ public struct SWTurnoverRate: AmountIndicator {
     public init() {}
     public func isSupported(by data: CaseData) -> Bool { WorkforceMonths(data) != nil }
     public func amounts(in period: ReportingPeriod, data: CaseData) -> (numerator: Double, denominator: Double)? {
-        guard let w = WorkforceMonths(data), let f = w.at(period), let totals = w.totals(over: period) else { return nil }
-        return (totals.leavers, f.inPost)
+        guard let r = WorkforceMonths(data)?.rolling(period) else { return nil }
+        return (r.leavers, r.inPost)
     }
 }
 
@@ -115,8 +122,8 @@ public struct SWSicknessDaysPerFTE: AmountIndicator {
     public init() {}
     public func isSupported(by data: CaseData) -> Bool { WorkforceMonths(data) != nil }
     public func amounts(in period: ReportingPeriod, data: CaseData) -> (numerator: Double, denominator: Double)? {
-        guard let w = WorkforceMonths(data), let f = w.at(period), let totals = w.totals(over: period) else { return nil }
-        return (totals.lost, f.inPost)
+        guard let r = WorkforceMonths(data)?.rolling(period) else { return nil }
+        return (r.lost, r.inPost)
     }
 }
 
@@ -128,7 +135,7 @@ public struct SWAbsenceRate: AmountIndicator {
     public init() {}
     public func isSupported(by data: CaseData) -> Bool { WorkforceMonths(data) != nil }
     public func amounts(in period: ReportingPeriod, data: CaseData) -> (numerator: Double, denominator: Double)? {
-        guard let w = WorkforceMonths(data), let f = w.at(period), let totals = w.totals(over: period) else { return nil }
-        return (totals.lost, f.inPost * Self.workingDaysInYear)
+        guard let r = WorkforceMonths(data)?.rolling(period) else { return nil }
+        return (r.lost, r.inPost * Self.workingDaysInYear)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Domain
+import CaseRecords
 
 /// One figure: an indicator on a basis for a period, with the counts behind it and, when asked for, the records.
 public struct IndicatorResult: Sendable, Equatable {
@@ -39,13 +40,9 @@ public struct IndicatorResult: Sendable, Equatable {
     }
 }
 
-/// A count or an amount as the CSV contract prints it: whole numbers without a decimal point.
+/// A count or an amount as the CSV contract prints it: whole numbers without a decimal point, amounts (FTE, days) as
+/// the decimals they are, to the millionth the returns give them in (4.012345, not 4.0123; 53, never "53.").
 public func formatAmount(_ x: Double) -> String {
     if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-    let text = String(format: "%.4f", x)
-    var trimmed = Substring(text)
-    while trimmed.hasSuffix("0") { trimmed = trimmed.dropLast() }
-    // 52.99999999999999 prints as "53.0000": never leave the point without digits after it.
-    if trimmed.hasSuffix(".") { trimmed = trimmed.dropLast() }
-    return String(trimmed)
+    return ExactDecimal(x)?.description ?? String(x)
 }
