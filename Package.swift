@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 // improvement-monitor: the package. Targets follow ARCHITECTURE.md (../shared/ARCHITECTURE.md in the workspace):
-// a pure Domain, the NoticeReader beside it, and one executable `improve`. Later targets (CaseRecords,
-// Indicators, Monitoring, Reports, Storage, Demo, WebApp) are added by the issues that build them.
+// a pure core (Domain, NoticeReader, CaseRecords, Indicators, Monitoring, Reports, Demo) with storage (Storage:
+// FluentKit) and the web (WebApp: Vapor) at the edge, and one executable `improve`. Only Storage and WebApp import
+// the web stack, so the core builds and tests in seconds. docs/architecture.md describes each.
 import PackageDescription
 
 let package = Package(
