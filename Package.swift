@@ -98,7 +98,7 @@ let package = Package(
         // Writes small CIN census files for tests, so every figure can be counted by hand.
         .target(name: "TestSupport", dependencies: ["CaseRecords"], path: "Tests/TestSupport"),
         .testTarget(name: "CaseRecordsTests", dependencies: ["Domain", "CaseRecords", "Demo", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "IndicatorsTests", dependencies: ["Domain", "CaseRecords", "Indicators", "TestSupport"]),
+        .testTarget(name: "IndicatorsTests", dependencies: ["Domain", "CaseRecords", "Indicators", "Demo", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Domain", "Monitoring", "NoticeReader", "Reports", "TestSupport", "CaseRecords"], exclude: ["__Snapshots__"]),
         .testTarget(name: "StorageTests", dependencies: ["Domain", "Storage", "CaseRecords", "Demo", "TestSupport", "NoticeReader", .product(name: "FluentKit", package: "fluent-kit"), .product(name: "FluentSQL", package: "fluent-kit")]),
         .testTarget(

@@ -67,14 +67,14 @@ struct IndicatorsCommand: ParsableCommand {
         case .csv:
             print("indicator,basis,period_start,period_end,numerator,denominator,value")
             for r in results {
-                print("\(r.indicator),\(r.basis.rawValue),\(r.period.start.iso),\(r.period.end.iso),\(formatAmount(r.numerator)),\(formatAmount(r.denominator)),\(r.value.map { String(format: "%.4f", $0) } ?? "")")
+                print("\(r.indicator),\(r.basis.rawValue),\(r.period.start.iso),\(r.period.end.iso),\(formatAmount(r.numerator)),\(formatAmount(r.denominator)),\(r.valueText ?? "")")
             }
         case .json:
             var rows: [[String: Any]] = []
             for r in results {
                 var row: [String: Any] = [
                     "indicator": r.indicator.rawValue, "basis": r.basis.rawValue, "period_start": r.period.start.iso, "period_end": r.period.end.iso,
-                    "numerator": jsonAmount(r.numerator), "denominator": jsonAmount(r.denominator), "value": r.value.map { (($0 * 10_000).rounded() / 10_000) as Any } ?? NSNull(),
+                    "numerator": jsonAmount(r.numerator), "denominator": jsonAmount(r.denominator), "value": r.valueText.flatMap { Decimal(string: $0) }.map { $0 as Any } ?? NSNull(),
                 ]
                 if records {
                     row["records"] = ["numerator": r.numeratorRecords.map(data.describe), "denominator": r.denominatorRecords.map(data.describe)]

@@ -14,6 +14,18 @@ public struct IndicatorInfo: Sendable, Hashable {
     /// For a variant or companion, the canonical indicator it goes with.
     public var variantOf: IndicatorID?
 
+    /// What lies behind a figure: every record of the numerator and the denominator; the records counted, for a
+    /// count (divided by one); or amounts (FTE, days) with no records to list.
+    public enum Records: String, Sendable, Hashable { case all, counted, amounts }
+
+    public var records: Records {
+        switch unit {
+        case .count: return .counted
+        case .daysPerFTE, .childrenPerWorker: return .amounts
+        case .percent: return section == "3.15" ? .amounts : .all
+        }
+    }
+
     static let events: [Basis] = [.inMonth, .cumulativeYearToDate, .rolling12Months]
 
     static let other = IndicatorInfo(title: "A measure the notice names that no return computes", unit: .percent, betterWhen: nil,

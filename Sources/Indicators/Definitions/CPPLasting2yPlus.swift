@@ -2,7 +2,8 @@ import CaseRecords
 import Domain
 
 /// §3.7 `cpp_lasting_2y_plus` (NI 64): plans ending in the period that lasted two years or more,
-/// `end ≥ addMonths(start, 24)`. Plans ending before they start are left out.
+/// `end ≥ addMonths(start, 24)`. Plans ending before they start are left out. A plan is a child's start date (§7,
+/// `CINIndex.plans`): recorded twice, it is one plan, ending when its last record ends.
 public struct CPPLasting2yPlus: EventIndicator {
     public let id = IndicatorID.cppLasting2yPlus
 
@@ -11,8 +12,11 @@ public struct CPPLasting2yPlus: EventIndicator {
     public func events(in data: CaseData) -> Events {
         var events = Events()
         guard let t = data.cin else { return events }
-        for p in 0..<t.planCount where t.planEnd[p] != noDate && t.planEnd[p] >= t.planStart[p] {
-            events.add(day: t.planEnd[p], met: t.planEnd[p] >= addMonths(t.planStart[p], 24), record: RecordRef(.plan, p))
+        let plans = CINIndex.plans(t)
+        for p in plans.representatives {
+            let end = plans.end[p]!
+            guard end != noDate, end >= t.planStart[p] else { continue }
+            events.add(day: end, met: end >= addMonths(t.planStart[p], 24), record: RecordRef(.plan, p))
         }
         return events
     }

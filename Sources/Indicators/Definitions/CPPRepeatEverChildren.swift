@@ -3,7 +3,8 @@ import Domain
 
 /// §3.6 `cpp_repeat_ever_children`: DfE's count for benchmarking. Children who became the subject of a plan in the
 /// period, counted once however many plans they started in it; a repeat when any of those starts was one (an earlier
-/// plan in the data, or `NumberOfPreviousCPP` > 0).
+/// plan in the data, or `NumberOfPreviousCPP` > 0). Each child's record is its first plan start in the period, so the
+/// list behind the figure says which plan brought the child in.
 public struct CPPRepeatEverChildren: PeriodIndicator {
     public let id = IndicatorID.cppRepeatEverChildren
 
@@ -18,7 +19,8 @@ public struct CPPRepeatEverChildren: PeriodIndicator {
         for i in 0..<starts.count where starts.day[i] >= first && starts.day[i] <= last {
             let child = t.childOfPlan(Int(starts.record[i].index))
             let seen = children[child]
-            children[child] = (seen?.record ?? RecordRef(.child, child), (seen?.repeatPlan ?? false) || starts.met[i])
+            let earlier = seen.map { t.planStart[Int($0.record.index)] <= starts.day[i] } ?? false
+            children[child] = (earlier ? seen!.record : starts.record[i], (seen?.repeatPlan ?? false) || starts.met[i])
         }
         for (_, entry) in children {
             tally.denominator.append(entry.record)

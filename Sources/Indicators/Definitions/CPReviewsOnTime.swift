@@ -6,7 +6,8 @@ import Domain
 /// The unit is the child; a child with several plans open at D is judged on the latest-starting one. The cohort is
 /// children whose current plan started on or before `addMonths(D, −3)`. On time: the first review on or before
 /// `addMonths(start, 3)`, each later review on or before `addMonths(previous, 6)`, and D not past the next due date.
-/// Only reviews dated within [start, D] count; a review on its due date is on time.
+/// Only reviews dated within [start, D] count; a review on its due date is on time. A plan recorded twice is one plan,
+/// its reviews those of all its records (§7).
 public struct CPReviewsOnTime: SnapshotIndicator {
     public let id = IndicatorID.cpReviewsOnTime
 
@@ -18,14 +19,14 @@ public struct CPReviewsOnTime: SnapshotIndicator {
 
     public func tallies(at dates: [Int32], in data: CaseData) -> [Tally] {
         guard let t = data.cin else { return dates.map { _ in Tally() } }
-        let reviews = CINIndex.reviewsByPlan(t)
-        return dates.map { tally(at: $0, t, reviews) }
+        let plans = CINIndex.plans(t)
+        return dates.map { tally(at: $0, t, plans) }
     }
 
-    private func tally(at date: Int32, _ t: CINTables, _ reviews: [[Int32]]) -> Tally {
+    private func tally(at date: Int32, _ t: CINTables, _ plans: CINIndex.Plans) -> Tally {
         var tally = Tally()
         var current: [Int: Int] = [:]  // child → plan
-        for p in 0..<t.planCount where t.planStart[p] <= date && (t.planEnd[p] == noDate || t.planEnd[p] > date) {
+        for p in plans.representatives where t.planStart[p] <= date && (plans.end[p]! == noDate || plans.end[p]! > date) {
             let child = t.childOfPlan(p)
             if let q = current[child], t.planStart[q] >= t.planStart[p] { continue }
             current[child] = p
@@ -33,7 +34,7 @@ public struct CPReviewsOnTime: SnapshotIndicator {
         let cohortStart = addMonths(date, -3)
         for (_, p) in current.sorted(by: { $0.key < $1.key }) where t.planStart[p] <= cohortStart {
             tally.denominator.append(RecordRef(.plan, p))
-            if Self.onTime(start: t.planStart[p], reviews: reviews[p], at: date) { tally.numerator.append(RecordRef(.plan, p)) }
+            if Self.onTime(start: t.planStart[p], reviews: plans.reviews[p]!, at: date) { tally.numerator.append(RecordRef(.plan, p)) }
         }
         return tally
     }

@@ -15,7 +15,8 @@ public struct CoreAssessmentTimeliness: EventIndicator {
         guard let b = data.bundle else { return events }
         for i in b.coreChild.indices where b.coreCompleted[i] != noDate {
             let days = data.calendar.workingDays(fromDay: Int(b.coreStart[i]), toDay: Int(b.coreCompleted[i]))
-            guard days >= 0 else { continue }
+            // An end dated before its start is excluded by the dates (§1.3), even when no working day lies between them.
+            guard b.coreCompleted[i] >= b.coreStart[i] else { continue }
             events.add(day: b.coreCompleted[i], met: days <= 35, record: RecordRef(.coreAssessment, i))
         }
         return events

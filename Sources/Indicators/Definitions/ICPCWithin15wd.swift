@@ -17,7 +17,8 @@ public struct ICPCWithin15wd: EventIndicator {
         guard let a = data.annexA else { return events }
         for s in a.s47Child.indices where a.s47ICPCDate[s] != noDate && a.s47StrategyDate[s] != noDate {
             let days = data.calendar.workingDays(fromDay: Int(a.s47StrategyDate[s]), toDay: Int(a.s47ICPCDate[s]))
-            guard days >= 0 else { continue }
+            // An end dated before its start is excluded by the dates (§1.3), even when no working day lies between them.
+            guard a.s47ICPCDate[s] >= a.s47StrategyDate[s] else { continue }
             events.add(day: a.s47ICPCDate[s], met: days <= ICPCWithin15wdDfE.limit, record: RecordRef(.annexS47, s))
         }
         return events

@@ -19,7 +19,8 @@ public struct ICPCWithin15wdDfE: EventIndicator {
         guard let t = data.cin else { return events }
         for s in 0..<t.s47Count where t.s47ICPCDate[s] != noDate {
             let days = data.calendar.workingDays(fromDay: Int(t.s47Start[s]), toDay: Int(t.s47ICPCDate[s]))
-            guard days >= 0 else { continue }
+            // An end dated before its start is excluded by the dates (§1.3), even when no working day lies between them.
+            guard t.s47ICPCDate[s] >= t.s47Start[s] else { continue }
             events.add(day: t.s47ICPCDate[s], met: days <= Self.limit, record: RecordRef(.section47, s))
         }
         return events

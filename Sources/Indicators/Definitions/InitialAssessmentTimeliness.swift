@@ -18,7 +18,8 @@ public struct InitialAssessmentTimeliness: EventIndicator {
         guard let b = data.bundle else { return events }
         for i in b.iaChild.indices where b.iaCompleted[i] != noDate {
             let days = data.calendar.workingDays(fromDay: Int(b.iaReferral[i]), toDay: Int(b.iaCompleted[i]))
-            guard days >= 0 else { continue }
+            // An end dated before its start is excluded by the dates (§1.3), even when no working day lies between them.
+            guard b.iaCompleted[i] >= b.iaReferral[i] else { continue }
             let limit = b.iaCompleted[i] <= Self.sevenDayLimitEnds ? 7 : 10
             events.add(day: b.iaCompleted[i], met: days <= limit, record: RecordRef(.initialAssessment, i))
         }

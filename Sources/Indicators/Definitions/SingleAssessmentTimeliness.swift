@@ -16,7 +16,8 @@ public struct SingleAssessmentTimeliness: EventIndicator {
         for a in 0..<t.assessmentCount where t.assessmentAuthorised[a] != noDate {
             let referral = t.referralDate[Int(t.assessmentEpisode[a])]
             let days = data.calendar.workingDays(fromDay: Int(referral), toDay: Int(t.assessmentAuthorised[a]))
-            guard days >= 0 else { continue }
+            // An end dated before its start is excluded by the dates (§1.3), even when no working day lies between them.
+            guard t.assessmentAuthorised[a] >= referral else { continue }
             events.add(day: t.assessmentAuthorised[a], met: days <= Self.limit, record: RecordRef(.assessment, a))
         }
         return events

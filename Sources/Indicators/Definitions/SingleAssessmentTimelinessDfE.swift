@@ -13,7 +13,8 @@ public struct SingleAssessmentTimelinessDfE: EventIndicator {
         guard let t = data.cin else { return events }
         for a in 0..<t.assessmentCount where t.assessmentAuthorised[a] != noDate {
             let days = data.calendar.workingDays(fromDay: Int(t.assessmentStart[a]), toDay: Int(t.assessmentAuthorised[a]))
-            guard days >= 0 else { continue }
+            // An end dated before its start is excluded by the dates (§1.3), even when no working day lies between them.
+            guard t.assessmentAuthorised[a] >= t.assessmentStart[a] else { continue }
             events.add(day: t.assessmentAuthorised[a], met: days <= SingleAssessmentTimeliness.limit, record: RecordRef(.assessment, a))
         }
         return events

@@ -75,6 +75,48 @@ enum CINIndex {
         return result
     }
 
+    /// Plans as §7 counts them: a child's plan records with the same `CPPstartDate` are one plan (the census gives a
+    /// plan no other identity, and a plan recorded under both of a child's same-day episodes, or twice, is still one
+    /// plan). The plan is open while any of its records is open, ends on the latest end once all have ended, and its
+    /// reviews are all its records' review dates, each once.
+    struct Plans {
+        /// The plan records that stand for a plan (the first of each group, in record order).
+        var representatives: [Int] = []
+        /// By representative: the plan's end (`noDate` while open), its review dates sorted and unique, and its
+        /// review rows (one per date, the first).
+        var end: [Int: Int32] = [:]
+        var reviews: [Int: [Int32]] = [:]
+        var reviewRows: [Int: [Int]] = [:]
+    }
+
+    static func plans(_ t: CINTables) -> Plans {
+        var plans = Plans()
+        let byChild = plansByChild(t)
+        var rowsOfPlan = [[Int]](repeating: [], count: t.planCount)
+        for r in 0..<t.reviewCount { rowsOfPlan[Int(t.reviewPlan[r])].append(r) }
+        for child in 0..<byChild.groupCount {
+            var group: [Int] = []
+            func close() {
+                guard let rep = group.min() else { return }
+                plans.representatives.append(rep)
+                plans.end[rep] = group.contains { t.planEnd[$0] == noDate } ? noDate : group.map { t.planEnd[$0] }.max()!
+                var rows = group.flatMap { rowsOfPlan[$0] }.sorted { (t.reviewDate[$0], $0) < (t.reviewDate[$1], $1) }
+                var seen = Set<Int32>()
+                rows = rows.filter { seen.insert(t.reviewDate[$0]).inserted }
+                plans.reviewRows[rep] = rows
+                plans.reviews[rep] = rows.map { t.reviewDate[$0] }
+                group = []
+            }
+            for p in byChild[child] {
+                if let first = group.first, t.planStart[first] != t.planStart[p] { close() }
+                group.append(p)
+            }
+            close()
+        }
+        plans.representatives.sort()
+        return plans
+    }
+
     /// Plans of each child, ordered by start date.
     static func plansByChild(_ t: CINTables) -> Groups {
         let planChild = t.planEpisode.map { t.episodeChild[Int($0)] }

@@ -21,6 +21,25 @@ public struct IndicatorResult: Sendable, Equatable {
         denominator == 0 ? nil : scale * numerator / denominator
     }
 
+    /// The figure to four decimal places as the CSV contract prints it, an exact half rounded away from zero: from
+    /// the exact fraction when the figure counts records (89 of 128 is 69.53125%, printed 69.5313), so that another
+    /// implementation's exact arithmetic gives the same text. Nil when there is nothing to divide by.
+    public var valueText: String? {
+        guard denominator != 0 else { return nil }
+        if numerator == numerator.rounded(), denominator == denominator.rounded(), scale == scale.rounded(),
+           abs(numerator) < 1e10, abs(denominator) < 1e10, scale > 0, scale <= 100 {
+            let n = Int64(numerator) * Int64(scale) * 10_000, d = Int64(denominator)
+            var q = n / d
+            let r = n % d
+            if 2 * r.magnitude >= d.magnitude { q += (n < 0) != (d < 0) ? -1 : 1 }
+            let sign = q < 0 ? "-" : ""
+            let whole = q.magnitude / 10_000, places = q.magnitude % 10_000
+            let digits = String(places)
+            return "\(sign)\(whole).\(String(repeating: "0", count: 4 - digits.count))\(digits)"
+        }
+        return String(format: "%.4f", ((value ?? 0) * 10_000).rounded(.toNearestOrAwayFromZero) / 10_000)
+    }
+
     public init(indicator: IndicatorID, basis: Basis, period: ReportingPeriod, numerator: Double, denominator: Double, scale: Double = 100,
                 numeratorRecords: [RecordRef] = [], denominatorRecords: [RecordRef] = []) {
         self.indicator = indicator
