@@ -22,8 +22,9 @@ cohort indicators as a snapshot at each month's last day):
                                         earlier plan start or NumberOfPreviousCPP > 0
     cpp_repeat_ever_children            children with a plan start in the period; met when any of them is a repeat
     cpp_repeat_within_2y                plan starts; met when an earlier plan ended in [addMonths(start, -24), start)
-    cpp_lasting_2y_plus                 plans (child + start + end, once) ending in the period, end >= start;
-                                        met when end >= addMonths(start, 24)
+    cpp_lasting_2y_plus                 plans ending in the period, end >= start; met when end >= addMonths(start, 24)
+                                        (a plan is a child + CPPstartDate: records sharing both are one plan, which
+                                        ends when all of them have, on the latest end date)
     cpp_open_2y_plus_snapshot           snapshot at D: plans (child + start) open at D; met when D >= addMonths(start, 24)
     cp_reviews_on_time                  snapshot at D: children whose current plan (latest start among plans open at D)
                                         started on or before addMonths(D, -3); met when every review in [start, D]
@@ -56,8 +57,8 @@ Output: stdout gets the rows of `improve indicators --format csv` for these indi
 
     indicator,basis,period_start,period_end,numerator,denominator,value
 
-value = 100 * numerator / denominator to 4 decimals, empty when the denominator is 0; sorted by indicator, basis,
-period_start, period_end. stderr gets the timings:
+value = 100 * numerator / denominator to 4 decimals (half up from the exact quotient), empty when the denominator is
+0; sorted by indicator, basis, period_start, period_end. stderr gets the timings:
 
     duckdb <seconds>            loading the CSVs plus computing (what is compared with `improve indicators`)
     duckdb-load <seconds>       reading the CSVs into typed tables (and merging the files' episodes)
@@ -424,16 +425,20 @@ COMPUTE_SQL = [
     """INSERT INTO ev SELECT 'cpp_repeat_ever', start, rep_ever, NULL FROM pstart_flags""",
     """INSERT INTO ev SELECT 'cpp_repeat_within_2y', start, rep_2y, NULL FROM pstart_flags""",
     """INSERT INTO ev SELECT 'cpp_repeat_ever_children', start, rep_ever, child FROM pstart_flags""",
-    # §3.7, §7: plans ending (a duplicate record of one plan counts once), negative durations left out.
+    # A plan is a child + CPPstartDate (§7: a child's plans with one start date are one plan): its records together;
+    # it ends when every record has ended, on the latest end date (pend = 9999-12-31 while any record is open).
+    """CREATE TABLE plan AS
+       SELECT child, start, max(coalesce("end", DATE '9999-12-31')) AS pend FROM cpp GROUP BY ALL""",
+    # §3.7, §7: plans ending in the period, negative durations left out.
     """INSERT INTO ev
-       SELECT 'cpp_lasting_2y_plus', "end", "end" >= CAST(start + INTERVAL 24 MONTH AS DATE), NULL
-       FROM (SELECT DISTINCT child, start, "end" FROM cpp WHERE "end" IS NOT NULL AND "end" >= start)""",
+       SELECT 'cpp_lasting_2y_plus', pend, pend >= CAST(start + INTERVAL 24 MONTH AS DATE), NULL
+       FROM plan WHERE pend < DATE '9999-12-31' AND pend >= start""",
     # §3.9, §7: each section 47 enquiry with an ICPC date, clock from the S47 start.
     """INSERT INTO ev
        SELECT 'icpc_within_15wd_dfe', s.icpc, ci.cum - cs.cum <= 15, NULL
        FROM s47 s JOIN cal cs ON cs.d = s.s47start JOIN cal ci ON ci.d = s.icpc
        WHERE s.icpc IS NOT NULL AND s.icpc >= s.s47start""",
-    # §3.8: review conferences of a plan (child + start), dates on or after the start, each date once; due on
+    # §3.8: review conferences of a plan (child + start, all its records), dates on or after the start, each date once; due on
     # addMonths(start, 3) for the first, addMonths(previous, 6) for the next.
     """CREATE TABLE prev AS
        SELECT child, start, rdate,
@@ -449,9 +454,7 @@ COMPUTE_SQL = [
        SELECT 'single_assessment_overdue_open', s.d, cd.cum - cr.cum > 45
        FROM snapdays s JOIN asm a ON a.astart <= s.d AND (a.auth IS NULL OR a.auth > s.d)
             JOIN cal cr ON cr.d = a.ref JOIN cal cd ON cd.d = s.d""",
-    # Plans as (child, start): open at D when any of its records is (start <= D and no end or end > D).
-    """CREATE TABLE plan AS
-       SELECT child, start, max(coalesce("end", DATE '9999-12-31')) AS pend FROM cpp GROUP BY ALL""",
+    # Plans (child + start) open at D: start <= D and not ended by D.
     """INSERT INTO snap
        SELECT 'cpp_open_2y_plus_snapshot', s.d, s.d >= CAST(p.start + INTERVAL 24 MONTH AS DATE)
        FROM snapdays s JOIN plan p ON p.start <= s.d AND p.pend > s.d""",
@@ -505,10 +508,17 @@ def compute(con, months):
         ORDER BY 1, 2, 3, 4""").fetchall()
 
 
+def value_text(num, den):
+    """100 * num / den to 4 decimal places, half up from the exact quotient (integer arithmetic); '' when den is 0."""
+    if not den:
+        return ""
+    v = (2 * 1_000_000 * num + den) // (2 * den)  # round(10^4 * 100 * num / den), halves up
+    return f"{v // 10000}.{v % 10000:04d}"
+
+
 def csv_line(row):
     ind, basis, ps, pe, num, den = row[:6]
-    value = f"{100.0 * num / den:.4f}" if den else ""
-    return f"{ind},{basis},{ps},{pe},{num},{den},{value}"
+    return f"{ind},{basis},{ps},{pe},{num},{den},{value_text(num, den)}"
 
 
 def run(csv_dir, first, last, threads=None, holidays_path=None, only=None):

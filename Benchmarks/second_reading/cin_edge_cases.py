@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes small CIN census XML files that plant the boundaries of spec/INDICATORS.md (§1, §3.3-3.9, §7).
 
-    python3 Benchmarks/second_reading/cin_edge_cases.py OUT_DIR [--holidays PATH]
+    python3 Benchmarks/second_reading/cin_edge_cases.py OUT_DIR [--holidays PATH] [--random N --seed S]
 
 Writes OUT_DIR/cin-edge-2023.xml, -2024.xml and -2025.xml (collection years 2022-23 to 2024-25, reference date
 31 March) and OUT_DIR/CASES.md listing every planted case. Compare over --from 2022-04 --to 2025-03.
@@ -14,7 +14,9 @@ episodes carry an explicit earlier version instead (a later census that corrects
 
 Deadlines that depend on working days (45 WD for assessments, 15 WD for ICPCs) are computed here by counting days
 against the spec's bank-holiday CSV, so the planted dates sit exactly on, and one working day past, each deadline.
-Only the Python standard library is used.
+With --random N the files hold N random children instead, with dates drawn near the same boundaries (bank holidays,
+month ends, leap days, 12 and 24 months, 44-46 and 14-16 working days, same-day contacts, duplicated plans, revised
+authorisations); CASES.md then only says so. Only the Python standard library is used.
 """
 import argparse
 import datetime as dt
@@ -88,8 +90,9 @@ class Episode:
 
 
 class Child:
-    def __init__(self, cid, note, episodes=()):
+    def __init__(self, cid, note, episodes=(), always=False):
         self.cid, self.note, self.episodes = cid, note, list(episodes)
+        self.always = always  # written in every census, even with no episode in it
 
 
 def cut(d, r):
@@ -393,13 +396,122 @@ def children():
         Episode(D("2024-02-12"), None, plans=[Plan(D("2024-02-29"), None, 0, [D("2024-05-29"), D("2024-11-29")])]),
     ]))
 
+    # Negative durations by date with no working day between (§1.3: end before start is left out).
+    add(Child("E49", "S47 started Sun 2023-09-10, ICPC dated Fri 2023-09-08 (before the start, 0 working days "
+                     "apart): left out", [
+        Episode(D("2023-09-04"), D("2023-10-31"), s47=[(D("2023-09-10"), D("2023-09-08"), False, None)]),
+    ]))
+    add(Child("E50", "assessment started Sat 2023-09-16, authorised Fri 2023-09-15 (referral Mon 2023-09-11): "
+                     "left out of the _dfe variant only", [
+        Episode(D("2023-09-11"), D("2023-10-31"), assessments=[(D("2023-09-16"), D("2023-09-15"))]),
+    ]))
+    add(Child("E51", "referral on Easter Monday 2024-04-01, assessment started and authorised Thu 2024-03-28 "
+                     "(before the referral, the Good Friday holiday between): left out of the referral clock, "
+                     "counted (0 WD) on the _dfe clock", [
+        Episode(D("2024-04-01"), D("2024-05-31"), assessments=[(D("2024-03-28"), D("2024-03-28"))]),
+    ]))
+    add(Child("E52", "two records of one plan (start 2023-06-01, both open), one reviewed 2023-09-01, the other "
+                     "2024-03-01: as one plan both reviews are on time", [
+        Episode(D("2023-05-15"), None, plans=[Plan(D("2023-06-01"), None, 0, [D("2023-09-01")]),
+                                              Plan(D("2023-06-01"), None, 0, [D("2024-03-01")])]),
+    ]))
+
     # No episodes.
     add(Child("E37", "a child with no CINdetails at all (in every census)", []))
-    add(Child("E38", "a child with no CINdetails in the 2025 census only; its 2023-24 episode stays from 2024", [
+    add(Child("E38", "a child with no CINdetails in the 2025 census only; its open 2023-24 episode stays as the "
+                     "2024 census has it", [
         Episode(D("2023-07-10"), None, assessments=[(D("2023-07-10"), D("2023-08-25"))], versions={
             2025: None}),
-    ]))
+    ], always=True))
     return c
+
+
+# --- random children near the same boundaries (--random N) -------------------------------------------------------
+
+def add_months(d, k):
+    n = d.year * 12 + d.month - 1 + k
+    y, m = n // 12, n % 12 + 1
+    last = (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(y, m, min(d.day, last))
+
+
+def random_children(n, seed):
+    import random
+    rnd = random.Random(seed)
+    lo, hi = D("2021-06-01"), D("2025-03-31")
+    special = sorted(d for d in HOLIDAYS if lo <= d <= hi)
+    special += [D(x) for x in ("2024-02-29", "2023-02-28", "2024-02-28", "2025-02-28", "2023-03-01", "2024-03-01")]
+    y, m = 2021, 6
+    while (y, m) <= (2025, 3):  # month ends and firsts
+        special.append(add_months(dt.date(y, m, 1), 1) - dt.timedelta(days=1))
+        special.append(dt.date(y, m, 1))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+
+    def day():
+        if rnd.random() < 0.4:
+            return rnd.choice(special)
+        return lo + dt.timedelta(days=rnd.randrange((hi - lo).days + 1))
+
+    def maybe(p, value):
+        return value if rnd.random() < p else None
+
+    def nfa_text(nfa):
+        return rnd.choice(["true", "TRUE", "1"] if nfa else ["false", "FALSE", "0"])
+
+    kids = []
+    for k in range(1, n + 1):
+        eps = []
+        refs = sorted(day() for _ in range(rnd.choice([1, 1, 2, 2, 3])))
+        last_ref = None
+        for ref in refs:
+            if last_ref is not None and rnd.random() < 0.3:  # a re-referral near the 12-month boundary
+                ref = add_months(last_ref, 12) + dt.timedelta(days=rnd.choice([-1, 0, 1]))
+            last_ref = ref
+            nfa = rnd.random() < 0.2
+            closure = maybe(0.7, ref + dt.timedelta(days=0 if nfa else rnd.randrange(0, 500)))
+            assessments = []
+            for _ in range(0 if nfa else rnd.choice([0, 1, 1, 1, 2])):
+                start = ref + dt.timedelta(days=rnd.choice([0, 0, 1, 2, 3, -1, 40, 120]))
+                auth = rnd.choice([None, add_wd(ref, rnd.choice([44, 45, 46])), add_wd(start, rnd.choice([44, 45, 46])),
+                                   start + dt.timedelta(days=rnd.randrange(-5, 90))])
+                assessments.append((start, auth))
+            s47s, plans = [], []
+            if not nfa and rnd.random() < 0.4:
+                s47 = ref + dt.timedelta(days=rnd.randrange(0, 20))
+                icpc = rnd.choice([None, add_wd(s47, 14), add_wd(s47, 15), add_wd(s47, 16), add_wd(s47, 30),
+                                   s47 - dt.timedelta(days=2)])
+                s47s.append((s47, icpc, rnd.random() < 0.1, None))
+                if icpc is not None and rnd.random() < 0.8:
+                    pstart = max(icpc, s47)
+                    end = rnd.choice([None, None, add_months(pstart, 24), add_months(pstart, 24) - dt.timedelta(days=1),
+                                      pstart + dt.timedelta(days=rnd.randrange(-3, 800))])
+                    reviews, prev = [], None
+                    while True:
+                        due = add_months(pstart, 3) if prev is None else add_months(prev, 6)
+                        r = due + dt.timedelta(days=rnd.choice([0, 0, -1, -20, 1, 3]))
+                        if r > hi or (end is not None and r > end):
+                            break
+                        reviews.append(r)
+                        if rnd.random() < 0.05:
+                            reviews.append(r)
+                        prev = r
+                    if rnd.random() < 0.05:
+                        reviews.insert(0, pstart - dt.timedelta(days=3))
+                    nprev = rnd.choice([0, 0, 0, 0, 1, 2])
+                    plans.append(Plan(pstart, end, nprev, reviews))
+                    if rnd.random() < 0.1:  # the same plan recorded twice
+                        plans.append(Plan(pstart, rnd.choice([end, None]), nprev, reviews[:1]))
+            versions = {}
+            if assessments and rnd.random() < 0.15:  # the earlier census had another authorisation date
+                a0, b0 = assessments[0]
+                versions[2024] = Episode(ref, None, nfa, nfa_text(nfa),
+                                         [(a0, None if b0 is None else b0 + dt.timedelta(days=rnd.choice([-2, 3])))]
+                                         + assessments[1:], s47s, plans)
+            eps.append(Episode(ref, closure, nfa, nfa_text(nfa), assessments, s47s, plans, versions=versions))
+            if rnd.random() < 0.15:  # a same-day NFA contact beside it
+                eps.insert(len(eps) - rnd.randrange(2), Episode(ref, ref, True, nfa_text(True)))
+        kids.append(Child(f"R{seed}-{k:04d}", "random", eps))
+    return kids
 
 
 # --- XML -------------------------------------------------------------------------------------------------------------
@@ -479,7 +591,7 @@ def census_xml(year, kids):
            "  </Header>", "  <Children>"]
     for ch in kids:
         eps = [v for v in (view(e, year) for e in ch.episodes) if v is not None]
-        if eps or not ch.episodes:
+        if eps or not ch.episodes or ch.always:
             out += child_xml(ch, year, eps)
     out += ["  </Children>", "</Message>", ""]
     return "\n".join(out)
@@ -492,13 +604,15 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description="Write the CIN edge-case census files.")
     ap.add_argument("out_dir")
     ap.add_argument("--holidays", default=None)
+    ap.add_argument("--random", type=int, default=0, help="write N random children near the boundaries instead")
+    ap.add_argument("--seed", type=int, default=1, help="seed for --random")
     args = ap.parse_args(argv)
     with open(args.holidays or default_holidays(), encoding="utf-8") as f:
         for k, line in enumerate(f):
             first = line.split(",", 1)[0].strip()
             if k and first:
                 HOLIDAYS.add(D(first))
-    kids = children()
+    kids = random_children(args.random, args.seed) if args.random else children()
     os.makedirs(args.out_dir, exist_ok=True)
     for y in YEARS:
         path = os.path.join(args.out_dir, f"cin-edge-{y}.xml")

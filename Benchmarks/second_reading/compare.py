@@ -4,7 +4,7 @@
 Usage:
     compare.py --input PATH [--input PATH ...] --from YYYY-MM --to YYYY-MM
                [--as-of YYYY-MM-DD] [--expected expected.csv] [--no-stage]
-               [--improve BINARY] [--quiet]
+               [--improve BINARY] [--quiet] [--oneline NAME] [--timeout SECONDS]
 
 The binary is --improve, else $IMPROVE, else <repo>/.build/debug/improve.
 
@@ -23,6 +23,11 @@ value).  Every disagreeing row is printed side by side.  With --expected,
 each row of that file (same header) must also be in the second reading's
 output with the same figures (hand-counted expectations of a case folder).
 
+--oneline NAME prints one line, "ok NAME: ..." or "FAIL NAME: ...", with the
+row counts; on failure the disagreeing rows and failed expectations follow,
+indented (at most 40 lines).  --timeout bounds each program's run (a run
+that takes longer is a failure, exit 2).
+
 Exit status: 0 when everything agrees, 1 on any disagreement or expectation
 failure, 2 when a program fails to run.
 """
@@ -35,9 +40,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from decimal import Decimal, InvalidOperation
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True  # leave no __pycache__ in the repository
 sys.path.insert(0, HERE)
 import lac_workforce  # noqa: E402  (for the input classification only)
 
@@ -85,20 +92,26 @@ def stage(inputs, dest):
     return kinds
 
 
-def parse_rows(text, who):
+class RunFailed(Exception):
+    pass
+
+
+def parse_rows(text, who, dups=None):
+    """Rows keyed by (indicator, basis, period_start, period_end); a key
+    printed twice is added to dups (the contract has one row per key)."""
     rows = list(csv.reader(io.StringIO(text)))
     if not rows or [h.strip() for h in rows[0]] != HEADER:
-        raise SystemExit("%s: output does not start with the contract header: %r"
-                         % (who, rows[0] if rows else None))
+        raise RunFailed("%s: output does not start with the contract header: %r"
+                        % (who, rows[0] if rows else None))
     out = {}
     for r in rows[1:]:
         if not r:
             continue
         if len(r) != 7:
-            raise SystemExit("%s: malformed row %r" % (who, r))
+            raise RunFailed("%s: malformed row %r" % (who, r))
         key = tuple(r[:4])
-        if key in out:
-            print("note: %s prints %s twice" % (who, ",".join(key)))
+        if key in out and dups is not None:
+            dups.append((who, key))
         out[key] = tuple(r[4:])
     return out
 
@@ -123,12 +136,16 @@ def show(v):
     return "%s/%s = %s" % (v[0], v[1], v[2] if v[2] != "" else "(empty)")
 
 
-def run(cmd, who):
-    p = subprocess.run(cmd, capture_output=True, text=True)
+def run(cmd, who, timeout=None):
+    try:
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise RunFailed("%s took longer than %s s: %s" % (who, timeout, " ".join(cmd)))
+    except OSError as e:
+        raise RunFailed("%s could not be run (%s): %s" % (who, e, " ".join(cmd)))
     if p.returncode != 0:
-        print("%s failed (exit %d): %s" % (who, p.returncode, " ".join(cmd)))
-        print(p.stderr.strip()[-3000:])
-        sys.exit(2)
+        raise RunFailed("%s failed (exit %d): %s\n%s"
+                        % (who, p.returncode, " ".join(cmd), p.stderr.strip()[-3000:]))
     return p.stdout, p.stderr
 
 
@@ -142,9 +159,22 @@ def main():
     ap.add_argument("--no-stage", action="store_true")
     ap.add_argument("--improve", default=None)
     ap.add_argument("--quiet", action="store_true", help="print only the summary and failures")
+    ap.add_argument("--oneline", metavar="NAME", default=None,
+                    help="one summary line named NAME (details only on failure)")
+    ap.add_argument("--timeout", type=float, default=None, help="seconds allowed to each program")
     a = ap.parse_args()
     binary = a.improve or default_binary()
     label = " + ".join(a.input)
+    t0 = time.monotonic()
+
+    def fail_run(msg):
+        if a.oneline:
+            print("FAIL %s: %s" % (a.oneline, msg.splitlines()[0]))
+            for line in msg.splitlines()[1:21]:
+                print("    " + line)
+        else:
+            print(msg)
+        return 2
 
     tmp = None
     if a.no_stage:
@@ -153,9 +183,8 @@ def main():
         tmp = tempfile.mkdtemp(prefix="second_reading_")
         kinds = stage(a.input, tmp)
         if not kinds:
-            print("%s: nothing the second reading reads" % label)
             shutil.rmtree(tmp)
-            return 2
+            return fail_run("%s: nothing the second reading reads" % label)
         inputs = [tmp]
     try:
         extra = ["--as-of", a.as_of] if a.as_of else []
@@ -167,14 +196,25 @@ def main():
         for i in inputs:
             cmd_m += ["--input", i]
         cmd_m += ["--from", a.frm, "--to", a.to] + extra
-        out_p, _ = run(cmd_p, "improve")
-        out_m, err_m = run(cmd_m, "lac_workforce.py")
+        out_p, _ = run(cmd_p, "improve", a.timeout)
+        out_m, err_m = run(cmd_m, "lac_workforce.py", a.timeout)
+    except RunFailed as e:
+        return fail_run(str(e))
     finally:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
 
-    prod = {k: v for k, v in parse_rows(out_p, "improve").items() if k[0] in INDICATORS}
-    mine = parse_rows(out_m, "lac_workforce.py")
+    try:
+        dups = []
+        prod = {k: v for k, v in parse_rows(out_p, "improve", dups).items() if k[0] in INDICATORS}
+        mine = parse_rows(out_m, "lac_workforce.py", dups)
+        dups = [(who, k) for who, k in dups if k[0] in INDICATORS]
+        erows = None
+        if a.expected:
+            with open(a.expected, newline="") as f:
+                erows = parse_rows(f.read(), a.expected)
+    except (RunFailed, OSError) as e:
+        return fail_run(str(e))
 
     keys = sorted(set(prod) | set(mine))
     per = {}
@@ -185,34 +225,54 @@ def main():
         s[0 if ok else 1] += 1
         if not ok:
             bad.append(k)
+    for who, k in dups:  # a row printed twice is a disagreement whatever its figures
+        if k not in bad:
+            bad.append(k)
+            per[k[0]][0] -= 1
+            per[k[0]][1] += 1
 
-    print("== %s (%s .. %s)%s" % (label, a.frm, a.to, " [staged]" if not a.no_stage else ""))
+    detail = []
     if bad:
         w = max(len(",".join(k)) for k in bad)
-        print("%-*s  %-32s  %s" % (w, "row", "product", "second reading"))
+        detail.append("%-*s  %-32s  %s" % (w, "row", "product", "second reading"))
         for k in bad:
-            print("%-*s  %-32s  %s" % (w, ",".join(k), show(prod.get(k)), show(mine.get(k))))
-    for ind in sorted(per):
-        print("  %-32s agreed %5d  disagreed %5d" % (ind, per[ind][0], per[ind][1]))
+            detail.append("%-*s  %-32s  %s" % (w, ",".join(k), show(prod.get(k)), show(mine.get(k))))
+    for who, k in dups:
+        detail.append("%s prints %s twice" % (who, ",".join(k)))
+    counts = ["  %-32s agreed %5d  disagreed %5d" % (ind, per[ind][0], per[ind][1]) for ind in sorted(per)]
 
     exp_fail = 0
     exp_n = 0
-    if a.expected:
-        with open(a.expected, newline="") as f:
-            erows = parse_rows(f.read(), a.expected)
+    exp_lines = []
+    if erows is not None:
         for k, v in sorted(erows.items()):
             exp_n += 1
             if not same(v, mine.get(k)):
                 exp_fail += 1
-                print("EXPECTED %s: hand count %s, second reading %s"
-                      % (",".join(k), show(v), show(mine.get(k))))
+                exp_lines.append("EXPECTED %s: hand count %s, second reading %s"
+                                 % (",".join(k), show(v), show(mine.get(k))))
             if not same(v, prod.get(k)):
-                print("  (product differs from the hand count on %s: %s)" % (",".join(k), show(prod.get(k))))
+                exp_lines.append("  (product differs from the hand count on %s: %s)"
+                                 % (",".join(k), show(prod.get(k))))
 
     agreed = sum(v[0] for v in per.values())
-    print("SUMMARY %s: rows %d, agreed %d, disagreed %d%s"
-          % (label, len(keys), agreed, len(bad),
-             ", expected rows %d, failing %d" % (exp_n, exp_fail) if a.expected else ""))
+    tally = "rows %d, agreed %d, disagreed %d%s" % (
+        len(keys), agreed, len(bad),
+        ", expected rows %d, failing %d" % (exp_n, exp_fail) if a.expected else "")
+    failed = bool(bad or exp_fail)
+    if a.oneline:
+        print("%s %s: %s (%.1f s)" % ("FAIL" if failed else "ok", a.oneline, tally, time.monotonic() - t0))
+        if failed:
+            more = detail + exp_lines
+            for line in more[:40]:
+                print("    " + line)
+            if len(more) > 40:
+                print("    ... %d more lines (run compare.py without --oneline)" % (len(more) - 40))
+        return 1 if failed else 0
+    print("== %s (%s .. %s)%s" % (label, a.frm, a.to, " [staged]" if not a.no_stage else ""))
+    for line in detail + counts + exp_lines:
+        print(line)
+    print("SUMMARY %s: %s" % (label, tally))
     if err_m.strip() and not a.quiet:
         lines = err_m.strip().splitlines()
         print("second-reading warnings: %d (first: %s)" % (len(lines), lines[0]))

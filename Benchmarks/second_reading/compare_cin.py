@@ -62,7 +62,14 @@ def run_improve(binary, args, retries=5):
     """Runs the binary; when it is missing (being rebuilt) waits 60 s and retries."""
     for attempt in range(retries + 1):
         if os.path.exists(binary) or shutil.which(binary):
-            proc = subprocess.run([binary, *args], capture_output=True, text=True)
+            try:
+                proc = subprocess.run([binary, *args], capture_output=True, text=True)
+            except OSError as e:  # e.g. "Text file busy" while the binary is being rewritten
+                if attempt == retries:
+                    sys.exit(f"compare_cin: cannot run {binary}: {e}")
+                print(f"compare_cin: {binary}: {e}; waiting 60 s", file=sys.stderr)
+                time.sleep(60)
+                continue
             if proc.returncode == 0:
                 return proc.stdout
             if os.path.exists(binary) or attempt == retries:
@@ -159,7 +166,7 @@ def compare(product, mine, max_print=20, quiet=False):
             a, b = product.get(k), mine.get(k)
             if a != b:
                 bad.append((k, a, b))
-        stats[ind] = (len(keys), len(keys) - len(bad))
+        stats[ind] = (len(keys), len(keys) - len(bad), sum(1 for _, a, b in bad if a and b and a[:2] == b[:2]))
         compared += len(keys)
         agreeing += len(keys) - len(bad)
         if bad and not quiet:
@@ -167,7 +174,8 @@ def compare(product, mine, max_print=20, quiet=False):
             for k, a, b in bad[:max_print]:
                 fa = ",".join(a) if a else "(missing)"
                 fb = ",".join(b) if b else "(missing)"
-                print(f"  {k[1]:<18} {k[2]}..{k[3]}   {fa:<22} | {fb}")
+                note = "   (same counts: value rounding)" if a and b and a[:2] == b[:2] else ""
+                print(f"  {k[1]:<18} {k[2]}..{k[3]}   {fa:<22} | {fb}{note}")
             if len(bad) > max_print:
                 print(f"  ... {len(bad) - max_print} more")
     return compared, agreeing, stats, sorted(p_inds - m_inds), sorted(m_inds - p_inds)
@@ -243,13 +251,16 @@ def main(argv=None):
     label = args.label or (f"generated council {args.council}" if args.generate else ", ".join(
         os.path.basename(p) for p in files))
     print(f"\n== {label}: {len(files)} census file(s), {args.first}..{args.last}")
-    for ind, (n, ok) in sorted(stats.items()):
-        print(f"   {ind:<42} {ok:>5} / {n:<5} agree{'' if ok == n else '   <-- DISAGREE'}")
+    for ind, (n, ok, rounding) in sorted(stats.items()):
+        flag = "" if ok == n else "   <-- DISAGREE" + (f" ({rounding} on rounding only)" if rounding else "")
+        print(f"   {ind:<42} {ok:>5} / {n:<5} agree{flag}")
     if only_p:
         print(f"   only in improve (not compared): {', '.join(only_p)}")
     if only_m:
         print(f"   only in duckdb (not compared): {', '.join(only_m)}")
-    print(f"   rows compared {compared}, agreeing {agreeing}, disagreeing {compared - agreeing}   (work: {work})")
+    rounding = sum(r for _, _, r in stats.values())
+    print(f"   rows compared {compared}, agreeing {agreeing}, disagreeing {compared - agreeing}"
+          f"{f' ({rounding} with equal counts: value rounding only)' if rounding else ''}   (work: {work})")
     if compared == agreeing and not args.work:
         shutil.rmtree(work, ignore_errors=True)
     return 0 if compared == agreeing and compared > 0 else 1

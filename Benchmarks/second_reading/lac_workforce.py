@@ -9,6 +9,7 @@ listed in README.md beside this file.  Standard library only.
 Usage:
     lac_workforce.py --input DIR [--input DIR ...] --from YYYY-MM --to YYYY-MM
                      [--as-of YYYY-MM-DD] [--holidays CSV]
+                     [--keep-short-breaks] [--naive-periods]
 
 Prints the rows of the `improve indicators --format csv` contract for
 lac_reviews_on_time, placement_stability_short_term,
@@ -274,8 +275,12 @@ class Child:
         self.periods = []
 
 
-def load_903(tables):
+def load_903(tables, keep_short_breaks=False, naive_periods=False):
     """tables: dict name -> list of row dicts (concatenated over files).
+
+    keep_short_breaks switches off convention 1 (V3/V4 episodes are kept);
+    naive_periods switches off convention 2's period boundaries (see
+    build_periods).  Both exist only to measure what the conventions move.
 
     Returns (children dict, horizon date from the data or None)."""
     children = {}
@@ -324,7 +329,7 @@ def load_903(tables):
             warn("episodes: child %s: DEC %r is not a date; episode treated as open" % (cid, r.get("DEC")))
             dec = None
         ls = r.get("LS", "").strip().upper()
-        if ls in SHORT_BREAK_LS:
+        if ls in SHORT_BREAK_LS and not keep_short_breaks:
             child(cid)  # the child exists but has no looked-after figures
             continue
         if dec is not None and dec < decom:
@@ -349,11 +354,11 @@ def load_903(tables):
         child(cid).reviews.add(d)
 
     for c in children.values():
-        build_periods(c)
+        build_periods(c, naive_periods)
     return children, horizon
 
 
-def build_periods(c):
+def build_periods(c, naive=False):
     eps = sorted(c.episodes, key=lambda e: (e.decom, e.order))
     # Convention 2: an episode left open, or overlapping the next one, is cut
     # at the next one's start and treated as ending with X1.
@@ -365,7 +370,20 @@ def build_periods(c):
     c.episodes = eps
     periods = []
     for i, e in enumerate(eps):
-        if i == 0 or e.rne == "S" or eps[i - 1].rec != "X1":
+        # A period continues only through an episode that follows one ending
+        # with X1 on the day it starts; RNE S, any other REC, or a gap (an X1
+        # episode whose successor starts later, e.g. where V3/V4 episodes
+        # were dropped) starts a new period: the child was not looked after
+        # continuously across the gap.
+        prev = eps[i - 1] if i else None
+        if naive:
+            # --naive-periods: episodes that touch (one begins the day the
+            # previous ended) or overlap (cut above) are one period, whatever
+            # RNE and REC say; only a gap starts a new one.
+            new = prev is None or prev.dec < e.decom
+        else:
+            new = prev is None or e.rne == "S" or prev.rec != "X1" or prev.dec != e.decom
+        if new:
             periods.append(Period())
         periods[-1].episodes.append(e)
     for p in periods:
@@ -440,10 +458,15 @@ def window(basis, y, m):
 # ---------------------------------------------------------------------------
 
 
+SIX_PLACES = Decimal("0.000001")
+
+
 def fmt_num(x):
+    """Decided: exact decimals to six places, trailing zeros removed
+    (4.012345, 53, 0.5)."""
     if isinstance(x, int):
         return str(x)
-    x = Decimal(x)
+    x = Decimal(x).quantize(SIX_PLACES, rounding=ROUND_HALF_UP)
     if x == 0:
         return "0"
     s = format(x.normalize(), "f")
@@ -480,35 +503,43 @@ def first_review_due(start, cal):
 
 
 def review_dues(period, reviews, horizon, cal):
-    """Judged due dates of one period of care: list of (due, held_on_time)."""
+    """Judged due dates of one period of care: list of (due, held_on_time).
+
+    The review chain decided by the project lead (README, item 7):
+    reviews of the period (each date once, in date order) are used one at a
+    time.  At each due date D, the next unused review r on or before D meets
+    it.  Otherwise D is missed, and F is D + 3 months (D the period's first
+    due date) or D + 6 months; an unused review r strictly before F is the
+    missed review held late.  A used review sets the next due date: r + 3
+    months if r is the first review used in the period, else r + 6 months;
+    with no review used at D, the next due date is F."""
     start, end = period.start, period.end
+    # a set of dates: the same review entered twice is one review
     rs = sorted(r for r in reviews if r >= start and (end is None or r <= end))
     out = []
-    idx = 0
-    n = 1  # number of the review falling due
+    idx = 0  # next unused review
     due = first_review_due(start, cal)
+    first_due = True
     while True:
         if end is not None and due >= end:
             break
         if horizon is not None and due > horizon:
             break
-        step = 3 if n + 1 == 2 else 6  # months from review n to review n+1
         if idx < len(rs) and rs[idx] <= due:
             out.append((due, True))
-            anchor = rs[idx]
-            idx += 1
+            used = rs[idx]
         else:
             out.append((due, False))
-            would_be = add_months(due, step)
-            if idx < len(rs) and rs[idx] < would_be:
-                # held late: the next due date runs from the review actually held
-                anchor = rs[idx]
-                idx += 1
-            else:
-                # none held: the next falls due the same interval after the missed date
-                anchor = due
-        n += 1
-        due = add_months(anchor, step)
+            f = add_months(due, 3 if first_due else 6)
+            used = rs[idx] if idx < len(rs) and rs[idx] < f else None
+            if used is None:
+                due = f
+                first_due = False
+                continue
+        # a review was used (on time or late): the next runs from it
+        due = add_months(used, 3 if idx == 0 else 6)
+        idx += 1
+        first_due = False
     return out
 
 
@@ -572,7 +603,9 @@ def stability_rows(children, month_list):
             count = 0
             for p in c.periods:
                 for pl in p.placements:
-                    if pl.start <= d and (pl.end is None or pl.end > lo):
+                    # ongoing at some point in (lo, d]; a zero-length placement
+                    # (left by cutting same-day episodes) never is
+                    if pl.start <= d and (pl.end is None or (pl.end > lo and pl.end > pl.start)):
                         count += 1
             if count >= 3:
                 sn += 1
@@ -623,6 +656,7 @@ class Census:
         self.path = path
         self.ref = None
         self.vacancies = Decimal(0)
+        self.no_agency_fte = None  # LALevelVacancies/NoAgencyFTE, when given
         self.workers = []
         year = None
         for el in root.iter():
@@ -639,6 +673,12 @@ class Census:
             elif t == "NumberOfVacancies":
                 v = dec_or_none(el.text, path + ": NumberOfVacancies")
                 self.vacancies = v if v is not None else Decimal(0)
+            elif t == "LALevelVacancies":
+                for ch in el:
+                    if strip_ns(ch.tag) == "NoAgencyFTE":
+                        v = dec_or_none(ch.text, path + ": NoAgencyFTE")
+                        if v is not None:
+                            self.no_agency_fte = v
         if self.ref is None and year is not None:
             self.ref = dt.date(year, 9, 30)
             warn("%s: no ReferenceDate; using 30 September %d" % (path, year))
@@ -662,12 +702,14 @@ class Census:
             fte30 = dec_or_none(f.get("FTE30"), where + " FTE30")
             cases = dec_or_none(f.get("Cases30"), where + " Cases30")
             lost = dec_or_none(f.get("WorkingDaysLost"), where + " WorkingDaysLost")
+            Z = Decimal(0)
             self.workers.append({
                 "agency": f.get("AgencyWorker", "").strip() == "1",
-                "fte": fte if fte is not None else Decimal(0),
-                # FTE30 (FTE at 30 September) pairs with Cases30 for the
-                # caseload; a case holder without it falls back to FTE.
-                "fte30": fte30 if fte30 is not None else (fte if fte is not None else Decimal(0)),
+                # decided: a worker in post at the reference date counts
+                # FTE30 ("FTE at 30 September"), else FTE; a leaver counts
+                # FTE, else FTE30.
+                "fte_in_post": fte30 if fte30 is not None else (fte if fte is not None else Z),
+                "fte_leaver": fte if fte is not None else (fte30 if fte30 is not None else Z),
                 "start": start, "end": end,
                 "cases": cases if cases is not None else Decimal(0),
                 "lost": lost if lost is not None else Decimal(0),
@@ -687,11 +729,16 @@ class Census:
         agency_in = [w for w in self.workers if w["agency"] and in_post(w)]
         leavers = [w for w in self.workers if not w["agency"] and leaver(w)]
         holders = [w for w in self.workers if in_post(w) and w["cases"] > 0]
-        in_post_fte = sum((w["fte"] for w in perm_in), Decimal(0))
-        agency_fte = sum((w["fte"] for w in agency_in), Decimal(0))
-        leavers_fte = sum((w["fte"] for w in leavers), Decimal(0))
+        in_post_fte = sum((w["fte_in_post"] for w in perm_in), Decimal(0))
+        # decided: the council-level NoAgencyFTE when the census gives it,
+        # else the agency worker records in post
+        if self.no_agency_fte is not None:
+            agency_fte = self.no_agency_fte
+        else:
+            agency_fte = sum((w["fte_in_post"] for w in agency_in), Decimal(0))
+        leavers_fte = sum((w["fte_leaver"] for w in leavers), Decimal(0))
         cases = sum((w["cases"] for w in holders), Decimal(0))
-        holder_fte = sum((w["fte30"] for w in holders), Decimal(0))
+        holder_fte = sum((w["fte_in_post"] for w in holders), Decimal(0))
         lost = sum((w["lost"] for w in perm_in + leavers), Decimal(0))
         return {
             "in_post_fte": in_post_fte, "agency_fte": agency_fte, "leavers_fte": leavers_fte,
@@ -751,7 +798,8 @@ def parse_day(s):
         raise argparse.ArgumentTypeError("expected YYYY-MM-DD, got %r" % s)
 
 
-def compute(inputs, frm, to, as_of=None, holidays=None):
+def compute(inputs, frm, to, as_of=None, holidays=None, keep_short_breaks=False,
+            naive_periods=False):
     cal = Calendar(find_holidays(holidays))
     tables = {}
     censuses = []
@@ -768,7 +816,7 @@ def compute(inputs, frm, to, as_of=None, holidays=None):
     month_list = months(frm, to)
     rows = []
     if "episodes" in tables:
-        children, horizon = load_903(tables)
+        children, horizon = load_903(tables, keep_short_breaks, naive_periods)
         if as_of is not None:
             horizon = as_of
         rows += lac_reviews_rows(children, month_list, horizon, cal)
@@ -786,10 +834,16 @@ def main(argv=None):
     ap.add_argument("--to", type=parse_month, required=True)
     ap.add_argument("--as-of", type=parse_day, default=None)
     ap.add_argument("--holidays", default=None, help="bank-holidays-england-and-wales.csv")
+    ap.add_argument("--keep-short-breaks", action="store_true",
+                    help="switch off convention 1: keep V3/V4 short-break episodes")
+    ap.add_argument("--naive-periods", action="store_true",
+                    help="switch off convention 2's boundaries: a period of care joins every "
+                         "episode that starts the day the previous ended or overlaps it, "
+                         "ignoring RNE S and REC")
     a = ap.parse_args(argv)
     if a.to < a.frm:
         ap.error("--to is before --from")
-    rows = compute(a.input, a.frm, a.to, a.as_of, a.holidays)
+    rows = compute(a.input, a.frm, a.to, a.as_of, a.holidays, a.keep_short_breaks, a.naive_periods)
     out = sys.stdout
     out.write(HEADER + "\n")
     for r in rows:
