@@ -66,9 +66,13 @@ public struct SyntheticCouncil {
         referrals.sort { ($0.day, $0.child) < ($1.day, $1.child) }
         var lastReferral: [Int: Int32] = [:]
         var planStarts: [Int: Int] = [:]
-        for (child, day) in referrals {
+        for (n, (child, day)) in referrals.enumerated() {
             if lastReferral[child] == day { continue }
             lastReferral[child] = day
+            // About one referral in a hundred follows a contact closed with no further action the same day: two
+            // CINdetails of one child on one date, both real (the second carries the assessment). Planted without
+            // drawing on the generator, so every other record stays as it was.
+            if n % 97 == 13 { addSameDayContact(child: child, day: day, into: &t) }
             addEpisode(child: child, referral: day, into: &t, rng: &rng, priorPlans: &planStarts, lastDay: last, firstDay: first)
         }
         return t
@@ -90,6 +94,18 @@ public struct SyntheticCouncil {
 
     private func workingDaysAfter(_ day: Int32, _ n: Int) -> Int32 {
         calendar.deadline(from: CalendarDate(column: day)!, workingDays: n).column
+    }
+
+    /// A contact closed with no further action on the day it came.
+    private func addSameDayContact(child: Int, day: Int32, into t: inout CINTables) {
+        t.episodeChild.append(Int32(child))
+        t.referralDate.append(day)
+        t.referralSource.append("9")
+        t.primaryNeed.append("N9")
+        t.referralNFA.append(1)
+        t.closureDate.append(day)
+        t.closureReason.append("RC8")
+        t.episodeICPCDate.append(noDate)
     }
 
     private func addEpisode(child: Int, referral: Int32, into t: inout CINTables, rng: inout SeededGenerator,

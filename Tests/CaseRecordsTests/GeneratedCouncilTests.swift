@@ -34,7 +34,7 @@ struct GeneratedCouncilTests {
         }
     }
 
-    @Test func theHistoryHasTheEdgeCasesThatDecideFigures() {
+    @Test func theHistoryHasTheEdgeCasesThatDecideFigures() throws {
         let t = council.history()
         let calendar = WorkingDayCalendar.englandAndWales
         let referralDays = t.referralDate.map { CalendarDate(column: $0)! }
@@ -43,6 +43,23 @@ struct GeneratedCouncilTests {
         #expect(Set(t.episodeChild).count < t.episodeCount)               // re-referrals
         #expect(t.planPreviousCPP.contains { $0 > 0 })                    // repeat plans
         #expect(t.assessmentAuthorised.contains(noDate))                  // assessments still open
+        // Same-day re-referrals: a contact closed with no further action and a referral of the same child that day,
+        // the second with its assessment; the census files keep both, and reading them back keeps both.
+        var pairs = 0
+        for e in 1..<t.episodeCount where t.episodeChild[e] == t.episodeChild[e - 1] && t.referralDate[e] == t.referralDate[e - 1] {
+            #expect(t.referralNFA[e - 1] == 1 && t.closureDate[e - 1] == t.referralDate[e - 1])
+            #expect(t.assessmentEpisode.contains(Int32(e)) || t.referralNFA[e] == 1)
+            pairs += 1
+        }
+        #expect(pairs >= 5)
+        let read = try CINMerge.merge(council.censusFiles(plantFaults: false).map { try CINCensusImporter().read(bytes: $0.bytes, file: "\($0.year)") }).tables
+        func sameDay(_ x: CINTables) -> [String: Int] {
+            var count: [String: Int] = [:]
+            for e in 0..<x.episodeCount { count[x.childID[x.childOfEpisode(e)] + "|\(x.referralDate[e])", default: 0] += 1 }
+            return count.filter { $0.value > 1 }
+        }
+        #expect(sameDay(t).count == pairs)
+        #expect(sameDay(read) == sameDay(t))
         // Reviews held late: some gap from one review (or the start) to the next exceeds the statutory interval.
         var late = false
         for r in 0..<t.reviewCount {
