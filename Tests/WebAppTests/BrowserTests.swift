@@ -99,9 +99,9 @@ struct BrowserTests {
             try await Self.waitUntil(browser) { try await $0.currentURL.contains("month=") }
             let records = try await browser.find(css: "#records")
             #expect(try await records.find(css: "h2").text.hasPrefix("Records behind"))
-            let numerator = try await browser.findAll(css: "#numerator li")
-            #expect(!numerator.isEmpty)
-            let first = try await numerator[0].text
+            let rows = try await browser.findAll(css: "#record-table tbody tr")
+            #expect(!rows.isEmpty)
+            let first = try await rows[0].find(css: "td").text
             #expect(first.hasPrefix("C-"), "a pseudonym, not the council's own identifier: \(first)")
             #expect(try await browser.currentURL.contains("month="))
         } catch {

@@ -17,8 +17,44 @@ struct PipelineAgreementTests {
 
     @Test("improve status --format json and GET /api/v1/councils/{council}/status agree on the same notice and returns", arguments: Backend.allCases)
     func commandLineAndAPIAgree(_ backend: Backend) async throws {
-        let world = try await WebFixture.shared.world(backend)
-        let store = Store(world.app.db)
+        let app = try await Self.application(backend)
+        do {
+            try await compare(app, backend)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    /// An application of the test's own, on an empty database, so that no other test's councils or writes reach it
+    /// (and this test's council reaches no other test).
+    static func application(_ backend: Backend) async throws -> Application {
+        let storage: StorageConfiguration
+        switch backend {
+        case .sqlite:
+            storage = .sqlite(path: NSTemporaryDirectory() + "pipeline-\(UUID().uuidString).sqlite")
+        case .postgres:
+            guard let url = ProcessInfo.processInfo.environment["TEST_PIPELINE_DATABASE_URL"], !url.isEmpty else {
+                throw FixtureError("TEST_PIPELINE_DATABASE_URL is not set: start PostgreSQL with scripts/test-services.sh (as .ci/run does) and export what it prints")
+            }
+            storage = .postgres(url: url)
+            let database = try StandaloneDatabase(storage)
+            do { try await database.revertAll() } catch { await database.shutdown(); throw error }
+            await database.shutdown()
+        }
+        let app = try await Application.make(.testing)
+        do {
+            try await configure(app, settings: Settings(storage: storage, today: nil, secret: "test-secret", bcryptCost: 4, signInAttempts: 5, lockout: 900))
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        return app
+    }
+
+    func compare(_ app: Application, _ backend: Backend) async throws {
+        let store = Store(app.db)
         // A council of the test's own (Somerset, under its 2013 notice), so no other test's writes reach it.
         let asOf = "2014-03-31"
         let council = try await store.createCouncil(laCode: "933", name: "Somerset", asOf: asOf, by: .system)
@@ -50,12 +86,12 @@ struct PipelineAgreementTests {
             _ = try await store.createUser(email: email, displayName: "Pipeline check", role: .dfeOfficial, council: nil,
                                            passwordHash: try Bcrypt.hash("pipeline-password", cost: 4), by: .system)
         }
-        let client = WebClient(world.app)
+        let client = WebClient(app)
         try await client.signIn(email, "pipeline-password")
         let page = try await client.post("/account/api-token", form: [], tokenFrom: "/account")
         let start = try #require(page.body.range(of: "id=\"api-token\">"))
         let token = String(page.body[start.upperBound...].prefix { $0 != "<" })
-        let reply = try await world.app.testing().sendRequest(.GET, "/api/v1/councils/\(try council.requireID().uuidString)/status",
+        let reply = try await app.testing().sendRequest(.GET, "/api/v1/councils/\(try council.requireID().uuidString)/status",
                                                               headers: ["Authorization": "Bearer \(token)"])
         #expect(reply.status == .ok)
         var api = try #require(try JSONSerialization.jsonObject(with: Data(buffer: reply.body)) as? [String: Any])

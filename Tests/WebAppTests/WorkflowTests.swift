@@ -122,10 +122,22 @@ struct WorkflowTests {
         let page = try await client.get("/councils/\(world.worcs.uuidString)/targets/\(initial.requireID().uuidString)?month=2011-06&basis=in_month")
         #expect(page.status == .ok)
         #expect(page.body.contains("Records behind June 2011, in month"))
-        #expect(page.body.contains("id=\"numerator\"") && page.body.contains("id=\"denominator\""))
-        #expect(page.body.contains("C-"))
+        #expect(page.body.contains("id=\"record-table\""))
+        #expect(page.body.contains("<td class=\"govuk-table__cell\">C-"))
+        // The list's rows are the figure's records, those late first; the download has every one.
+        let rows = page.body.components(separatedBy: "<tr class=\"govuk-table__row\">").count - 1
+        let csv = try await client.get("/councils/\(world.worcs.uuidString)/targets/\(initial.requireID().uuidString)/records.csv?month=2011-06&basis=in_month")
+        #expect(csv.status == .ok)
+        let lines = csv.body.split(whereSeparator: \.isNewline)
+        #expect(lines.first == "Child (pseudonym),Record,Dates,Time taken,Worker,Met the standard")
+        #expect(lines.count - 1 == rows && rows > 0)
+        #expect(csv.body.range(of: #"885-\d{7}"#, options: .regularExpression) == nil, "no child identifier in the download")
+        let xlsx = try await client.get("/councils/\(world.worcs.uuidString)/targets/\(initial.requireID().uuidString)/records.xlsx?month=2011-06&basis=in_month")
+        #expect(xlsx.status == .ok)
         // None of the council's own child identifiers appears on the page.
-        #expect(!page.body.contains("885-"), "raw child identifiers are of the form 885-0000001")
+        // None of the council's own child identifiers (885-0000001 and so on) appears on the page; workers keep their
+        // staff numbers (885-W15), which are not a child's.
+        #expect(page.body.range(of: #"885-\d{7}"#, options: .regularExpression) == nil)
         let bad = try await client.get("/councils/\(world.worcs.uuidString)/targets/\(initial.requireID().uuidString)?month=June&basis=in_month")
         #expect(bad.status == .badRequest)
     }
@@ -170,17 +182,19 @@ struct WorkflowTests {
         let document = try #require(try JSONSerialization.jsonObject(with: Data(buffer: documentResponse.body)) as? [String: Any])
         let paths = try #require(document["paths"] as? [String: Any])
         let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
-        #expect(paths.count == 10)
+        #expect(paths.count == 12)
         for (template, _) in paths {
             let path = template.replacingOccurrences(of: "{council}", with: world.worcs.uuidString)
                 .replacingOccurrences(of: "{target}", with: world.worcsTargets[0].uuidString)
                 .replacingOccurrences(of: "{indicator}", with: "initial_assessment_timeliness")
+                + (template.hasSuffix("/records") ? "?month=2011-06" : "")
             let (status, body) = try await get(path, dfe)
             #expect(status == .ok, "\(path)")
             let schemaName: String? = template.hasSuffix("/councils") || template.hasSuffix("{council}") ? "Council"
                 : template.hasSuffix("/notice") ? "Notice" : template.hasSuffix("/targets") || template.hasSuffix("{target}") ? "Target"
                 : template.hasSuffix("/plan") ? "Action" : template.hasSuffix("/meetings") ? "Meeting" : template.hasSuffix("/audits") ? "Audit"
-                : template.hasSuffix("/incidents") ? "Incident" : "Series"
+                : template.hasSuffix("/incidents") ? "Incident" : template.hasSuffix("/status") ? "Status"
+                : template.hasSuffix("/records") ? "Records" : "Series"
             let required = ((schemas[schemaName!] as? [String: Any])?["required"] as? [String]) ?? []
             let objects = (body as? [[String: Any]]) ?? ((body as? [String: Any]).map { [$0] } ?? [])
             #expect(!objects.isEmpty || template.hasSuffix("/incidents"), "\(path)")
@@ -189,6 +203,16 @@ struct WorkflowTests {
         let (_, series) = try await get("/api/v1/councils/\(world.worcs.uuidString)/indicators/initial_assessment_timeliness?basis=cumulative_ytd", dfe)
         #expect(((series as? [String: Any])?["points"] as? [Any])?.isEmpty == false)
         #expect(try await get("/api/v1/councils/\(world.worcs.uuidString)/indicators/initial_assessment_timeliness?basis=weekly", dfe).0 == .badRequest)
+        // The records behind June 2011's in-month figure: as many as the figure counts, children by pseudonym only.
+        let (_, inMonth) = try await get("/api/v1/councils/\(world.worcs.uuidString)/indicators/initial_assessment_timeliness?basis=in_month", dfe)
+        let june = try #require(((inMonth as? [String: Any])?["points"] as? [[String: Any]])?.first { $0["month"] as? String == "2011-06" })
+        let (recordsStatus, records) = try await get("/api/v1/councils/\(world.worcs.uuidString)/indicators/initial_assessment_timeliness/records?basis=in_month&month=2011-06", dfe)
+        #expect(recordsStatus == .ok)
+        let listed = try #require(records as? [String: Any])
+        let numerator = try #require(listed["numerator"] as? [[String: Any]]), denominator = try #require(listed["denominator"] as? [[String: Any]])
+        #expect(numerator.count == (june["numerator"] as? Int) && denominator.count == (june["denominator"] as? Int) && !denominator.isEmpty)
+        #expect(denominator.allSatisfy { ($0["child"] as? String)?.hasPrefix("C-") == true })
+        #expect(try await get("/api/v1/councils/\(world.worcs.uuidString)/indicators/initial_assessment_timeliness/records?basis=in_month&month=June", dfe).0 == .badRequest)
     }
 
     @Test("DfE sees every council with its state; the data quality page and the metrics say what they should")

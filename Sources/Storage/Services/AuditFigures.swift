@@ -19,7 +19,7 @@ public enum AuditFigures {
     }
 
     /// The audits as bundle columns, for the definitions to read.
-    static func tables(_ audits: [CaseAuditRecord]) -> BundleTables {
+    public static func tables(_ audits: [CaseAuditRecord]) -> BundleTables {
         var t = BundleTables()
         for audit in audits {
             t.auditCase.append(audit.caseReference)

@@ -23,12 +23,12 @@ enum TargetController {
         let picture = try await req.services.pictures.picture(of: council, store: store, today: today)
         guard let status = picture.status(of: record) else { throw Abort(.notFound) }
         let query = try req.query.decode(Query.self)
-        var drill: TargetView.Drill?
+        var drill: FigureRecords?
         if let monthText = query.month {
             guard let month = YearMonth(iso: monthText), let basis = Basis(rawValue: query.basis ?? "in_month"), basis != .unspecified else {
                 throw Abort(.badRequest, reason: "Choose a month (YYYY-MM) and a basis from the table.")
             }
-            drill = try await records(for: status.target.indicatorID, month: month, basis: basis, council: council, req: req, today: today)
+            drill = try await FigureRecords.load(status.target.indicatorID, month: month, basis: basis, council: council, picture: picture, req: req, today: today)
         }
         return TargetView.page(picture: picture, status: status, record: record, drill: drill, user: user)
     }
@@ -62,36 +62,39 @@ enum TargetController {
         return req.redirect(to: "/councils/\(try council.requireID())/targets/\(try record.requireID())#figures")
     }
 
-    /// The records behind one figure, with child identifiers pseudonymised.
-    static func records(for indicator: IndicatorID, month: YearMonth, basis: Basis, council: CouncilModel, req: Request, today: CalendarDate) async throws -> TargetView.Drill {
-        guard let definition = IndicatorCatalogue.all.first(where: { $0.id == indicator }) else {
-            return TargetView.Drill(month: month, basis: basis, result: nil, numerator: [], denominator: [], note: "This target is not computed from records; its figures are entered by hand.")
+    /// The basis a target is judged on, or the indicator's first when the notice gave none.
+    static func usualBasis(_ status: TargetStatus) -> Basis {
+        status.basis != .unspecified ? status.basis : status.target.indicatorID.info.bases.first ?? .inMonth
+    }
+
+    /// The records behind one figure as CSV or XLSX (`records.csv`, `records.xlsx` with `?month=&basis=`).
+    @Sendable static func exportRecords(req: Request) async throws -> Response {
+        let council = try await req.pathCouncil()
+        guard let record = try await req.store.scope(council.requireID()).target(id: try req.uuidParameter("target")) else { throw Abort(.notFound) }
+        let today = req.settings.today(for: council)
+        let picture = try await req.services.pictures.picture(of: council, store: req.store, today: today)
+        guard let status = picture.status(of: record) else { throw Abort(.notFound) }
+        let query = try req.query.decode(Query.self)
+        // Without a month, the month the figures stand at.
+        guard let month = query.month.map(YearMonth.init(iso:)) ?? YearMonth(picture.asOf), let basis = query.basis.map(Basis.init(rawValue:)) ?? Self.usualBasis(status),
+              basis != .unspecified else {
+            throw Abort(.badRequest, reason: "Choose a month (YYYY-MM) and a basis from the table.")
         }
-        guard let entry = try await req.services.cache.data(for: council.requireID(), store: req.store, today: today) else {
-            return TargetView.Drill(month: month, basis: basis, result: nil, numerator: [], denominator: [], note: "No returns have been loaded.")
+        let list = try await FigureRecords.load(status.target.indicatorID, month: month, basis: basis, council: council, picture: picture, req: req, today: today)
+        var headers = HTTPHeaders()
+        let format = req.url.path.hasSuffix(".xlsx") ? "xlsx" : "csv"
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(council.laCode)-records-\(month.iso)-\(basis.rawValue).\(format)\"")
+        if format == "xlsx" {
+            headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            return Response(status: .ok, headers: headers, body: .init(data: try list.table.xlsx()))
         }
-        let result = IndicatorEngine(definitions: [definition]).evaluate(entry.data, .init(months: [month], bases: [basis], keepRecords: true)).first
-        let p = req.services.pseudonymiser
-        let describe = { (ref: RecordRef) in p.describe(entry.data.describe(ref), council: council.laCode) }
-        return TargetView.Drill(month: month, basis: basis, result: result, numerator: result?.numeratorRecords.map(describe) ?? [],
-                                denominator: result?.denominatorRecords.map(describe) ?? [],
-                                note: result == nil ? "This indicator is not reported on that basis." : nil)
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        return Response(status: .ok, headers: headers, body: .init(string: list.table.csv()))
     }
 }
 
 enum TargetView {
-    struct Drill {
-        var month: YearMonth
-        var basis: Basis
-        var result: IndicatorResult?
-        var numerator: [String]
-        var denominator: [String]
-        var note: String?
-    }
-
-    static let shown = 500
-
-    static func page(picture: CouncilPicture, status: TargetStatus, record: TargetModel, drill: Drill?, user: CurrentUser) -> HTML {
+    static func page(picture: CouncilPicture, status: TargetStatus, record: TargetModel, drill: FigureRecords?, user: CurrentUser) -> HTML {
         let councilPath = "/councils/\(picture.council.id?.uuidString ?? "")"
         let path = "\(councilPath)/targets/\(record.id?.uuidString ?? "")"
         let indicator = status.target.indicatorID
@@ -143,7 +146,7 @@ enum TargetView {
         return Layout.page(title: status.target.indicator.capitalizingFirst, user: user,
                            breadcrumbs: (user.role.seesEveryCouncil ? [("Councils", "/councils")] : []) + [(picture.council.name, councilPath)], wide: true, content: .group(
             .raw(head),
-            .unwrap(drill) { drill in drillSection(drill, unit: unit) },
+            .unwrap(drill) { drill in drill.section(unit: unit, targetPath: path) },
             .if(mayEdit, .details(
                 .class("govuk-details"),
                 .summary("Enter a figure by hand"),
@@ -181,29 +184,5 @@ enum TargetView {
         }
         return .tr(.td(.text(Format.figure(m.level, unit: unit))), .td(.text(Format.date(m.dueDate))), .td(.text(Format.basis(m.milestone.basis))),
                    .td(.text(figure)), .td(.text(forecast)), .td(Format.state(m.state)))
-    }
-
-    static func drillSection(_ drill: Drill, unit: TargetUnit) -> Node<HTML.BodyContext> {
-        .div(
-            .id("records"),
-            .h2(.class("govuk-heading-m"), .text("Records behind \(drill.month.label), \(Format.basis(drill.basis))")),
-            .unwrap(drill.note) { .p(.class("govuk-body"), .text($0)) },
-            .unwrap(drill.result) { result in
-                .group(
-                    .p(.class("govuk-body"), .text("\(Format.amount(result.numerator)) of \(Format.amount(result.denominator)): \(Format.figure(result.value, unit: unit)). Children are shown by pseudonym; each record names the dates that decided it.")),
-                    list("Numerator", drill.numerator, id: "numerator"),
-                    list("Denominator", drill.denominator, id: "denominator")
-                )
-            }
-        )
-    }
-
-    static func list(_ title: String, _ records: [String], id: String) -> Node<HTML.BodyContext> {
-        .div(
-            .id(id),
-            .h3(.class("govuk-heading-s"), .text("\(title): \(records.count) record\(records.count == 1 ? "" : "s")")),
-            .ul(.class("govuk-list app-records"), .forEach(records.prefix(shown)) { .li(.text($0)) }),
-            .if(records.count > shown, .p(.class("govuk-body-s"), .text("The first \(shown) are shown.")))
-        )
     }
 }

@@ -139,6 +139,24 @@ enum APIController {
         return Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(data: body))
     }
 
+    /// The records behind one figure: `?basis=B&month=YYYY-MM`, children by pseudonym.
+    @Sendable static func records(req: Request) async throws -> FigureRecords.DTO {
+        let council = try await req.pathCouncil()
+        guard let indicator = req.parameters.get("indicator").flatMap(IndicatorID.init(rawValue:)) else { throw Abort(.notFound) }
+        let basisText = (try? req.query.get(String.self, at: "basis")) ?? "in_month"
+        guard let basis = Basis(rawValue: basisText), basis != .unspecified else {
+            throw Abort(.badRequest, reason: "basis must be one of in_month, cumulative_ytd, rolling_12_months, snapshot")
+        }
+        let today = req.settings.today(for: council)
+        let picture = try await req.services.pictures.picture(of: council, store: req.store, today: today)
+        // Without a month, the month the figures stand at.
+        let monthText = try? req.query.get(String.self, at: "month")
+        guard let month = monthText.map(YearMonth.init(iso:)) ?? YearMonth(picture.asOf) else {
+            throw Abort(.badRequest, reason: "month must be given as YYYY-MM")
+        }
+        return try await FigureRecords.load(indicator, month: month, basis: basis, council: council, picture: picture, req: req, today: today).dto
+    }
+
     @Sendable static func series(req: Request) async throws -> SeriesDTO {
         let council = try await req.pathCouncil()
         guard let indicator = req.parameters.get("indicator").flatMap(IndicatorID.init(rawValue:)) else { throw Abort(.notFound) }

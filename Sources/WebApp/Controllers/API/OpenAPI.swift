@@ -37,6 +37,15 @@ enum OpenAPI {
         responses["400"] = ["description": "Unknown basis", "content": ["application/json": ["schema": ref("Error")]]]
         inner["responses"] = responses
         seriesGet["get"] = inner
+        var recordsGet = get("The records behind one figure, children by pseudonym, those that did not meet the standard first", ref("Records"), parameters: [
+            councilParameter, ["name": "indicator", "in": "path", "required": true, "schema": string],
+            ["name": "basis", "in": "query", "required": false, "schema": ["type": "string", "enum": basisValues]],
+            ["name": "month", "in": "query", "required": false, "description": "YYYY-MM; the month the figures stand at when not given",
+             "schema": ["type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"]],
+        ])
+        var recordsInner = recordsGet["get"] as! [String: Any]
+        recordsInner["responses"] = responses
+        recordsGet["get"] = recordsInner
         return [
             "openapi": "3.1.0",
             "info": ["title": "Improvement notice monitor API", "version": "1.0.0",
@@ -53,6 +62,7 @@ enum OpenAPI {
                     councilParameter, ["name": "target", "in": "path", "required": true, "schema": uuid],
                 ]),
                 "/api/v1/councils/{council}/indicators/{indicator}": seriesGet,
+                "/api/v1/councils/{council}/indicators/{indicator}/records": recordsGet,
                 "/api/v1/councils/{council}/plan": get("The Improvement Plan's actions", array(ref("Action")), parameters: [councilParameter]),
                 "/api/v1/councils/{council}/meetings": get("Board meetings with their agendas", array(ref("Meeting")), parameters: [councilParameter]),
                 "/api/v1/councils/{council}/audits": get("Case-file audits (case references pseudonymised)", array(ref("Audit")), parameters: [councilParameter]),
@@ -82,6 +92,14 @@ enum OpenAPI {
                         "rag": ["type": "string", "enum": ["green", "amber", "red", "grey"]], "reasons": array(string),
                         "latest_month": nullable("string"), "latest_value": nullable("number"), "milestones": array(ref("Milestone")),
                     ], required: ["id", "indicator", "description", "unit", "direction", "rag", "reasons", "milestones"]),
+                    "Record": object([
+                        "child": string, "record": string, "dates": ["type": "object", "additionalProperties": string],
+                        "time_taken": nullable("integer"), "time_unit": nullable("string"), "worker": nullable("string"), "in_numerator": ["type": "boolean"],
+                    ], required: ["child", "record", "dates", "in_numerator"]),
+                    "Records": object([
+                        "indicator": string, "basis": string, "month": string, "numerator": array(ref("Record")), "denominator": array(ref("Record")),
+                        "value": nullable("number"), "note": nullable("string"),
+                    ], required: ["indicator", "basis", "month", "numerator", "denominator"]),
                     "Status": object([
                         "council": string, "as_of": string, "notice_date": nullable("string"), "notes": array(string),
                         "targets": array(object([
