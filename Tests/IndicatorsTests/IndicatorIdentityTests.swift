@@ -83,4 +83,16 @@ struct IndicatorIdentityTests {
         }
         return literals
     }
+
+    @Test func amountsAndValuesPrintAsTheContractSays() {
+        // A binary sum of FTE once printed "53." (CSV) and 52.99999999999999 (JSON).
+        #expect(formatAmount(52.99999999999999) == "53" && formatAmount(4.012345) == "4.012345" && formatAmount(0.5) == "0.5")
+        // 89 of 128 is exactly 69.53125%: to four places, half away from zero, as exact arithmetic gives it.
+        let half = IndicatorResult(indicator: .reReferral12m, basis: .inMonth, period: .of(.inMonth, month: YearMonth(iso: "2024-01")!), numerator: 89, denominator: 128)
+        #expect(half.valueText == "69.5313")
+        let third = IndicatorResult(indicator: .reReferral12m, basis: .inMonth, period: .of(.inMonth, month: YearMonth(iso: "2024-01")!), numerator: 1, denominator: 3)
+        #expect(third.valueText == "33.3333")
+        let none = IndicatorResult(indicator: .reReferral12m, basis: .inMonth, period: .of(.inMonth, month: YearMonth(iso: "2024-01")!), numerator: 0, denominator: 0)
+        #expect(none.valueText == nil)
+    }
 }
