@@ -18,7 +18,8 @@ public struct RecordDetail: Sendable, Equatable {
     public var elapsed: Int?
     /// "working days" or "days".
     public var elapsedUnit: String?
-    /// The social worker allocated on the record's first date, where the bundle's allocations say.
+    /// The social worker allocated on the record's first date (for a snapshot, on its date), where the bundle's
+    /// allocations say.
     public var worker: String?
     /// Whether the record is in the numerator (met the standard, or counted in the rate).
     public var inNumerator: Bool
@@ -31,15 +32,17 @@ extension CaseData {
         let counted = Set(result.numeratorRecords)
         let all = result.denominatorRecords.isEmpty ? result.numeratorRecords : result.denominatorRecords
         let workers = Allocations(bundle)
-        let details = all.map { detail($0, inNumerator: counted.contains($0), workers: workers) }
+        // A snapshot asks who held the case at its date; an event, who held it when the record began.
+        let on: Int32? = result.basis == .snapshot ? result.period.end.column : nil
+        let details = all.map { detail($0, inNumerator: counted.contains($0), workers: workers, workerOn: on) }
         return details.filter { !$0.inNumerator } + details.filter(\.inNumerator)
     }
 
     public func detail(_ ref: RecordRef, inNumerator: Bool) -> RecordDetail {
-        detail(ref, inNumerator: inNumerator, workers: Allocations(bundle))
+        detail(ref, inNumerator: inNumerator, workers: Allocations(bundle), workerOn: nil)
     }
 
-    func detail(_ ref: RecordRef, inNumerator: Bool, workers: Allocations) -> RecordDetail {
+    func detail(_ ref: RecordRef, inNumerator: Bool, workers: Allocations, workerOn: Int32?) -> RecordDetail {
         let i = Int(ref.index)
         var d = RecordDetail(child: "", kind: "", dates: [], elapsed: nil, elapsedUnit: nil, worker: nil, inNumerator: inNumerator)
         func add(_ label: String, _ day: Int32) {
@@ -118,7 +121,7 @@ extension CaseData {
             add("Strategy discussion", a.s47StrategyDate[i]); add("Initial conference", a.s47ICPCDate[i])
             working(a.s47StrategyDate[i], a.s47ICPCDate[i])
         }
-        if let first = d.dates.first { d.worker = workers.worker(of: d.child, on: first.date.column) }
+        if let day = workerOn ?? d.dates.first?.date.column { d.worker = workers.worker(of: d.child, on: day) }
         return d
     }
 }
