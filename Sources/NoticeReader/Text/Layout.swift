@@ -38,7 +38,7 @@ enum Layout {
         case label
     }
 
-    private static func splitLines(_ bytes: [UInt8]) -> [Range<Int>] {
+    static func splitLines(_ bytes: [UInt8]) -> [Range<Int>] {
         var lines: [Range<Int>] = []
         var start = 0
         for (i, b) in bytes.enumerated() where b == 0x0A {
@@ -49,7 +49,7 @@ enum Layout {
         return lines
     }
 
-    private static func classify(lines: [Range<Int>], in bytes: [UInt8]) -> [Line] {
+    static func classify(lines: [Range<Int>], in bytes: [UInt8]) -> [Line] {
         // Running headers and footers: short lines that recur, digits ignored ("Page 2", "Page 3").
         var seen: [[UInt8]: Int] = [:]
         var keys: [[UInt8]?] = []
@@ -104,7 +104,7 @@ enum Layout {
 
     /// Rows with three or more wide-spaced cells are table rows when they hold figures, or sit next to a row that does
     /// (a header: "Measure   Position at   Target"); otherwise they are prose that happened to have wide gaps.
-    private static func confirmTableRows(_ lines: [Line], _ bytes: [UInt8]) -> [Line] {
+    static func confirmTableRows(_ lines: [Line], _ bytes: [UInt8]) -> [Line] {
         var lines = lines
         let candidates = lines.indices.filter { lines[$0].kind == .tableRow }
         func hasFigures(_ i: Int) -> Bool { lines[i].cells.filter { !$0.isEmpty && bytes[$0].contains(where: isDigit) }.count >= 2 }
@@ -129,7 +129,7 @@ enum Layout {
         return lines
     }
 
-    private static func trim(_ range: Range<Int>, _ bytes: [UInt8]) -> Range<Int> {
+    static func trim(_ range: Range<Int>, _ bytes: [UInt8]) -> Range<Int> {
         var lo = range.lowerBound, hi = range.upperBound
         while lo < hi, bytes[lo] == 0x20 { lo += 1 }
         while hi > lo, bytes[hi - 1] == 0x20 { hi -= 1 }
@@ -137,7 +137,7 @@ enum Layout {
     }
 
     /// "2", "- 2 -", "Page 2", "Page 2 of 9", "2 of 9", "2 | P a g e".
-    private static func isPageFurniture(_ t: Range<Int>, _ bytes: [UInt8]) -> Bool {
+    static func isPageFurniture(_ t: Range<Int>, _ bytes: [UInt8]) -> Bool {
         guard t.count <= 24, bytes[t].contains(where: isDigit) else { return false }
         let s = String(decoding: bytes[t], as: UTF8.self).lowercased()
         let words = s.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "|" }).map(String.init)
@@ -151,7 +151,7 @@ enum Layout {
         return false
     }
 
-    private static func isFootnoteLink(_ t: Range<Int>, _ bytes: [UInt8]) -> Bool {
+    static func isFootnoteLink(_ t: Range<Int>, _ bytes: [UInt8]) -> Bool {
         var i = t.lowerBound
         while i < t.upperBound, isDigit(bytes[i]) { i += 1 }
         guard i > t.lowerBound, i - t.lowerBound <= 2 else { return false }
@@ -159,13 +159,13 @@ enum Layout {
         return rest.hasPrefix("http") || rest.hasPrefix("www.")
     }
 
-    private static func startsWithBullet(_ t: Range<Int>, _ bytes: [UInt8]) -> Bool {
+    static func startsWithBullet(_ t: Range<Int>, _ bytes: [UInt8]) -> Bool {
         bullet(t, bytes).0 != nil
     }
 
     /// Cells of a flattened table row: separated by "|", a tab (folded to spaces) or three or more spaces.
     /// "+-----+-----+", "|=====|=====|": a border drawn with + - = and |.
-    private static func isRule(_ t: Range<Int>, _ bytes: [UInt8]) -> Bool {
+    static func isRule(_ t: Range<Int>, _ bytes: [UInt8]) -> Bool {
         guard t.count >= 5 else { return false }
         var dashes = 0, joints = 0
         for b in bytes[t] {
@@ -179,7 +179,7 @@ enum Layout {
         return joints >= 2 && dashes >= 3
     }
 
-    private static func tableCells(_ t: Range<Int>, _ bytes: [UInt8]) -> [Range<Int>] {
+    static func tableCells(_ t: Range<Int>, _ bytes: [UInt8]) -> [Range<Int>] {
         // Cells drawn with "|": split there only, keeping empty cells (a row continued over lines leaves its other cells
         // empty), and dropping the empty cells outside the outer borders.
         if bytes[t].contains(0x7C) {
@@ -220,7 +220,7 @@ enum Layout {
         return cells.map { trim($0, bytes) }.filter { !$0.isEmpty }
     }
 
-    private static func bullet(_ t: Range<Int>, _ bytes: [UInt8]) -> (Bullet?, Range<Int>) {
+    static func bullet(_ t: Range<Int>, _ bytes: [UInt8]) -> (Bullet?, Range<Int>) {
         let first = bytes[t.lowerBound]
         let second: UInt8? = t.count > 1 ? bytes[t.lowerBound + 1] : nil
         func after(_ n: Int) -> Range<Int> { trim((t.lowerBound + n)..<t.upperBound, bytes) }
@@ -241,181 +241,4 @@ enum Layout {
         if bytes[i] == 0x29 || (bytes[i] == 0x2E && !hasParen) { return (.label, t) }
         return (nil, t)
     }
-
-    // MARK: Assembly
-
-    private struct PendingBlock {
-        var kind: Document.BlockKind
-        var lines: [Range<Int>]
-        /// A table row's cells, one array per line of the row (a bordered row may run over several lines).
-        var cellLines: [[Range<Int>]] = []
-        var columns: [Int] = []
-    }
-
-    private static func assemble(_ lines: [Line], folded: FoldedText, sourceLength: Int) -> Document {
-        let bytes = folded.bytes
-        var pending: [PendingBlock] = []
-        var blankSince = true
-        // Inside a table drawn with borders, the lines between two borders are one row; in a table without them,
-        // each line is a row.
-        var ruled = false
-        var rowOpen = false
-        for line in lines {
-            switch line.kind {
-            case .blank:
-                blankSince = true
-                rowOpen = false
-                continue
-            case .rule:
-                blankSince = true
-                rowOpen = false
-                ruled = true
-                continue
-            case .furniture:
-                continue  // page furniture is invisible: it neither joins nor separates
-            case .tableRow:
-                if ruled, rowOpen, var last = pending.last, last.kind == .tableRow, last.cellLines.last?.count == line.cells.count {
-                    last.lines.append(line.content)
-                    last.cellLines.append(line.cells)
-                    pending[pending.count - 1] = last
-                } else {
-                    pending.append(PendingBlock(kind: .tableRow, lines: [line.content], cellLines: [line.cells], columns: line.columns))
-                }
-                blankSince = false
-                rowOpen = true
-                continue
-            case .text:
-                ruled = false
-                rowOpen = false
-            }
-            if let bullet = line.bullet {
-                let level = (line.indent > 0 || bullet == .subSymbol) ? 1 : 0
-                pending.append(PendingBlock(kind: .item(level: level), lines: [line.content]))
-            } else if var last = pending.last, last.kind != .tableRow,
-                      continues(last.lines.last!, with: line.content, acrossBlank: blankSince, blockLength: last.lines.last!.upperBound - last.lines.first!.lowerBound, bytes) {
-                last.lines.append(line.content)
-                pending[pending.count - 1] = last
-            } else {
-                pending.append(PendingBlock(kind: .paragraph, lines: [line.content]))
-            }
-            blankSince = false
-        }
-
-        var out: [UInt8] = []
-        var origin: [Int] = []
-        out.reserveCapacity(bytes.count)
-        origin.reserveCapacity(bytes.count)
-        /// Appends folded text, one space for any run of spaces, without footnote markers or bullet glyphs.
-        func write(_ range: Range<Int>, from start: Int) {
-            var lastWasSpace = out.count > start && out.last == 0x20
-            for i in range {
-                var b = bytes[i]
-                if b == FoldedText.footnoteMarker { continue }
-                if b == FoldedText.bulletMarker { b = 0x20 }
-                if b == 0x20 {
-                    if lastWasSpace { continue }
-                    lastWasSpace = true
-                } else {
-                    lastWasSpace = false
-                }
-                out.append(b)
-                origin.append(folded.origin[i])
-            }
-        }
-        var blocks: [Document.Block] = []
-        for block in pending {
-            if !out.isEmpty {
-                out.append(0x0A)
-                origin.append(origin.last ?? 0)
-            }
-            let start = out.count
-            var cells: [Range<Int>] = []
-            if block.kind == .tableRow {
-                // Column by column, the pieces of a cell over the row's lines joined by a space; cells kept apart by
-                // " | " so a row reads as one line.
-                let columns = block.cellLines.first?.count ?? 0
-                for k in 0..<columns {
-                    if k > 0 {
-                        out.append(contentsOf: [0x20, 0x7C, 0x20])
-                        let at = origin.last ?? 0
-                        origin.append(contentsOf: [at, at, at])
-                    }
-                    let cellStart = out.count
-                    for line in block.cellLines where k < line.count && !line[k].isEmpty {
-                        if out.count > cellStart {
-                            out.append(0x20)
-                            origin.append(origin.last ?? 0)
-                        }
-                        write(line[k], from: cellStart)
-                    }
-                    cells.append(cellStart..<trimEnd(out, cellStart))
-                }
-            } else {
-                for (n, lineRange) in block.lines.enumerated() {
-                    if n > 0 { joinLine(&out, &origin, next: lineRange, bytes) }
-                    write(lineRange, from: start)
-                }
-            }
-            while out.count > start, out.last == 0x20 {
-                out.removeLast()
-                origin.removeLast()
-            }
-            if out.count == start { continue }
-            blocks.append(Document.Block(kind: block.kind, range: start..<out.count, cells: cells, columns: block.columns))
-        }
-        return Document(bytes: out, origin: origin, blocks: blocks, sourceLength: sourceLength)
-    }
-
-    private static func trimEnd(_ out: [UInt8], _ start: Int) -> Int {
-        var end = out.count
-        while end > start, out[end - 1] == 0x20 { end -= 1 }
-        return end
-    }
-
-    /// Whether `next` carries on the sentence of the line before it, rather than starting a block of its own.
-    private static func continues(_ previous: Range<Int>, with next: Range<Int>, acrossBlank: Bool, blockLength: Int, _ bytes: [UInt8]) -> Bool {
-        guard let last = bytes[previous].last(where: { $0 != FoldedText.footnoteMarker }) else { return false }
-        let first = bytes[next.lowerBound]
-        let endsOpen = !".:;!?".utf8.contains(last)
-        if acrossBlank {
-            // A page break mid-sentence: the text after it starts in lower case and the text before stops short.
-            // A figure may open the next page too ("… from 30% to / 24% by March 2013") when the text before stops
-            // on a word.
-            let continuesWithFigure = (isDigit(first) || first == 0x28) && isLower(last) && blockLength >= 40
-            return endsOpen && last != 0x29 && last != 0x22 && last != 0x27 && (isLower(first) || continuesWithFigure)
-        }
-        if isLower(first) { return true }
-        if !endsOpen { return false }
-        // A label line ("Address ...", "Date: ...") or a short heading starts its own block.
-        let head = String(decoding: bytes[next.prefix(10)], as: UTF8.self).lowercased()
-        if ["address", "date:", "signed", "to:", "dated", "from:"].contains(where: head.hasPrefix) { return false }
-        return previous.count >= 45
-    }
-
-    /// Appends the join between two wrapped lines: a space, or nothing for a word hyphenated across the break.
-    private static func joinLine(_ out: inout [UInt8], _ origin: inout [Int], next: Range<Int>, _ bytes: [UInt8]) {
-        let first = bytes[next.lowerBound]
-        if out.count >= 2, out[out.count - 1] == 0x2D, isLower(out[out.count - 2]) && isLower(first) {
-            var j = out.count - 1
-            while j > 0, isWordByte(out[j - 1]) { j -= 1 }
-            let stem = String(decoding: out[j..<(out.count - 1)], as: UTF8.self).lowercased()
-            if !compoundStems.contains(stem) {
-                out.removeLast()
-                origin.removeLast()
-            }
-            return
-        }
-        if out.last != 0x20 {
-            out.append(0x20)
-            origin.append(origin.last ?? 0)
-        }
-    }
-
-    /// First halves of hyphenated compounds that keep their hyphen when split across lines.
-    static let compoundStems: Set<String> = [
-        "multi", "inter", "non", "pre", "post", "co", "re", "self", "well", "cross", "sub", "anti", "long", "short",
-        "full", "part", "year", "first", "second", "follow", "in", "out", "over", "under", "high", "low", "front",
-        "case", "joint", "decision", "child", "up", "on", "off", "mid", "semi", "ex", "step", "top", "day", "half",
-        "age", "time", "six", "three", "twelve", "two", "four", "one", "early", "good", "agency", "month", "quarter",
-    ]
 }
