@@ -14,13 +14,8 @@ struct OpenCases {
             if let seen = open[child], (t.referralDate[seen], seen) > (t.referralDate[e], e) { continue }
             open[child] = e
         }
-        var covering: [String: Int] = [:]
-        for i in b.allocationChild.indices where open[b.allocationChild[i]] != nil && !b.allocationWorker[i].isEmpty
-            && b.allocationFrom[i] <= date && (b.allocationTo[i] == noDate || b.allocationTo[i] >= date) {
-            if let j = covering[b.allocationChild[i]], b.allocationFrom[j] >= b.allocationFrom[i] { continue }
-            covering[b.allocationChild[i]] = i
-        }
-        return open.keys.sorted().map { ($0, covering[$0], open[$0]!) }
+        let allocations = Allocations(b)
+        return open.keys.sorted().map { ($0, allocations.covering($0, on: date), open[$0]!) }
     }
 
     static func supported(_ data: CaseData) -> Bool { data.cin != nil && !(data.bundle?.allocationChild.isEmpty ?? true) }
@@ -68,5 +63,35 @@ public struct CasesAllocatedToQualifiedSW: AmountIndicator {
             if c.allocation.map({ b.allocationQualified[$0] }) ?? false { tally.numerator.append(RecordRef(.referral, c.referral)) }
         }
         return tally
+    }
+}
+
+/// The bundle's allocations by child: which allocation covers a child's case on a day (the latest to begin among
+/// those naming a worker; the first listed on a tie). Open cases and the records behind a figure both ask here.
+struct Allocations {
+    let bundle: BundleTables?
+    let byChild: [String: [Int]]
+
+    init(_ bundle: BundleTables?) {
+        self.bundle = bundle
+        var byChild: [String: [Int]] = [:]
+        if let b = bundle { for i in b.allocationChild.indices where !b.allocationWorker[i].isEmpty { byChild[b.allocationChild[i], default: []].append(i) } }
+        self.byChild = byChild
+    }
+
+    /// The allocation row covering the child's case on the day, if any.
+    func covering(_ child: String, on day: Int32) -> Int? {
+        guard let b = bundle, let rows = byChild[child] else { return nil }
+        var best: Int?
+        for i in rows where b.allocationFrom[i] <= day && (b.allocationTo[i] == noDate || b.allocationTo[i] >= day) {
+            if let j = best, b.allocationFrom[j] >= b.allocationFrom[i] { continue }
+            best = i
+        }
+        return best
+    }
+
+    /// The worker allocated to the child on the day.
+    func worker(of child: String, on day: Int32) -> String? {
+        covering(child, on: day).map { bundle!.allocationWorker[$0] }
     }
 }

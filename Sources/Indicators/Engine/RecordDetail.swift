@@ -125,27 +125,3 @@ extension CaseData {
         return d
     }
 }
-
-/// The bundle's allocations by child, to name the worker holding a case on a day.
-struct Allocations {
-    let bundle: BundleTables?
-    let byChild: [String: [Int]]
-
-    init(_ bundle: BundleTables?) {
-        self.bundle = bundle
-        var byChild: [String: [Int]] = [:]
-        if let b = bundle { for i in b.allocationChild.indices where !b.allocationWorker[i].isEmpty { byChild[b.allocationChild[i], default: []].append(i) } }
-        self.byChild = byChild
-    }
-
-    /// The worker allocated to the child on the day: the latest allocation covering it.
-    func worker(of child: String, on day: Int32) -> String? {
-        guard let b = bundle, let rows = byChild[child] else { return nil }
-        var best: Int?
-        for i in rows where b.allocationFrom[i] <= day && (b.allocationTo[i] == noDate || b.allocationTo[i] >= day) {
-            if let j = best, b.allocationFrom[j] >= b.allocationFrom[i] { continue }
-            best = i
-        }
-        return best.map { b.allocationWorker[$0] }
-    }
-}
