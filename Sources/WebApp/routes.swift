@@ -4,98 +4,102 @@ import Vapor
 /// place routes are made, so the access tests can walk every route there is.
 public struct RouteSpec: Sendable {
     public var method: HTTPMethod
+    /// The path pattern (`/councils/:council`), written by `SiteURL` as every link is.
     public var path: String
     public var need: Need
     /// Whether the route accepts a large upload (collected up to the configured limit).
     var upload: Bool
     var handler: @Sendable (Request) async throws -> Response
 
-    init<T: AsyncResponseEncodable>(_ method: HTTPMethod, _ path: String, _ need: Need, upload: Bool = false,
+    init<T: AsyncResponseEncodable>(_ method: HTTPMethod, _ url: SiteURL, _ need: Need, upload: Bool = false,
                                     _ handler: @escaping @Sendable (Request) async throws -> T) {
         self.method = method
-        self.path = path
+        self.path = url.path
         self.need = need
         self.upload = upload
         self.handler = { req in try await handler(req).encodeResponse(for: req) }
     }
 }
 
+// Each id's place in a pattern.
+private let c = CouncilID.pattern, t = TargetID.pattern, n = NoticeID.pattern, a = ActionID.pattern, m = MeetingNumber.pattern
+
 public enum SiteRoutes {
     public static let all: [RouteSpec] = [
         // operations
-        RouteSpec(.GET, "/healthz", .anyone, OperationsController.health),
-        RouteSpec(.GET, "/metrics", .anyone, OperationsController.metrics),
-        RouteSpec(.GET, "/assets/site.css", .anyone, OperationsController.stylesheet),
-        RouteSpec(.GET, "/assets/print.css", .anyone, OperationsController.printStylesheet),
+        RouteSpec(.GET, .healthz, .anyone, OperationsController.health),
+        RouteSpec(.GET, .metrics, .anyone, OperationsController.metrics),
+        RouteSpec(.GET, .stylesheet, .anyone, OperationsController.stylesheet),
+        RouteSpec(.GET, .printStylesheet, .anyone, OperationsController.printStylesheet),
         // signing in and out
-        RouteSpec(.GET, "/sign-in", .anyone, SessionController.show),
-        RouteSpec(.POST, "/sign-in", .anyone, SessionController.signIn),
-        RouteSpec(.POST, "/sign-out", .signedIn, SessionController.signOut),
-        RouteSpec(.GET, "/account", .signedIn, AccountController.show),
-        RouteSpec(.POST, "/account/api-token", .signedIn, AccountController.issueToken),
+        RouteSpec(.GET, .signIn, .anyone, SessionController.show),
+        RouteSpec(.POST, .signIn, .anyone, SessionController.signIn),
+        RouteSpec(.POST, .signOut, .signedIn, SessionController.signOut),
+        RouteSpec(.GET, .account, .signedIn, AccountController.show),
+        RouteSpec(.POST, .apiToken, .signedIn, AccountController.issueToken),
         // pages
-        RouteSpec(.GET, "/", .signedIn, CouncilController.home),
-        RouteSpec(.GET, "/councils", .everyCouncil, CouncilController.overview),
-        RouteSpec(.GET, "/councils/:council", .readCouncil, CouncilController.dashboard),
-        RouteSpec(.GET, "/councils/:council/targets/:target", .readCouncil, TargetController.show),
-        RouteSpec(.GET, "/councils/:council/notice", .readCouncil, NoticeController.current),
-        RouteSpec(.GET, "/councils/:council/notices/new", .editCouncil, NoticeController.new),
-        RouteSpec(.POST, "/councils/:council/notices/new", .editCouncil, upload: true, NoticeController.create),
-        RouteSpec(.GET, "/councils/:council/notices/:notice", .readCouncil, NoticeController.show),
-        RouteSpec(.POST, "/councils/:council/notices/:notice/fields", .editCouncil, NoticeController.review),
-        RouteSpec(.POST, "/councils/:council/notices/:notice/state", .editCouncil, NoticeController.setState),
-        RouteSpec(.POST, "/councils/:council/notices/:notice/lifecycle", .editCouncil, NoticeController.lifecycle),
-        RouteSpec(.POST, "/councils/:council/targets/:target/figures", .editCouncil, TargetController.enterFigure),
-        RouteSpec(.GET, "/councils/:council/targets/:target/records.csv", .readCouncil, TargetController.exportRecords),
-        RouteSpec(.GET, "/councils/:council/targets/:target/records.xlsx", .readCouncil, TargetController.exportRecords),
-        RouteSpec(.GET, "/councils/:council/uploads", .editCouncil, UploadController.show),
-        RouteSpec(.POST, "/councils/:council/uploads", .editCouncil, upload: true, UploadController.upload),
-        RouteSpec(.GET, "/councils/:council/uploads/:job", .editCouncil, UploadController.job),
-        RouteSpec(.GET, "/councils/:council/imports/:import", .editCouncil, UploadController.importReport),
-        RouteSpec(.GET, "/councils/:council/data-quality", .readCouncil, DataQualityController.show),
+        RouteSpec(.GET, .home, .signedIn, CouncilController.home),
+        RouteSpec(.GET, .councils, .everyCouncil, CouncilController.overview),
+        RouteSpec(.GET, .council(c, .dashboard), .readCouncil, CouncilController.dashboard),
+        RouteSpec(.GET, .council(c, .target(t)), .readCouncil, TargetController.show),
+        RouteSpec(.GET, .council(c, .notice), .readCouncil, NoticeController.current),
+        RouteSpec(.GET, .council(c, .newNotice), .editCouncil, NoticeController.new),
+        RouteSpec(.POST, .council(c, .newNotice), .editCouncil, upload: true, NoticeController.create),
+        RouteSpec(.GET, .council(c, .noticeVersion(n)), .readCouncil, NoticeController.show),
+        RouteSpec(.POST, .council(c, .noticeFields(n)), .editCouncil, NoticeController.review),
+        RouteSpec(.POST, .council(c, .noticeState(n)), .editCouncil, NoticeController.setState),
+        RouteSpec(.POST, .council(c, .noticeLifecycle(n)), .editCouncil, NoticeController.lifecycle),
+        RouteSpec(.POST, .council(c, .targetFigures(t)), .editCouncil, TargetController.enterFigure),
+        RouteSpec(.GET, .council(c, .targetRecords(t, .csv)), .readCouncil, TargetController.exportRecords),
+        RouteSpec(.GET, .council(c, .targetRecords(t, .xlsx)), .readCouncil, TargetController.exportRecords),
+        RouteSpec(.GET, .council(c, .uploads), .editCouncil, UploadController.show),
+        RouteSpec(.POST, .council(c, .uploads), .editCouncil, upload: true, UploadController.upload),
+        RouteSpec(.GET, .council(c, .upload(.pattern)), .editCouncil, UploadController.job),
+        RouteSpec(.GET, .council(c, .importReport(.pattern)), .editCouncil, UploadController.importReport),
+        RouteSpec(.GET, .council(c, .dataQuality), .readCouncil, DataQualityController.show),
         // the board's work
-        RouteSpec(.GET, "/notifications", .signedIn, NotificationController.list),
-        RouteSpec(.GET, "/councils/:council/plan", .readCouncil, PlanController.list),
-        RouteSpec(.POST, "/councils/:council/plan", .editCouncil, PlanController.create),
-        RouteSpec(.GET, "/councils/:council/plan/:action", .readCouncil, PlanController.show),
-        RouteSpec(.POST, "/councils/:council/plan/:action/status", .editCouncil, PlanController.setStatus),
-        RouteSpec(.POST, "/councils/:council/plan/:action/evidence", .editCouncil, upload: true, PlanController.addEvidence),
-        RouteSpec(.POST, "/councils/:council/plan/:action/timescale", .proposeChange, PlanController.requestTimescale),
-        RouteSpec(.GET, "/councils/:council/evidence/:evidence", .readCouncil, PlanController.downloadEvidence),
-        RouteSpec(.GET, "/councils/:council/meetings", .readCouncil, MeetingController.list),
-        RouteSpec(.GET, "/councils/:council/meetings/:meeting", .readCouncil, MeetingController.show),
-        RouteSpec(.POST, "/councils/:council/meetings/:meeting/attendees", .runMeeting, MeetingController.addAttendee),
-        RouteSpec(.POST, "/councils/:council/meetings/:meeting/decisions", .runMeeting, MeetingController.addDecision),
-        RouteSpec(.POST, "/councils/:council/meetings/:meeting/minutes", .runMeeting, MeetingController.saveMinutes),
-        RouteSpec(.POST, "/councils/:council/meetings/:meeting/questions", .assessCouncil, MeetingController.addQuestion),
-        RouteSpec(.POST, "/councils/:council/meetings/:meeting/requests/:request", .runMeeting, MeetingController.decideRequest),
-        RouteSpec(.GET, "/councils/:council/meetings/:meeting/pack", .readCouncil, MeetingController.pack),
-        RouteSpec(.GET, "/councils/:council/meetings/:meeting/pack/:file", .readCouncil, MeetingController.export),
-        RouteSpec(.GET, "/councils/:council/audits", .readCouncil, AuditController.show),
-        RouteSpec(.POST, "/councils/:council/audits", .editCouncil, AuditController.record),
-        RouteSpec(.POST, "/councils/:council/audits/programme", .editCouncil, AuditController.setProgramme),
-        RouteSpec(.GET, "/councils/:council/reviews", .readCouncil, ReviewController.list),
-        RouteSpec(.POST, "/councils/:council/reviews", .editCouncil, ReviewController.create),
-        RouteSpec(.POST, "/councils/:council/assessments", .assessCouncil, ReviewController.create),
-        RouteSpec(.GET, "/councils/:council/reviews/:review", .readCouncil, ReviewController.show),
-        RouteSpec(.POST, "/councils/:council/reviews/:review", .editCouncil, ReviewController.save),
-        RouteSpec(.POST, "/councils/:council/assessments/:review", .assessCouncil, ReviewController.save),
-        RouteSpec(.GET, "/councils/:council/incidents", .readCouncil, IncidentController.list),
-        RouteSpec(.POST, "/councils/:council/incidents", .editCouncil, IncidentController.record),
+        RouteSpec(.GET, .notifications, .signedIn, NotificationController.list),
+        RouteSpec(.GET, .council(c, .plan), .readCouncil, PlanController.list),
+        RouteSpec(.POST, .council(c, .plan), .editCouncil, PlanController.create),
+        RouteSpec(.GET, .council(c, .action(a)), .readCouncil, PlanController.show),
+        RouteSpec(.POST, .council(c, .actionStatus(a)), .editCouncil, PlanController.setStatus),
+        RouteSpec(.POST, .council(c, .actionEvidence(a)), .editCouncil, upload: true, PlanController.addEvidence),
+        RouteSpec(.POST, .council(c, .actionTimescale(a)), .proposeChange, PlanController.requestTimescale),
+        RouteSpec(.GET, .council(c, .evidence(.pattern)), .readCouncil, PlanController.downloadEvidence),
+        RouteSpec(.GET, .council(c, .meetings), .readCouncil, MeetingController.list),
+        RouteSpec(.GET, .council(c, .meeting(m)), .readCouncil, MeetingController.show),
+        RouteSpec(.POST, .council(c, .attendees(m)), .runMeeting, MeetingController.addAttendee),
+        RouteSpec(.POST, .council(c, .decisions(m)), .runMeeting, MeetingController.addDecision),
+        RouteSpec(.POST, .council(c, .minutes(m)), .runMeeting, MeetingController.saveMinutes),
+        RouteSpec(.POST, .council(c, .questions(m)), .assessCouncil, MeetingController.addQuestion),
+        RouteSpec(.POST, .council(c, .request(m, .pattern)), .runMeeting, MeetingController.decideRequest),
+        RouteSpec(.GET, .council(c, .pack(m)), .readCouncil, MeetingController.pack),
+        RouteSpec(.GET, .council(c, .packFile(m, .pattern)), .readCouncil, MeetingController.export),
+        RouteSpec(.GET, .council(c, .audits), .readCouncil, AuditController.show),
+        RouteSpec(.POST, .council(c, .audits), .editCouncil, AuditController.record),
+        RouteSpec(.POST, .council(c, .auditProgramme), .editCouncil, AuditController.setProgramme),
+        RouteSpec(.GET, .council(c, .reviews), .readCouncil, ReviewController.list),
+        RouteSpec(.POST, .council(c, .reviews), .editCouncil, ReviewController.create),
+        RouteSpec(.POST, .council(c, .assessments), .assessCouncil, ReviewController.create),
+        RouteSpec(.GET, .council(c, .review(.pattern)), .readCouncil, ReviewController.show),
+        RouteSpec(.POST, .council(c, .review(.pattern)), .editCouncil, ReviewController.save),
+        RouteSpec(.POST, .council(c, .assessment(.pattern)), .assessCouncil, ReviewController.save),
+        RouteSpec(.GET, .council(c, .incidents), .readCouncil, IncidentController.list),
+        RouteSpec(.POST, .council(c, .incidents), .editCouncil, IncidentController.record),
         // the API
-        RouteSpec(.GET, "/api/v1/openapi.json", .anyone, OpenAPI.serve),
-        RouteSpec(.GET, "/api/v1/councils", .signedIn, APIController.councils),
-        RouteSpec(.GET, "/api/v1/councils/:council", .readCouncil, APIController.council),
-        RouteSpec(.GET, "/api/v1/councils/:council/notice", .readCouncil, APIController.notice),
-        RouteSpec(.GET, "/api/v1/councils/:council/targets", .readCouncil, APIController.targets),
-        RouteSpec(.GET, "/api/v1/councils/:council/targets/:target", .readCouncil, APIController.target),
-        RouteSpec(.GET, "/api/v1/councils/:council/status", .readCouncil, APIController.status),
-        RouteSpec(.GET, "/api/v1/councils/:council/indicators/:indicator", .readCouncil, APIController.series),
-        RouteSpec(.GET, "/api/v1/councils/:council/indicators/:indicator/records", .readCouncil, APIController.records),
-        RouteSpec(.GET, "/api/v1/councils/:council/plan", .readCouncil, BoardAPI.plan),
-        RouteSpec(.GET, "/api/v1/councils/:council/meetings", .readCouncil, BoardAPI.meetings),
-        RouteSpec(.GET, "/api/v1/councils/:council/audits", .readCouncil, BoardAPI.audits),
-        RouteSpec(.GET, "/api/v1/councils/:council/incidents", .readCouncil, BoardAPI.incidents),
+        RouteSpec(.GET, .api(.openAPI), .anyone, OpenAPI.serve),
+        RouteSpec(.GET, .api(.councils), .signedIn, APIController.councils),
+        RouteSpec(.GET, .api(.council(c, .summary)), .readCouncil, APIController.council),
+        RouteSpec(.GET, .api(.council(c, .notice)), .readCouncil, APIController.notice),
+        RouteSpec(.GET, .api(.council(c, .targets)), .readCouncil, APIController.targets),
+        RouteSpec(.GET, .api(.council(c, .target(t))), .readCouncil, APIController.target),
+        RouteSpec(.GET, .api(.council(c, .status)), .readCouncil, APIController.status),
+        RouteSpec(.GET, .api(.council(c, .indicator(.pattern))), .readCouncil, APIController.series),
+        RouteSpec(.GET, .api(.council(c, .records(.pattern))), .readCouncil, APIController.records),
+        RouteSpec(.GET, .api(.council(c, .plan)), .readCouncil, BoardAPI.plan),
+        RouteSpec(.GET, .api(.council(c, .meetings)), .readCouncil, BoardAPI.meetings),
+        RouteSpec(.GET, .api(.council(c, .audits)), .readCouncil, BoardAPI.audits),
+        RouteSpec(.GET, .api(.council(c, .incidents)), .readCouncil, BoardAPI.incidents),
     ]
 }
 

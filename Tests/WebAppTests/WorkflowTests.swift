@@ -93,7 +93,7 @@ struct WorkflowTests {
         let scope = Store(world.app.db).scope(world.notts)
         let record = try #require(try await scope.notice(id: world.nottsNotice))
         let target = try #require(try await scope.targets(of: record).first)
-        #expect(CouncilFigures.decodeTarget(target.targetJSON)?.milestones.first?.value == 72.5)
+        #expect(StoredJSON.decodeTarget(target.targetJSON)?.milestones.first?.value == 72.5)
 
         let confirm = try await client.post("\(page)/fields", form: [("field", "council.name"), ("verdict", "confirmed")], tokenFrom: page)
         #expect(confirm.status == .seeOther)

@@ -4,13 +4,13 @@ import Foundation
 
 /// The board's records of one council, reached like everything else of a council's: through its scope.
 extension CouncilScope {
-    static func json<T: Encodable>(_ value: T) throws -> String { try CouncilFigures.encode(value) }
+    static func json<T: Encodable>(_ value: T) throws -> String { try StoredJSON.encode(value) }
     static func value<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
         try JSONDecoder().decode(T.self, from: Data(json.utf8))
     }
 
     /// The plan, timescale requests, meetings and incidents (audits are read with the figures).
-    func boardRecords() async throws -> BoardRecords {
+    public func boardRecords() async throws -> BoardRecords {
         var board = BoardRecords()
         board.actions = try await actions()
         board.requests = try await timescaleRequests()

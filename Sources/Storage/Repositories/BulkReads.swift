@@ -27,13 +27,13 @@ extension CouncilScope {
     }
 
     /// A hand-entered figure as the picture needs it.
-    struct HandFigureRow: Decodable, Sendable {
-        var indicator: String
-        var basis: String
-        var month: String
-        var value: Double
-        var entered_by: String
-        var entered_at: Date?
+    public struct HandFigureRow: Decodable, Sendable {
+        public var indicator: String
+        public var basis: String
+        public var month: String
+        public var value: Double
+        public var entered_by: String
+        public var entered_at: Date?
     }
 
     private struct ValueRow: Decodable {
@@ -62,13 +62,13 @@ extension CouncilScope {
         return try rows.map { ($0.id, $0.source, try decoder.decode(CaseAuditRecord.self, from: Data($0.body.utf8))) }
     }
 
-    func handFigureRows() async throws -> [HandFigureRow] {
+    public func handFigureRows() async throws -> [HandFigureRow] {
         try await sql.select().column("indicator").column("basis").column("month").column("value").column("entered_by").column("entered_at")
             .from(HandFigureModel.schema).where("council_id", .equal, council).orderBy("month").all(decoding: HandFigureRow.self)
     }
 
     /// The indicator values the council's last import computed, as results (a row that does not read is left out).
-    func indicatorResults() async throws -> [IndicatorResult] {
+    public func indicatorResults() async throws -> [IndicatorResult] {
         let rows = try await sql.select().column("indicator").column("basis").column("period_start").column("period_end").column("numerator")
             .column("denominator").column("scale").from(IndicatorValueModel.schema).where("council_id", .equal, council).orderBy("month")
             .all(decoding: ValueRow.self)

@@ -166,6 +166,12 @@ public struct CouncilScope: Sendable {
             .sort(\.$name).all()
     }
 
+    /// The ids of those files, without their contents: enough to tell whether the council's records have changed.
+    public func currentFileIDs() async throws -> [UUID] {
+        try await ImportFileModel.query(on: database).filter(\.$councilID == council).filter(\.$superseded == false)
+            .all(\.$id)
+    }
+
     /// Stores an import whole or not at all: its files (replacing earlier files with the same key), its report, the
     /// figures recomputed from the council's files as they now stand, and the audit entry, in one transaction.
     /// `audits`, when given, replaces the audits that earlier imports brought (audits recorded in the application stay).

@@ -37,11 +37,11 @@ struct Guarded: AsyncResponder {
         if need == .anyone { return try await handler(request) }
         guard let user = request.currentUser else {
             if request.isAPI { throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"]) }
-            let back = request.method == .GET ? request.url.path : "/"
-            return request.redirect(to: "/sign-in?next=" + (back.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/"))
+            let back = request.method == .GET ? request.url.path : SiteURL.home.path
+            return request.redirect(to: SiteURL.signIn.with(query: ["next": back]))
         }
         let pathCouncil: UUID?
-        if let text = request.parameters.get("council") {
+        if let text = request.parameters.get(CouncilKind.parameter) {
             guard let id = UUID(uuidString: text) else { throw Abort(.notFound) }
             pathCouncil = id
         } else {

@@ -34,7 +34,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 let page = Layout.page(title: Self.title(status), user: request.currentUser, content: .group(
                     .h1(.class("govuk-heading-l"), .text(Self.title(status))),
                     .p(.class("govuk-body"), .text(reason)),
-                    .p(.class("govuk-body"), .a(.class("govuk-link"), .href("/"), "Go to the start page"))
+                    .p(.class("govuk-body"), .a(.class("govuk-link"), .href(.home), "Go to the start page"))
                 ))
                 response = Response(status: status, headers: headers)
                 response.headers.contentType = .html

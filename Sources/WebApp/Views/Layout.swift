@@ -6,7 +6,12 @@ import Storage
 enum Layout {
     static let serviceName = "Improvement notice monitor"
 
-    static func page(title: String, user: CurrentUser?, breadcrumbs: [(String, String)] = [], wide: Bool = false,
+    /// The trail to a council's page: the list of councils for those who see every council, then the council.
+    static func crumbs(_ user: CurrentUser, _ council: CouncilRef, dashboard: Bool = true) -> [(String, SiteURL)] {
+        (user.role.seesEveryCouncil ? [("Councils", .councils)] : []) + (dashboard ? [(council.name, council.url)] : [])
+    }
+
+    static func page(title: String, user: CurrentUser?, breadcrumbs: [(String, SiteURL)] = [], wide: Bool = false,
                      content: Node<HTML.BodyContext>) -> HTML {
         HTML(
             .lang(.english),
@@ -14,8 +19,8 @@ enum Layout {
                 .element(named: "meta", attributes: [.attribute(named: "charset", value: "utf-8")]),
                 .element(named: "title", text: "\(title) – \(serviceName)"),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .link(.rel(.stylesheet), .href("/assets/site.css")),
-                .link(.rel(.stylesheet), .href("/assets/print.css"), .attribute(named: "media", value: "print"))
+                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path)),
+                .link(.rel(.stylesheet), .href(SiteURL.printStylesheet.path), .attribute(named: "media", value: "print"))
             ),
             .body(
                 .class("govuk-template__body"),
@@ -24,15 +29,15 @@ enum Layout {
                     .class("govuk-header"),
                     .div(
                         .class("govuk-header__container govuk-width-container"),
-                        .a(.href("/"), .class("govuk-header__link govuk-header__service-name"), .text(serviceName)),
+                        .a(.href(.home), .class("govuk-header__link govuk-header__service-name"), .text(serviceName)),
                         .unwrap(user) { user in
                             .nav(
                                 .attribute(named: "aria-label", value: "Account"),
                                 .class("govuk-header__navigation"),
                                 .span(.class("govuk-header__user"), .text("\(user.displayName) (\(user.role.label))")),
-                                .a(.href("/account"), .class("govuk-header__link"), "Account"),
+                                .a(.href(.account), .class("govuk-header__link"), "Account"),
                                 .form(
-                                    .action("/sign-out"), .method(.post), .class("govuk-header__form"),
+                                    .action(.signOut), .method(.post), .class("govuk-header__form"),
                                     .input(.type(.hidden), .name(CSRF.field), .value(user.csrfToken ?? "")),
                                     .button(.type(.submit), .class("govuk-header__button"), "Sign out")
                                 )

@@ -1,0 +1,93 @@
+import Domain
+import Monitoring
+import Plot
+import Reports
+import Storage
+import Vapor
+
+enum DashboardView {
+    static func page(_ picture: CouncilPicture, user: CurrentUser) -> HTML {
+        let mayEdit = Access.roles(for: .editCouncil).contains(user.role)
+        // The page's body depends on the picture and on whether the user may edit: drawn once for each.
+        let body = picture.drawings.value("dashboard \(mayEdit)") { content(picture, mayEdit: mayEdit).render() }
+        return Layout.page(title: picture.council.name, user: user, breadcrumbs: user.role.seesEveryCouncil ? [("Councils", .councils)] : [], wide: true,
+                           content: .raw(body))
+    }
+
+    static func content(_ picture: CouncilPicture, mayEdit: Bool) -> Node<HTML.BodyContext> {
+        let council = picture.council
+        return .group(
+            .span(.class("govuk-caption-l"), .text("Figures as at \(Format.date(picture.asOf))")),
+            .h1(.class("govuk-heading-l"), .text(picture.council.name)),
+            .nav(.attribute(named: "aria-label", value: "Council pages"), .ul(.class("govuk-list"),
+                .li(.a(.class("govuk-link"), .href(council.url(.notice)), "The notice, its fields and calendar")),
+                .li(.a(.class("govuk-link"), .href(council.url(.dataQuality)), "Data quality of the loaded returns")),
+                .li(.a(.class("govuk-link"), .href(council.url(.plan)), "Improvement Plan")),
+                .li(.a(.class("govuk-link"), .href(council.url(.meetings)), "Board meetings, agendas and board packs")),
+                .li(.a(.class("govuk-link"), .href(council.url(.audits)), "Case-file audits")),
+                .li(.a(.class("govuk-link"), .href(council.url(.reviews)), "Reviews and reports")),
+                .li(.a(.class("govuk-link"), .href(council.url(.incidents)), "Serious incidents")),
+                .if(mayEdit, .li(.a(.class("govuk-link"), .href(council.url(.uploads)), "Upload returns"))),
+                .if(mayEdit, .li(.a(.class("govuk-link"), .href(council.url(.newNotice)), "Load a notice")))
+            )),
+            .forEach(picture.notes) { .div(.class("govuk-inset-text"), .text($0)) },
+            .if(picture.statuses.isEmpty && picture.notice != nil, .p(.class("govuk-body"), "The notice sets no numeric targets.")),
+            .if(!picture.statuses.isEmpty, .group(
+                .h2(.class("govuk-heading-m"), "Targets"),
+                .table(
+                    .class("govuk-table"), .id("targets"),
+                    .caption(.class("govuk-table__caption"), "Each target of the notice"),
+                    .thead(.tr(
+                        .th(.attribute(named: "scope", value: "col"), "Target"),
+                        .th(.attribute(named: "scope", value: "col"), "Latest"),
+                        .th(.attribute(named: "scope", value: "col"), "Next milestone"),
+                        .th(.attribute(named: "scope", value: "col"), "Status")
+                    )),
+                    .tbody(.forEach(picture.rows) { target, status in
+                        .tr(
+                            .th(.attribute(named: "scope", value: "row"),
+                                .a(.class("govuk-link"), .href(council.url(.target(target))), .text(status.target.indicator.capitalizingFirst))),
+                            .td(.text(status.latest.map { "\(Format.figure($0.value, unit: status.target.unit)) (\($0.month.label))" } ?? "no figures")),
+                            .td(.text(nextMilestone(status))),
+                            .td(Format.rag(status.rag))
+                        )
+                    })
+                ),
+                .h2(.class("govuk-heading-m"), "Progress"),
+                .div(.class("app-card-grid"), .forEach(picture.rows) { target, status in
+                    .div(.class("app-card target-chart"),
+                         .h3(.class("govuk-heading-s"), .a(.class("govuk-link"), .href(council.url(.target(target))), .text(status.target.indicator.capitalizingFirst))),
+                         .raw(chart(status, picture: picture, width: 560, height: 260)),
+                         .ul(.class("govuk-list govuk-list--bullet govuk-body-s"), .forEach(status.reasons) { .li(.text($0)) }))
+                })
+            )),
+            .if(!picture.exceptions.items.isEmpty, .group(
+                .h2(.class("govuk-heading-m"), "Exceptions for the board"),
+                .ul(.class("govuk-list govuk-list--bullet"), .forEach(picture.exceptions.items) { item in
+                    .li(.strong(.text(item.target.indicator.capitalizingFirst + ": ")), .text(item.summary))
+                })
+            )),
+            .unwrap(picture.calendar) { calendar in
+                .group(
+                    .h2(.class("govuk-heading-m"), "Coming up and overdue"),
+                    CalendarView.table(calendar, asOf: picture.asOf, upcomingOnly: true)
+                )
+            }
+        )
+    }
+
+    static func nextMilestone(_ status: TargetStatus) -> String {
+        guard let next = status.milestones.first(where: { $0.state == .dueSoon || $0.state == .notYetDue }) ?? status.milestones.last else { return "none" }
+        return "\(Format.figure(next.level, unit: status.target.unit)) by \(Format.date(next.dueDate))"
+    }
+
+    static func chart(_ status: TargetStatus, picture: CouncilPicture, width: Int = 640, height: Int = 280) -> String {
+        let position = picture.statuses.firstIndex { $0.target == status.target } ?? -1
+        return picture.drawings.value("chart \(position) \(width)x\(height)") {
+            let indicator = status.target.indicatorID
+            let monthly = picture.library.series(indicator, .inMonth) ?? picture.library.series(for: indicator, basis: status.basis)
+            let ytd = picture.library.series(indicator, .cumulativeYearToDate)
+            return TargetChart(status: status, monthly: monthly, yearToDate: ytd, title: status.target.indicator.capitalizingFirst, width: width, height: height).svg()
+        }
+    }
+}

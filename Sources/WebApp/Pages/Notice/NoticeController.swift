@@ -1,0 +1,168 @@
+import Domain
+import Monitoring
+import NoticeReader
+import Plot
+import Storage
+import Vapor
+
+/// The notice: its text with the words behind each field marked, its fields for a person to confirm or correct, its
+/// calendar; and loading a new notice from its text.
+enum NoticeController {
+    @Sendable static func current(req: Request) async throws -> Response {
+        let council = try await req.pathCouncil()
+        guard let notice = try await req.store.scope(council.requireID()).currentNotice() else {
+            return try await NoticeView.none(council: CouncilRef(council), user: req.requireUser()).encodeResponse(for: req)
+        }
+        return req.redirect(to: .council(try council.pathID(), .noticeVersion(NoticeID(try notice.requireID()))))
+    }
+
+    @Sendable static func show(req: Request) async throws -> HTML {
+        let user = try req.requireUser()
+        let council = try await req.pathCouncil()
+        let scope = req.store.scope(try council.requireID())
+        guard let record = try await scope.notice(id: try req.uuidParameter(NoticeKind.self)), let notice = StoredJSON.decodeNotice(record.noticeJSON) else {
+            throw Abort(.notFound)
+        }
+        let reviews = try await scope.fieldReviews(of: record)
+        let picture = try await req.services.pictures.picture(of: council, store: req.store, today: req.settings.today(for: council))
+        let message = try? req.query.get(String.self, at: "done")
+        let page = try NoticeView.Page(council: picture.council, record: record, notice: notice, reviews: reviews,
+                                       calendar: picture.noticeRecord?.key == record.id ? picture.calendar : nil, asOf: picture.asOf)
+        return NoticeView.page(page, user: user, error: nil, message: message.flatMap(NoticeView.messages.index(forKey:)).map { NoticeView.messages[$0].value })
+    }
+
+    struct ReviewForm: Content {
+        var field: String
+        var verdict: String
+        var value: String?
+    }
+
+    /// A person confirms a field as read, or corrects it.
+    @Sendable static func review(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let council = try await req.pathCouncil()
+        let scope = req.store.scope(try council.requireID())
+        guard let record = try await scope.notice(id: try req.uuidParameter(NoticeKind.self)), let notice = StoredJSON.decodeNotice(record.noticeJSON) else {
+            throw Abort(.notFound)
+        }
+        let form = try req.content.decode(ReviewForm.self)
+        guard let field = NoticeFields.list(notice).first(where: { $0.path == form.field }) else { throw Abort(.badRequest, reason: "There is no such field.") }
+        let url = SiteURL.council(try council.pathID(), .noticeVersion(NoticeID(try record.requireID())))
+        switch form.verdict {
+        case "confirmed":
+            try await scope.reviewField(of: record, field: field.path, verdict: "confirmed", valueBefore: field.value, valueAfter: field.value,
+                                        newNoticeJSON: nil, targets: nil, by: user.actor)
+            return req.redirect(to: url.with(query: ["done": "confirmed"], fragment: "field-\(anchor(field.path))"))
+        case "corrected":
+            let changed: Notice
+            do {
+                changed = try NoticeFields.apply(form.value ?? "", to: field.path, in: notice)
+            } catch {
+                let reviews = try await scope.fieldReviews(of: record)
+                let model = try NoticeView.Page(council: CouncilRef(council), record: record, notice: notice, reviews: reviews, calendar: nil,
+                                                asOf: req.settings.today(for: council))
+                let page = NoticeView.page(model, user: user, error: (field.path, error.description), message: nil)
+                let response = try await page.encodeResponse(for: req)
+                response.status = .unprocessableEntity
+                return response
+            }
+            let after = NoticeFields.list(changed).first { $0.path == field.path }?.value
+            try await scope.reviewField(of: record, field: field.path, verdict: "corrected", valueBefore: field.value, valueAfter: after,
+                                        newNoticeJSON: try StoredJSON.encode(changed),
+                                        targets: try changed.targets.map { ($0.indicatorID.rawValue, try StoredJSON.encode($0)) }, by: user.actor)
+            return req.redirect(to: url.with(query: ["done": "corrected"], fragment: "field-\(anchor(field.path))"))
+        default:
+            throw Abort(.badRequest, reason: "Choose confirm or correct.")
+        }
+    }
+
+    struct StateForm: Content { var state: String }
+
+    @Sendable static func setState(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let council = try await req.pathCouncil()
+        let scope = req.store.scope(try council.requireID())
+        guard let record = try await scope.notice(id: try req.uuidParameter(NoticeKind.self)) else { throw Abort(.notFound) }
+        let form = try req.content.decode(StateForm.self)
+        guard ["draft", "confirmed"].contains(form.state) else { throw Abort(.badRequest, reason: "A notice is a draft or confirmed.") }
+        try await scope.setNoticeState(record, to: form.state, by: user.actor)
+        return req.redirect(to: SiteURL.council(try council.pathID(), .noticeVersion(NoticeID(try record.requireID()))).with(query: ["done": form.state]))
+    }
+
+    struct LifecycleForm: Content {
+        var state: String
+        var date: String?
+        var reason: String?
+    }
+
+    /// Records what happened to the notice (reviewed, revised, lifted, replaced by a direction). Nothing follows a
+    /// lifted notice or a direction.
+    @Sendable static func lifecycle(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let council = try await req.pathCouncil()
+        let scope = req.store.scope(try council.requireID())
+        guard let record = try await scope.notice(id: try req.uuidParameter(NoticeKind.self)), var notice = StoredJSON.decodeNotice(record.noticeJSON) else {
+            throw Abort(.notFound)
+        }
+        let form = try req.content.decode(LifecycleForm.self)
+        guard let state = LifecycleEvent.State(rawValue: form.state) else { throw Abort(.badRequest, reason: "Choose what happened to the notice.") }
+        guard notice.lifecycle.allows(state) else {
+            throw Abort(.unprocessableEntity, reason: "A notice that is \(notice.lifecycle.currentState.rawValue.replacingOccurrences(of: "_", with: " ")) cannot then be \(state.rawValue.replacingOccurrences(of: "_", with: " ")).")
+        }
+        let dateText = (form.date ?? "").trimmingCharacters(in: .whitespaces)
+        let date = dateText.isEmpty ? nil : PartialDate(iso: dateText)
+        guard dateText.isEmpty || date != nil else { throw Abort(.unprocessableEntity, reason: "Enter the date as 2012-03-31, 2012-03 or leave it empty.") }
+        let before = notice.lifecycle.currentState.rawValue
+        let reason = form.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        notice.lifecycle.append(LifecycleEvent(state: state, date: date, reason: reason?.isEmpty == false ? reason : nil))
+        try await scope.reviewField(of: record, field: "lifecycle", verdict: "corrected", valueBefore: before, valueAfter: state.rawValue,
+                                    newNoticeJSON: try StoredJSON.encode(notice), targets: nil, by: user.actor)
+        return req.redirect(to: SiteURL.council(try council.pathID(), .noticeVersion(NoticeID(try record.requireID()))).with(query: ["done": "lifecycle"]))
+    }
+
+    @Sendable static func new(req: Request) async throws -> HTML {
+        NoticeView.upload(council: try CouncilRef(await req.pathCouncil()), user: try req.requireUser(), error: nil)
+    }
+
+    struct UploadForm: Content {
+        var text: String?
+        var file: File?
+        var noticeDate: String?
+    }
+
+    /// Reads a notice's text into a draft and stores it for confirming.
+    @Sendable static func create(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let council = try await req.pathCouncil()
+        let form = try req.content.decode(UploadForm.self)
+        var bytes: [UInt8] = []
+        if let file = form.file, file.data.readableBytes > 0 { bytes = Array(file.data.readableBytesView) } else if let text = form.text { bytes = Array(text.utf8) }
+        func fail(_ message: String) async throws -> Response {
+            let response = try await NoticeView.upload(council: try CouncilRef(council), user: user, error: message).encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
+        }
+        if bytes.allSatisfy({ $0 == 32 || $0 == 10 || $0 == 13 || $0 == 9 }) { return try await fail("Paste the notice's text or choose a file") }
+        if bytes.count > NoticeInput.maximumBytes { return try await fail("The notice is larger than \(NoticeInput.maximumBytes / 1_000_000) MB; is it the right file?") }
+        var noticeDate: String?
+        if let text = form.noticeDate?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            guard CalendarDate(iso: text) != nil else { return try await fail("Enter the notice's date as 2011-01-31, or leave it empty") }
+            noticeDate = text
+        }
+        let draft: NoticeDraft
+        do {
+            draft = try NoticeReader.read(bytes: bytes)
+        } catch {
+            return try await fail("The file could not be read as a notice: \(error)")
+        }
+        let record = try await req.store.scope(council.requireID()).createNotice(
+            sourceText: draft.text, encoding: draft.encoding, noticeJSON: StoredJSON.encode(draft.notice),
+            warningsJSON: StoredJSON.encode(draft.warnings), noticeDate: noticeDate,
+            targets: try draft.notice.targets.map { ($0.indicatorID.rawValue, try StoredJSON.encode($0)) }, by: user.actor)
+        return req.redirect(to: SiteURL.council(try council.pathID(), .noticeVersion(NoticeID(try record.requireID()))).with(query: ["done": "read"]))
+    }
+
+    static func anchor(_ path: String) -> String {
+        path.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+    }
+}

@@ -1,0 +1,71 @@
+import Domain
+import Monitoring
+import Plot
+import Reports
+import Storage
+import Vapor
+
+enum ReviewView {
+    /// A review or report as its pages show it.
+    struct Report: Sendable {
+        var id: ReviewID
+        var kind: String
+        var title: String
+        var text: String
+        var submitted: Bool
+        var writtenBy: String
+
+        init(_ model: ReviewReportModel) throws {
+            id = ReviewID(try model.requireID())
+            kind = model.kind
+            title = model.title
+            text = model.text
+            submitted = model.status == "submitted"
+            writtenBy = model.writtenBy
+        }
+
+        /// A chair's assessment is read and written under /assessments, everything else under /reviews.
+        func url(_ council: CouncilRef) -> SiteURL {
+            council.url(kind == "chair_assessment" ? .assessment(id) : .review(id))
+        }
+    }
+
+    static func list(_ data: BoardData, schedule: [ReviewController.Due], reports: [Report], user: CurrentUser) -> HTML {
+        let council = data.council
+        let written = Dictionary(reports.map { ("\($0.kind)|\($0.title)", $0) }, uniquingKeysWith: { a, _ in a })
+        return Layout.page(title: "Reviews and reports", user: user, breadcrumbs: BoardViews.crumbs(data, user), content: .group(
+            .h1(.class("govuk-heading-l"), .text("Reviews and reports: \(data.council.name)")),
+            .table(.class("govuk-table"), .id("reviews"),
+                   .caption(.class("govuk-table__caption"), "Due under the notice"),
+                   .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Due"), .th(.attribute(named: "scope", value: "col"), "What"),
+                              .th(.attribute(named: "scope", value: "col"), "State"))),
+                   .tbody(.forEach(schedule) { due in
+                       let report = written["\(due.kind)|\(due.title)"]
+                       return .tr(.td(.text(Format.date(due.date))), .td(.text(due.title)),
+                                  .td(.unwrap(report) { r in
+                                      .a(.class("govuk-link"), .href(council.url(.review(r.id))),
+                                         .text(r.submitted ? "Submitted" : "Draft"))
+                                  }, .if(report == nil && ReviewController.mayWrite(due.kind, user.role), .form(
+                                      .action(council.url(due.kind == "chair_assessment" ? .assessments : .reviews)), .method(.post), Layout.csrf(user),
+                                      .input(.type(.hidden), .name("kind"), .value(due.kind)), .input(.type(.hidden), .name("title"), .value(due.title)),
+                                      .button(.type(.submit), .class("govuk-button govuk-button--small govuk-button--secondary"), "Draft it"))),
+                                  .if(report == nil && !ReviewController.mayWrite(due.kind, user.role), .text("Not started"))))
+                   }))
+        ))
+    }
+
+    static func report(_ data: BoardData, report: Report, user: CurrentUser) -> HTML {
+        let council = data.council
+        let mayWrite = ReviewController.mayWrite(report.kind, user.role) && !report.submitted
+        return Layout.page(title: report.title, user: user, breadcrumbs: BoardViews.crumbs(data, user) + [("Reviews and reports", council.url(.reviews))], content: .group(
+            .span(.class("govuk-caption-l"), .text(report.submitted ? "Submitted" : "Draft, by \(report.writtenBy)")),
+            .h1(.class("govuk-heading-l"), .text(report.title)),
+            .if(!mayWrite, .div(.class("notice-text"), .id("report-text"), .text(report.text))),
+            .if(mayWrite, .form(.action(report.url(council)), .method(.post), Layout.csrf(user),
+                                .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("text"), "Text"),
+                                     .textarea(.class("govuk-textarea"), .id("text"), .name("text"), .rows(30), .text(report.text))),
+                                .button(.type(.submit), .class("govuk-button govuk-button--secondary"), .name("submit"), .value("no"), "Save the draft"),
+                                .button(.type(.submit), .class("govuk-button"), .name("submit"), .value("yes"), .id("submit-report"), "Submit it")))
+        ))
+    }
+}

@@ -1,0 +1,69 @@
+import Domain
+import Foundation
+import Storage
+
+/// Each council's picture, kept until its data changes (the council's `data_version`) or the date it is judged on
+/// does. Pages and the API ask here; a picture is computed once per change, not once per request.
+///
+/// One computation per council runs at a time. Requests that find the kept picture out of date queue behind it, and
+/// when their turn comes most find that the computation before them already read their change: after a burst of
+/// writes the picture is computed a few times, not once per request. Each computation reads the council's version
+/// afresh and reads again only the inputs that changed (`PictureInputs`), so it never shows less than the request
+/// that asked for it had seen.
+public actor PictureCache {
+    private struct Kept {
+        var version: Int
+        var asOf: CalendarDate
+        var picture: CouncilPicture
+    }
+
+    private var pictures: [UUID: Kept] = [:]
+    private var inputs: [UUID: PictureInputs] = [:]
+    private var busy: Set<UUID> = []
+    private var waiting: [UUID: [CheckedContinuation<Void, Never>]] = [:]
+    /// Pictures computed since the cache was made (for /metrics and the tests).
+    public private(set) var computations = 0
+    /// Where the council's case records come from, so that exceptions can say what lies behind a figure.
+    private let records: CaseDataCache?
+
+    public init(records: CaseDataCache? = nil) {
+        self.records = records
+    }
+
+    func picture(of council: CouncilModel, store: Store, today: CalendarDate) async throws -> CouncilPicture {
+        let id = try council.requireID()
+        let asOf = council.asOf.flatMap(CalendarDate.init(iso:)) ?? today
+        if let kept = current(id, version: council.dataVersion, asOf: asOf) { return kept }
+        await acquire(id)
+        defer { release(id) }
+        if let kept = current(id, version: council.dataVersion, asOf: asOf) { return kept }
+        let newest = try await store.council(id: id) ?? council
+        computations += 1
+        var read = inputs[id] ?? PictureInputs()
+        let picture = try await CouncilFigures.picture(of: newest, store: store, today: today, inputs: &read, records: records)
+        inputs[id] = read
+        pictures[id] = Kept(version: newest.dataVersion, asOf: picture.asOf, picture: picture)
+        return picture
+    }
+
+    private func current(_ id: UUID, version: Int, asOf: CalendarDate) -> CouncilPicture? {
+        guard let kept = pictures[id], kept.version >= version, kept.asOf == asOf else { return nil }
+        return kept.picture
+    }
+
+    private func acquire(_ id: UUID) async {
+        if busy.insert(id).inserted { return }
+        await withCheckedContinuation { waiting[id, default: []].append($0) }
+    }
+
+    /// Hands the council's turn to the next request waiting, in the order they came.
+    private func release(_ id: UUID) {
+        if var queue = waiting[id], !queue.isEmpty {
+            let next = queue.removeFirst()
+            waiting[id] = queue.isEmpty ? nil : queue
+            next.resume()
+        } else {
+            busy.remove(id)
+        }
+    }
+}
