@@ -1,8 +1,9 @@
 // swift-tools-version: 6.1
 // improvement-monitor: the package. Targets follow ARCHITECTURE.md (../shared/ARCHITECTURE.md in the workspace):
-// a pure core (Domain, NoticeReader, CaseRecords, Indicators, Monitoring, Reports, Demo) with storage (Storage:
-// FluentKit) and the web (WebApp: Vapor) at the edge, and one executable `improve`. Only Storage and WebApp import
-// the web stack, so the core builds and tests in seconds. docs/architecture.md describes each.
+// a pure core (Domain, NoticeReader, Spreadsheet, CaseRecords, Indicators, Monitoring, Reports, Demo) with storage
+// (Storage: FluentKit repositories) and the application (WebApp: Vapor; a council's picture, imports, pages, the API)
+// at the edge, and one executable `improve`. Only Storage and WebApp import the web stack, so the core builds and
+// tests in seconds. docs/architecture.md describes each.
 import PackageDescription
 
 let package = Package(
@@ -12,6 +13,7 @@ let package = Package(
         .executable(name: "improve", targets: ["improve"]),
         .library(name: "Domain", targets: ["Domain"]),
         .library(name: "NoticeReader", targets: ["NoticeReader"]),
+        .library(name: "Spreadsheet", targets: ["Spreadsheet"]),
         .library(name: "CaseRecords", targets: ["CaseRecords"]),
         .library(name: "Indicators", targets: ["Indicators"]),
         .library(name: "Demo", targets: ["Demo"]),
@@ -41,20 +43,24 @@ let package = Package(
         .target(name: "Domain"),
         // Notice text in, a NoticeDraft out: every field traced to its words.
         .target(name: "NoticeReader", dependencies: ["Domain"]),
+        // Outside files' containers: a streaming XML scanner, and reading and writing xlsx workbooks (zip archives of
+        // XML parts). Used by the importers and by the exports, which need nothing else of each other.
+        .target(name: "Spreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Case-level records as column tables, and the importers that fill them from councils' returns.
-        .target(name: "CaseRecords", dependencies: ["Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "CaseRecords", dependencies: ["Domain", "Spreadsheet"]),
         // One definition per indicator, and the engine that evaluates them over the column tables.
         .target(name: "Indicators", dependencies: ["Domain", "CaseRecords"]),
         // Targets against figures: status, trajectory, forecast, RAG, exceptions and the notice's calendar.
         .target(name: "Monitoring", dependencies: ["Domain", "Indicators"]),
         // Pure functions from monitoring values to bytes: SVG charts, CSV and XLSX exports.
-        .target(name: "Reports", dependencies: ["Domain", "Indicators", "Monitoring", "CaseRecords", .product(name: "Plot", package: "Plot")]),
-        // Fluent models, one set of migrations for SQLite and PostgreSQL, repositories scoped by council, the audit trail.
+        .target(name: "Reports", dependencies: ["Domain", "Indicators", "Monitoring", "Spreadsheet", .product(name: "Plot", package: "Plot")]),
+        // Fluent models, one set of migrations for SQLite and PostgreSQL, repositories scoped by council, the audit trail:
+        // repositories only, no orchestration and no HTML.
         // FluentKit and the drivers, not Vapor: storage tests build without the web framework.
         .target(
             name: "Storage",
             dependencies: [
-                "Domain", "CaseRecords", "Indicators", "Monitoring",
+                "Domain", "Indicators",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -66,11 +72,13 @@ let package = Package(
             ],
             exclude: ["README.md"]
         ),
-        // Vapor: configuration, sign-in, roles, pages (Plot), the JSON API. The only target that imports Vapor.
+        // Vapor: configuration, sign-in, roles, typed URLs, a council's picture (through Monitoring's one pipeline),
+        // imports of returns, pages (controller, page model and Plot view each), the JSON API. The only target that
+        // imports Vapor.
         .target(
             name: "WebApp",
             dependencies: [
-                "Domain", "NoticeReader", "CaseRecords", "Indicators", "Monitoring", "Reports", "Storage", "Demo",
+                "Domain", "NoticeReader", "CaseRecords", "Spreadsheet", "Indicators", "Monitoring", "Reports", "Storage", "Demo",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Plot", package: "Plot"),
@@ -79,7 +87,7 @@ let package = Package(
             exclude: ["README.md"]
         ),
         // A deterministic synthetic council for demonstrations, tests and benchmarks.
-        .target(name: "Demo", dependencies: ["Domain", "CaseRecords"]),
+        .target(name: "Demo", dependencies: ["Domain", "CaseRecords", "Spreadsheet"]),
         // The one executable: argument parsing only, each command a thin call into the libraries.
         .executableTarget(
             name: "improve",
@@ -97,14 +105,14 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         // Writes small CIN census files for tests, so every figure can be counted by hand.
         .target(name: "TestSupport", dependencies: ["CaseRecords"], path: "Tests/TestSupport"),
-        .testTarget(name: "CaseRecordsTests", dependencies: ["Domain", "CaseRecords", "Demo", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "IndicatorsTests", dependencies: ["Domain", "CaseRecords", "Indicators", "Demo", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Domain", "Monitoring", "NoticeReader", "Reports", "TestSupport", "CaseRecords"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "CaseRecordsTests", dependencies: ["Domain", "CaseRecords", "Spreadsheet", "Demo", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "IndicatorsTests", dependencies: ["Domain", "CaseRecords", "Spreadsheet", "Indicators", "Demo", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Domain", "Monitoring", "NoticeReader", "Reports", "TestSupport", "Spreadsheet"], exclude: ["__Snapshots__"]),
         .testTarget(name: "StorageTests", dependencies: ["Domain", "Storage", "CaseRecords", "Demo", "TestSupport", "NoticeReader", .product(name: "FluentKit", package: "fluent-kit"), .product(name: "FluentSQL", package: "fluent-kit")]),
         .testTarget(
             name: "WebAppTests",
             dependencies: [
-                "WebApp", "Storage", "Domain", "Demo", "NoticeReader", "CaseRecords", "TestSupport",
+                "WebApp", "Storage", "Domain", "Demo", "NoticeReader", "CaseRecords", "Spreadsheet", "TestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             exclude: ["__Snapshots__"]

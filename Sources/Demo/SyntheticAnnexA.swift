@@ -1,6 +1,7 @@
 import CaseRecords
 import Domain
 import Foundation
+import Spreadsheet
 
 /// The synthetic council's Ofsted Annex A workbook for the last twelve months of its span, consistent with its
 /// census: list 3 (referrals), list 5 (section 47 enquiries, each with the strategy discussion that started it, up to

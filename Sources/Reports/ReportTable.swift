@@ -1,4 +1,4 @@
-import CaseRecords
+import Spreadsheet
 import Foundation
 
 /// A table of a report, as a person reads it and as a spreadsheet takes it: every table of the board pack is one,

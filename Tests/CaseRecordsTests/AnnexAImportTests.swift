@@ -2,6 +2,7 @@ import CaseRecords
 import Domain
 import Foundation
 import Testing
+import Spreadsheet
 
 @Suite("Annex A import")
 struct AnnexAImportTests {

@@ -2,6 +2,7 @@ import CaseRecords
 import Domain
 import Foundation
 import Testing
+import Spreadsheet
 
 /// Inputs that crashed an importer under the fuzzer (`Fuzz/`), or in a review made while fuzzing, each now rejected or
 /// reported with its file, line and field. The files are in `Fixtures/fuzz/`.

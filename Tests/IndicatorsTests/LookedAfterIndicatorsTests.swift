@@ -2,6 +2,7 @@ import CaseRecords
 import Domain
 import Indicators
 import Testing
+import Spreadsheet
 
 /// The looked-after children's indicators from SSDA903 tables, counted by hand.
 @Suite("Looked-after indicators")

@@ -8,6 +8,7 @@ import Storage
 import Testing
 import Vapor
 @testable import WebApp
+import Spreadsheet
 
 /// The board's work through the application, on the demonstration council: the plan and its revised timescales,
 /// meetings and their agendas, audits feeding the audit indicators, reviews, incidents reaching DfE, and the pack.

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Spreadsheet
 
 /// What an Annex A workbook gives that the census lacks. Today: list 5's section 47 enquiries with the strategy
 /// discussion that started them (the statutory clock for `icpc_within_15wd`); lists 3 to 9 are all read, checked and

@@ -1,4 +1,5 @@
 import Domain
+import Spreadsheet
 
 /// Reads CIN census XML files into `CINTables`, one file at a time, all or nothing per file.
 ///

@@ -1,4 +1,5 @@
 import Domain
+import Spreadsheet
 
 /// The state machine behind `CINCensusImporter`: XML events in, checked records out.
 struct Reader {

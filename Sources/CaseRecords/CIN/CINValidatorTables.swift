@@ -1,4 +1,5 @@
 import Domain
+import Spreadsheet
 
 /// A CIN census file as the eleven tables the community CIN validator (data-to-insight/csc-validator-be-cin,
 /// `cin_validator/ingress.py`, class `XMLtoCSV`) makes of it: same tables, same column names and order, raw text

@@ -1,4 +1,5 @@
 import Domain
+import Spreadsheet
 
 /// The children's social work workforce census (CSWW) for one council and year, reduced to the totals DfE's
 /// formulas need (INDICATORS.md §3.15). Everything is FTE at the reference date (30 September) or over the year to it.

@@ -1,4 +1,5 @@
 import Domain
+import Spreadsheet
 
 /// Reads one CSV table of the SSDA903 return, as the DfE specifies it and councils export it (upper-case headers,
 /// dates `dd/mm/yyyy`). Which table a file is comes from its header row. A file that is not well-formed CSV, or whose
