@@ -33,8 +33,8 @@ struct StorageTests {
             let notts = try await store.createCouncil(laCode: "891", name: "Nottinghamshire", by: .system)
             let draft = try NoticeReader.read(bytes: Array(SeedNotice.text.utf8))
             let notice = try await store.scope(worcs.requireID()).createNotice(
-                sourceText: draft.text, encoding: draft.encoding, noticeJSON: StoredJSON.encode(draft.notice), warningsJSON: "[]",
-                noticeDate: nil, targets: try draft.notice.targets.map { ($0.indicatorID.rawValue, try StoredJSON.encode($0)) }, by: Actor("officer@worcs"))
+                sourceText: draft.text, encoding: draft.encoding, notice: draft.notice, warnings: [],
+                noticeDate: nil, by: Actor("officer@worcs"))
             let own = store.scope(try worcs.requireID())
             let other = store.scope(try notts.requireID())
             let targets = try await own.targets(of: notice)
@@ -43,13 +43,14 @@ struct StorageTests {
             #expect(try await own.notice(id: notice.requireID()) != nil)
             #expect(try await other.notice(id: notice.requireID()) == nil)
             #expect(try await other.notices().isEmpty)
-            #expect(try await other.target(id: targets[0].requireID()) == nil)
-            #expect(try await own.target(id: targets[0].requireID())?.indicator == targets[0].indicator)
+            #expect(try await other.target(id: targets[0].id) == nil)
+            #expect(try await own.target(id: targets[0].id) == targets[0])
             await #expect(throws: StorageError.self) {
                 try await other.setNoticeState(notice, to: "confirmed", by: Actor("officer@notts"))
             }
-            // The structured notice comes back exactly as it went in.
-            #expect(StoredJSON.decodeNotice(notice.noticeJSON) == draft.notice)
+            // The structured notice comes back exactly as it went in, to its own council only.
+            #expect(try await own.storedNotice(notice) == draft.notice)
+            #expect(try await other.storedNotice(notice) == nil)
         }
     }
 
@@ -121,17 +122,17 @@ extension StorageTests {
             let council = try await store.createCouncil(laCode: "885", name: "Worcestershire", by: .system)
             let draft = try NoticeReader.read(bytes: Array(SeedNotice.text.utf8))
             let scope = store.scope(try council.requireID())
-            let rows = { (notice: Notice) in try notice.targets.map { ($0.indicatorID.rawValue, try StoredJSON.encode($0)) } }
-            let notice = try await scope.createNotice(sourceText: draft.text, encoding: draft.encoding, noticeJSON: StoredJSON.encode(draft.notice),
-                                                      warningsJSON: "[]", noticeDate: nil, targets: try rows(draft.notice), by: .system)
+            let notice = try await scope.createNotice(sourceText: draft.text, encoding: draft.encoding, notice: draft.notice,
+                                                      warnings: [], noticeDate: nil, by: .system)
             let before = try await scope.targets(of: notice).map(\.id)
             var changed = draft.notice
             changed.targets[1].milestones[0].value = 72
             try await scope.reviewField(of: notice, field: "targets[1].milestones[0].value", verdict: "corrected", valueBefore: "70", valueAfter: "72",
-                                        newNoticeJSON: StoredJSON.encode(changed), targets: try rows(changed), by: Actor("officer"))
+                                        newNotice: changed, by: Actor("officer"))
             let after = try await scope.targets(of: notice)
             #expect(after.map(\.id) == before)
-            #expect(StoredJSON.decodeTarget(after[1].targetJSON)?.milestones[0].value == 72)
+            #expect(after[1].target.milestones[0].value == 72)
+            #expect(after.map(\.target) == changed.targets)
         }
     }
 }

@@ -249,8 +249,8 @@ extension BoardTests {
         let council = try await store.createCouncil(laCode: backend == .sqlite ? "933" : "934", name: "Somerset \(backend.rawValue)", by: .system)
         let text = try String(contentsOf: WebFixture.fixtures.appendingPathComponent("NoticeReaderTests/Fixtures/notices/somerset-2013.txt"), encoding: .utf8)
         let draft = try NoticeReader.read(bytes: Array(text.utf8))
-        _ = try await store.scope(council.requireID()).createNotice(sourceText: draft.text, encoding: draft.encoding, noticeJSON: StoredJSON.encode(draft.notice),
-                                                                    warningsJSON: "[]", noticeDate: "2013-09-01", targets: [], by: .system)
+        _ = try await store.scope(council.requireID()).createNotice(sourceText: draft.text, encoding: draft.encoding, notice: draft.notice,
+                                                                    warnings: [], noticeDate: "2013-09-01", by: .system)
         let dfe = try await Self.signedIn(world, .dfeOfficial)
         let path = "/councils/\(try council.requireID().uuidString)/plan"
         let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in

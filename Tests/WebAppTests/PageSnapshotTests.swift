@@ -34,10 +34,10 @@ struct PageSnapshotTests {
         let draft = try NoticeReader.read(bytes: Array(SeedNotice.text.utf8))
         let council = CouncilModel(id: Self.councilID, laCode: "885", name: "Worcestershire", asOf: "2011-10-31")
         let record = NoticeModel(id: Self.noticeID, councilID: Self.councilID, sourceText: draft.text, encoding: draft.encoding,
-                                 noticeJSON: try StoredJSON.encode(draft.notice), warningsJSON: try StoredJSON.encode(draft.warnings), createdBy: "system")
+                                 noticeJSON: try StoredJSON.encode(draft.notice), createdBy: "system")
         let asOf = CalendarDate(iso: "2011-10-31")!
         let calendar = NoticeCalendar(notice: draft.notice, noticeDate: CalendarDate(iso: "2010-11-30"), asOf: asOf)
-        let model = try NoticeView.Page(council: CouncilRef(council), record: record, notice: draft.notice, reviews: [], calendar: calendar, asOf: asOf)
+        let model = try NoticeView.Page(council: CouncilRef(council), record: record, notice: draft.notice, warnings: draft.warnings, reviews: [], calendar: calendar, asOf: asOf)
         let page = NoticeView.page(model, user: Self.officer, error: nil, message: nil)
         Self.check(page, "notice-worcestershire.html")
         // Every field that has words has a mark, and every mark is the text of the notice it claims to be.

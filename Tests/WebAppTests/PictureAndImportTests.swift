@@ -81,8 +81,8 @@ struct PictureAndImportTests {
             let council = try await store.createCouncil(laCode: "885", name: "Worcestershire", asOf: "2011-10-31", by: .system)
             let scope = store.scope(try council.requireID())
             let draft = try NoticeReader.read(bytes: Array(SeedNotice.text.utf8))
-            _ = try await scope.createNotice(sourceText: draft.text, encoding: draft.encoding, noticeJSON: StoredJSON.encode(draft.notice), warningsJSON: "[]",
-                                             noticeDate: "2011-02-21", targets: try draft.notice.targets.map { ($0.indicatorID.rawValue, try StoredJSON.encode($0)) },
+            _ = try await scope.createNotice(sourceText: draft.text, encoding: draft.encoding, notice: draft.notice, warnings: [],
+                                             noticeDate: "2011-02-21",
                                              by: Actor("officer@worcs"))
             let cache = PictureCache()
             let today = CalendarDate(year: 2026, month: 11, day: 23)!

@@ -61,8 +61,8 @@ struct PipelineAgreementTests {
         let noticeFile = WebFixture.fixtures.appendingPathComponent("NoticeReaderTests/Fixtures/notices/somerset-2013.txt")
         let draft = try NoticeReader.read(bytes: Array(try Data(contentsOf: noticeFile)))
         let scope = store.scope(try council.requireID())
-        _ = try await scope.createNotice(sourceText: draft.text, encoding: draft.encoding, noticeJSON: StoredJSON.encode(draft.notice), warningsJSON: "[]",
-                                         noticeDate: nil, targets: try draft.notice.targets.map { ($0.indicatorID.rawValue, try StoredJSON.encode($0)) },
+        _ = try await scope.createNotice(sourceText: draft.text, encoding: draft.encoding, notice: draft.notice, warnings: [],
+                                         noticeDate: nil,
                                          by: .system)
         // Every kind of return the generator writes: census, bundle, looked-after tables, workforce census, Annex A.
         let generator = SyntheticCouncil(laCode: "933", from: YearMonth(year: 2012, month: 4)!, to: YearMonth(year: 2014, month: 3)!,

@@ -93,7 +93,7 @@ struct WorkflowTests {
         let scope = Store(world.app.db).scope(world.notts)
         let record = try #require(try await scope.notice(id: world.nottsNotice))
         let target = try #require(try await scope.targets(of: record).first)
-        #expect(StoredJSON.decodeTarget(target.targetJSON)?.milestones.first?.value == 72.5)
+        #expect(target.target.milestones.first?.value == 72.5)
 
         let confirm = try await client.post("\(page)/fields", form: [("field", "council.name"), ("verdict", "confirmed")], tokenFrom: page)
         #expect(confirm.status == .seeOther)
@@ -118,27 +118,27 @@ struct WorkflowTests {
         let scope = Store(world.app.db).scope(world.worcs)
         let notice = try #require(try await scope.currentNotice())
         let targets = try await scope.targets(of: notice)
-        let initial = try #require(targets.first { $0.indicator == "initial_assessment_timeliness" })
-        let page = try await client.get("/councils/\(world.worcs.uuidString)/targets/\(initial.requireID().uuidString)?month=2011-06&basis=in_month")
+        let initial = try #require(targets.first { $0.target.indicatorID == .initialAssessmentTimeliness })
+        let page = try await client.get("/councils/\(world.worcs.uuidString)/targets/\(initial.id.uuidString)?month=2011-06&basis=in_month")
         #expect(page.status == .ok)
         #expect(page.body.contains("Records behind June 2011, in month"))
         #expect(page.body.contains("id=\"record-table\""))
         #expect(page.body.contains("<td class=\"govuk-table__cell\">C-"))
         // The list's rows are the figure's records, those late first; the download has every one.
         let rows = page.body.components(separatedBy: "<tr class=\"govuk-table__row\">").count - 1
-        let csv = try await client.get("/councils/\(world.worcs.uuidString)/targets/\(initial.requireID().uuidString)/records.csv?month=2011-06&basis=in_month")
+        let csv = try await client.get("/councils/\(world.worcs.uuidString)/targets/\(initial.id.uuidString)/records.csv?month=2011-06&basis=in_month")
         #expect(csv.status == .ok)
         let lines = csv.body.split(whereSeparator: \.isNewline)
         #expect(lines.first == "Child (pseudonym),Record,Dates,Time taken,Worker,Met the standard")
         #expect(lines.count - 1 == rows && rows > 0)
         #expect(csv.body.range(of: #"885-\d{7}"#, options: .regularExpression) == nil, "no child identifier in the download")
-        let xlsx = try await client.get("/councils/\(world.worcs.uuidString)/targets/\(initial.requireID().uuidString)/records.xlsx?month=2011-06&basis=in_month")
+        let xlsx = try await client.get("/councils/\(world.worcs.uuidString)/targets/\(initial.id.uuidString)/records.xlsx?month=2011-06&basis=in_month")
         #expect(xlsx.status == .ok)
         // None of the council's own child identifiers appears on the page.
         // None of the council's own child identifiers (885-0000001 and so on) appears on the page; workers keep their
         // staff numbers (885-W15), which are not a child's.
         #expect(page.body.range(of: #"885-\d{7}"#, options: .regularExpression) == nil)
-        let bad = try await client.get("/councils/\(world.worcs.uuidString)/targets/\(initial.requireID().uuidString)?month=June&basis=in_month")
+        let bad = try await client.get("/councils/\(world.worcs.uuidString)/targets/\(initial.id.uuidString)?month=June&basis=in_month")
         #expect(bad.status == .badRequest)
     }
 

@@ -23,10 +23,10 @@ public final class StandaloneDatabase: Sendable {
 
     public var store: Store { Store(database) }
 
-    /// Brings the schema up to date.
-    public func migrate() async throws {
+    /// Brings the schema up to date, or (for the tests of a migration's moving of rows) up to the first `count`.
+    public func migrate(through count: Int? = nil) async throws {
         let migrations = Migrations()
-        migrations.add(StorageMigrations.all)
+        migrations.add(count.map { Array(StorageMigrations.all.prefix($0)) } ?? StorageMigrations.all)
         let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
         try await StorageConfiguration.prepare(database)
         try await migrator.setupIfNeeded().get()
@@ -40,6 +40,14 @@ public final class StandaloneDatabase: Sendable {
         let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
         try await migrator.setupIfNeeded().get()
         try await migrator.revertAllBatches().get()
+    }
+
+    /// Reverts the last batch of migrations run.
+    public func revertLastBatch() async throws {
+        let migrations = Migrations()
+        migrations.add(StorageMigrations.all)
+        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
+        try await migrator.revertLastBatch().get()
     }
 
     public func shutdown() async {

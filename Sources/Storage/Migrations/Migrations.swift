@@ -13,6 +13,8 @@ public enum StorageMigrations {
             M002CreateBoardRecords(),
             // 003: background imports' progress, in the database so every server can show it.
             M003CreateImportJobs(),
+            // 004: targets, milestones and warnings in typed columns and rows of their own (existing rows moved).
+            M004TypedTargets(),
         ]
     }
 }

@@ -1,8 +1,9 @@
 import FluentKit
 import Foundation
 
-/// A notice as stored: the text it was read from, the structured notice (Domain.Notice as JSON, spans included),
-/// and whether a person has confirmed it.
+/// A notice as stored: the text it was read from, the structured notice, and whether a person has confirmed it. Its
+/// targets (with their milestones) and the reader's warnings are rows of their own (`TargetModel`, `MilestoneModel`,
+/// `NoticeWarningModel`); the rest of the notice (header, measures, board, schedule, lifecycle, spans) is JSON.
 public final class NoticeModel: Model, @unchecked Sendable {
     public static let schema = "notices"
 
@@ -18,10 +19,8 @@ public final class NoticeModel: Model, @unchecked Sendable {
     /// The text as read, in which every span of the notice is an offset in Unicode scalars.
     @Field(key: "source_text") public var sourceText: String
     @Field(key: "encoding") public var encoding: String
-    /// Domain.Notice, JSON.
+    /// Domain.Notice as JSON, without its targets (they are `targets` rows; `CouncilScope.storedNotice` puts them back).
     @Field(key: "notice_json") public var noticeJSON: String
-    /// The reader's warnings for a person to look at, JSON array of strings.
-    @Field(key: "warnings_json") public var warningsJSON: String
     /// draft (read, not yet confirmed) or confirmed (every field looked at by a person).
     @Field(key: "state") public var state: String
     /// The notice date used for relative dates, when the text does not give one (ISO).
@@ -30,14 +29,13 @@ public final class NoticeModel: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(id: UUID? = nil, councilID: UUID, sourceText: String, encoding: String, noticeJSON: String, warningsJSON: String,
+    public init(id: UUID? = nil, councilID: UUID, sourceText: String, encoding: String, noticeJSON: String,
                 state: String = "draft", noticeDate: String? = nil, createdBy: String) {
         self.id = id
         self.councilID = councilID
         self.sourceText = sourceText
         self.encoding = encoding
         self.noticeJSON = noticeJSON
-        self.warningsJSON = warningsJSON
         self.state = state
         self.noticeDate = noticeDate
         self.createdBy = createdBy
@@ -75,28 +73,22 @@ public final class FieldReviewModel: Model, @unchecked Sendable {
     }
 }
 
-/// One target of a stored notice, kept as its own row so that figures and statuses can refer to it by id.
-public final class TargetModel: Model, @unchecked Sendable {
-    public static let schema = "targets"
+/// One of the reader's warnings about a notice, for a person to look at.
+public final class NoticeWarningModel: Model, @unchecked Sendable {
+    public static let schema = "notice_warnings"
 
     @ID(key: .id) public var id: UUID?
-
     @Field(key: "notice_id") public var noticeID: UUID
     @Field(key: "council_id") public var councilID: UUID
-
-    /// The target's place in the notice, from 0.
     @Field(key: "position") public var position: Int
-    @Field(key: "indicator") public var indicator: String
-    /// Domain.Target, JSON: baseline, milestones, direction, spans.
-    @Field(key: "target_json") public var targetJSON: String
+    @Field(key: "text") public var text: String
 
     public init() {}
 
-    public init(noticeID: UUID, councilID: UUID, position: Int, indicator: String, targetJSON: String) {
+    public init(noticeID: UUID, councilID: UUID, position: Int, text: String) {
         self.noticeID = noticeID
         self.councilID = councilID
         self.position = position
-        self.indicator = indicator
-        self.targetJSON = targetJSON
+        self.text = text
     }
 }

@@ -36,35 +36,61 @@ public struct CouncilScope: Sendable {
         try await NoticeModel.query(on: database).filter(\.$councilID == council).sort(\.$createdAt, .descending).first()
     }
 
-    /// Stores a notice read from text, with one target row per target, as a draft for a person to confirm.
-    public func createNotice(sourceText: String, encoding: String, noticeJSON: String, warningsJSON: String, noticeDate: String?,
-                             targets: [(indicator: String, json: String)], by actor: Actor) async throws -> NoticeModel {
-        let notice = NoticeModel(councilID: council, sourceText: sourceText, encoding: encoding, noticeJSON: noticeJSON,
-                                 warningsJSON: warningsJSON, noticeDate: noticeDate, createdBy: actor.name)
+    /// Stores a notice read from text, with a row per target, milestone and warning, as a draft for a person to confirm.
+    public func createNotice(sourceText: String, encoding: String, notice content: Notice, warnings: [String], noticeDate: String?,
+                             by actor: Actor) async throws -> NoticeModel {
+        let notice = NoticeModel(councilID: council, sourceText: sourceText, encoding: encoding, noticeJSON: try Self.bareJSON(content),
+                                 noticeDate: noticeDate, createdBy: actor.name)
+        let council = self.council
         try await database.write { tx in
             try await bumpVersion(on: tx)
             try await notice.create(on: tx)
-            try await replaceTargets(of: notice, with: targets, on: tx)
+            let id = try notice.requireID()
+            try await replaceTargets(of: notice, with: content.targets, on: tx)
+            for (position, text) in warnings.enumerated() {
+                try await NoticeWarningModel(noticeID: id, councilID: council, position: position, text: text).create(on: tx)
+            }
             try await AuditTrail.append(.init(council: council, action: "notice.created", entity: "notice", entityID: notice.id?.uuidString,
-                                              after: "\(sourceText.count) characters, \(targets.count) targets"), by: actor, on: tx)
+                                              after: "\(sourceText.count) characters, \(content.targets.count) targets"), by: actor, on: tx)
         }
         return notice
     }
 
-    /// Records a person's verdict on one field; a correction also replaces the structured notice (and its targets).
+    /// The notice as JSON without its targets, which are rows of their own.
+    static func bareJSON(_ notice: Notice) throws -> String {
+        var bare = notice
+        bare.targets = []
+        return try StoredJSON.encode(bare)
+    }
+
+    /// The stored notice, its targets read back from their rows; nil when its JSON no longer reads.
+    public func storedNotice(_ notice: NoticeModel) async throws -> Notice? {
+        guard notice.councilID == council, var content = StoredJSON.decodeNotice(notice.noticeJSON) else { return nil }
+        content.targets = try await targets(of: notice).map(\.target)
+        return content
+    }
+
+    /// The reader's warnings about the notice, in the order it gave them.
+    public func warnings(of notice: NoticeModel) async throws -> [String] {
+        try await NoticeWarningModel.query(on: database).filter(\.$noticeID == notice.requireID()).filter(\.$councilID == council)
+            .sort(\.$position).all().map(\.text)
+    }
+
+    /// Records a person's verdict on one field; a correction also replaces the structured notice (and brings its target
+    /// rows in line with it).
     public func reviewField(of notice: NoticeModel, field: String, verdict: String, valueBefore: String?, valueAfter: String?,
-                            newNoticeJSON: String?, targets: [(indicator: String, json: String)]?, by actor: Actor) async throws {
+                            newNotice: Notice?, by actor: Actor) async throws {
         guard notice.councilID == council else { throw StorageError.notFound("notice") }
         try await database.write { tx in
             try await bumpVersion(on: tx)
             let review = FieldReviewModel(noticeID: try notice.requireID(), councilID: council, field: field, verdict: verdict,
                                           valueBefore: valueBefore, valueAfter: valueAfter, reviewer: actor.name)
             try await review.create(on: tx)
-            if let newNoticeJSON {
-                notice.noticeJSON = newNoticeJSON
+            if let newNotice {
+                notice.noticeJSON = try Self.bareJSON(newNotice)
                 try await notice.save(on: tx)
+                try await replaceTargets(of: notice, with: newNotice.targets, on: tx)
             }
-            if let targets { try await replaceTargets(of: notice, with: targets, on: tx) }
             try await AuditTrail.append(.init(council: council, action: "notice.field_\(verdict)", entity: "notice", entityID: notice.id?.uuidString,
                                               before: valueBefore.map { "\(field) = \($0)" }, after: valueAfter.map { "\(field) = \($0)" }),
                                         by: actor, on: tx)
@@ -91,33 +117,41 @@ public struct CouncilScope: Sendable {
 
     /// Brings the target rows in line with the notice's targets, position by position: a row keeps its id when its
     /// target is corrected, so links to it and figures about it stay good.
-    private func replaceTargets(of notice: NoticeModel, with targets: [(indicator: String, json: String)], on tx: any Database) async throws {
+    private func replaceTargets(of notice: NoticeModel, with targets: [Target], on tx: any Database) async throws {
         let id = try notice.requireID()
         let rows = try await TargetModel.query(on: tx).filter(\.$noticeID == id).filter(\.$councilID == council).sort(\.$position).all()
+        let stored = Dictionary(try await StoredTargets.read(rows, council: council, on: tx).map { ($0.id, $0.target) }, uniquingKeysWith: { a, _ in a })
         for (position, target) in targets.enumerated() {
-            if position < rows.count {
-                let row = rows[position]
-                if row.indicator != target.indicator || row.targetJSON != target.json {
-                    row.indicator = target.indicator
-                    row.targetJSON = target.json
-                    try await row.save(on: tx)
-                }
-            } else {
-                try await TargetModel(noticeID: id, councilID: council, position: position, indicator: target.indicator, targetJSON: target.json).create(on: tx)
+            let row = position < rows.count ? rows[position] : TargetModel()
+            if let rowID = row.id, stored[rowID] == target { continue }
+            if row.id == nil {
+                row.noticeID = id
+                row.councilID = council
+                row.position = position
             }
+            StoredTargets.fill(row, from: target)
+            try await row.save(on: tx)
+            let rowID = try row.requireID()
+            try await MilestoneModel.query(on: tx).filter(\.$targetID == rowID).filter(\.$councilID == council).delete()
+            for milestone in StoredTargets.milestoneRows(target, targetID: rowID, council: council) { try await milestone.create(on: tx) }
         }
-        for row in rows.dropFirst(targets.count) { try await row.delete(on: tx) }
+        for row in rows.dropFirst(targets.count) {
+            let rowID = try row.requireID()
+            try await MilestoneModel.query(on: tx).filter(\.$targetID == rowID).filter(\.$councilID == council).delete()
+            try await row.delete(on: tx)
+        }
     }
 
     // MARK: targets
 
-    public func targets(of notice: NoticeModel) async throws -> [TargetModel] {
-        try await TargetModel.query(on: database).filter(\.$noticeID == notice.requireID()).filter(\.$councilID == council)
-            .sort(\.$position).all()
+    /// The notice's targets in its order, each with the id of its row.
+    public func targets(of notice: NoticeModel) async throws -> [StoredTarget] {
+        try await StoredTargets.read(notice: notice.requireID(), council: council, on: database)
     }
 
-    public func target(id: UUID) async throws -> TargetModel? {
-        try await TargetModel.query(on: database).filter(\.$id == id).filter(\.$councilID == council).first()
+    public func target(id: UUID) async throws -> StoredTarget? {
+        guard let row = try await TargetModel.query(on: database).filter(\.$id == id).filter(\.$councilID == council).first() else { return nil }
+        return try await StoredTargets.read([row], council: council, on: database).first
     }
 
     // MARK: imports and figures

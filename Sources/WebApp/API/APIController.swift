@@ -106,11 +106,12 @@ enum APIController {
 
     @Sendable static func notice(req: Request) async throws -> NoticeDTO {
         let council = try await req.pathCouncil()
-        guard let record = try await req.store.scope(council.requireID()).currentNotice(), let notice = StoredJSON.decodeNotice(record.noticeJSON) else {
+        let scope = req.store.scope(try council.requireID())
+        guard let record = try await scope.currentNotice(), let notice = try await scope.storedNotice(record) else {
             throw Abort(.notFound, reason: "No notice has been loaded for this council.")
         }
         return NoticeDTO(id: try record.requireID(), council_id: try council.requireID(), state: record.state, notice_date: record.noticeDate,
-                         warnings: (try? JSONDecoder().decode([String].self, from: Data(record.warningsJSON.utf8))) ?? [], notice: notice)
+                         warnings: try await scope.warnings(of: record), notice: notice)
     }
 
     @Sendable static func targets(req: Request) async throws -> [TargetDTO] {

@@ -41,9 +41,8 @@ public enum DemoSeed {
         log("reading the notice")
         let draft = try NoticeReader.read(bytes: Array(SeedNotice.text.utf8))
         let scope = store.scope(try council.requireID())
-        _ = try await scope.createNotice(sourceText: draft.text, encoding: draft.encoding, noticeJSON: StoredJSON.encode(draft.notice),
-                                         warningsJSON: StoredJSON.encode(draft.warnings), noticeDate: nil,
-                                         targets: try draft.notice.targets.map { ($0.indicatorID.rawValue, try StoredJSON.encode($0)) }, by: .system)
+        _ = try await scope.createNotice(sourceText: draft.text, encoding: draft.encoding, notice: draft.notice,
+                                         warnings: draft.warnings, noticeDate: nil, by: .system)
         log("generating the council's returns")
         let generator = SyntheticCouncil(laCode: SeedNotice.laCode, from: YearMonth(year: 2009, month: 4)!, to: YearMonth(year: 2011, month: 10)!,
                                          childrenPerYear: childrenPerYear, seed: 2010, trend: .improving)

@@ -37,16 +37,13 @@ enum CouncilFigures {
             notes.append("the notice carries no date; dates relative to it are counted from the inspection report's publication (\(published.iso))")
         }
         // A stored target that no longer reads is left out with its id, so ids and statuses stay side by side.
-        let targets = try await scope.targets(of: record).compactMap { model -> (TargetID, Target)? in
-            guard let target = StoredJSON.decodeTarget(model.targetJSON) else { return nil }
-            return (TargetID(try model.requireID()), target)
-        }
+        let targets = try await scope.targets(of: record)
         var stored = notice
-        stored.targets = targets.map(\.1)
+        stored.targets = targets.map(\.target)
         let caseData = try await records?.data(for: council.requireID(), store: store, today: today)?.data
         let monitored = NoticeMonitoring.run(.init(notice: stored, noticeDate: date, asOf: asOf, results: results, manual: manual, records: caseData))
         return CouncilPicture(council: try CouncilRef(council), noticeRecord: try NoticeRef(record), notice: stored, noticeDate: date, asOf: asOf,
-                              targets: targets.map(\.0),
+                              targets: targets.map { TargetID($0.id) },
                               statuses: monitored.statuses, library: monitored.library, calendar: monitored.calendar,
                               exceptions: monitored.exceptions, notes: notes, board: board)
     }

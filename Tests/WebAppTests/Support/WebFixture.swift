@@ -114,8 +114,7 @@ actor WebFixture {
         let draft = try NoticeReader.read(bytes: Array(text.utf8))
         let nottsScope = store.scope(try notts.requireID())
         let nottsNotice = try await nottsScope.createNotice(
-            sourceText: draft.text, encoding: draft.encoding, noticeJSON: StoredJSON.encode(draft.notice), warningsJSON: "[]", noticeDate: nil,
-            targets: try draft.notice.targets.map { ($0.indicatorID.rawValue, try StoredJSON.encode($0)) }, by: .system)
+            sourceText: draft.text, encoding: draft.encoding, notice: draft.notice, warnings: [], noticeDate: nil, by: .system)
         let generator = SyntheticCouncil(laCode: "891", from: YearMonth(year: 2010, month: 4)!, to: YearMonth(year: 2011, month: 3)!, childrenPerYear: 80, seed: 9)
         let uploads = generator.censusFiles(plantFaults: false).map { ReturnImport.Upload(name: "cin-891-\($0.year).xml", content: Data($0.bytes)) }
         guard case .accepted(let nottsImport, _) = try await ReturnImport(today: CalendarDate(iso: "2011-06-30")!).run(uploads, council: notts, store: store, by: .system) else {
@@ -125,8 +124,8 @@ actor WebFixture {
         let worcsNotice = try #require(try await worcsScope.currentNotice())
         let board = [try worcs.requireID(): try await boardRecords(worcsScope), try notts.requireID(): try await boardRecords(nottsScope)]
         return World(app: app, worcs: try worcs.requireID(), notts: try notts.requireID(), worcsNotice: try worcsNotice.requireID(),
-                     nottsNotice: try nottsNotice.requireID(), worcsTargets: try await worcsScope.targets(of: worcsNotice).map { try $0.requireID() },
-                     nottsTargets: try await nottsScope.targets(of: nottsNotice).map { try $0.requireID() },
+                     nottsNotice: try nottsNotice.requireID(), worcsTargets: try await worcsScope.targets(of: worcsNotice).map(\.id),
+                     nottsTargets: try await nottsScope.targets(of: nottsNotice).map(\.id),
                      worcsImport: try #require(try await worcsScope.imports().first?.requireID()), nottsImport: try nottsImport.requireID(),
                      board: board)
     }

@@ -20,13 +20,13 @@ enum NoticeController {
         let user = try req.requireUser()
         let council = try await req.pathCouncil()
         let scope = req.store.scope(try council.requireID())
-        guard let record = try await scope.notice(id: try req.uuidParameter(NoticeKind.self)), let notice = StoredJSON.decodeNotice(record.noticeJSON) else {
+        guard let record = try await scope.notice(id: try req.uuidParameter(NoticeKind.self)), let notice = try await scope.storedNotice(record) else {
             throw Abort(.notFound)
         }
         let reviews = try await scope.fieldReviews(of: record)
         let picture = try await req.services.pictures.picture(of: council, store: req.store, today: req.settings.today(for: council))
         let message = try? req.query.get(String.self, at: "done")
-        let page = try NoticeView.Page(council: picture.council, record: record, notice: notice, reviews: reviews,
+        let page = try NoticeView.Page(council: picture.council, record: record, notice: notice, warnings: try await scope.warnings(of: record), reviews: reviews,
                                        calendar: picture.noticeRecord?.key == record.id ? picture.calendar : nil, asOf: picture.asOf)
         return NoticeView.page(page, user: user, error: nil, message: message.flatMap(NoticeView.messages.index(forKey:)).map { NoticeView.messages[$0].value })
     }
@@ -42,7 +42,7 @@ enum NoticeController {
         let user = try req.requireUser()
         let council = try await req.pathCouncil()
         let scope = req.store.scope(try council.requireID())
-        guard let record = try await scope.notice(id: try req.uuidParameter(NoticeKind.self)), let notice = StoredJSON.decodeNotice(record.noticeJSON) else {
+        guard let record = try await scope.notice(id: try req.uuidParameter(NoticeKind.self)), let notice = try await scope.storedNotice(record) else {
             throw Abort(.notFound)
         }
         let form = try req.content.decode(ReviewForm.self)
@@ -51,7 +51,7 @@ enum NoticeController {
         switch form.verdict {
         case "confirmed":
             try await scope.reviewField(of: record, field: field.path, verdict: "confirmed", valueBefore: field.value, valueAfter: field.value,
-                                        newNoticeJSON: nil, targets: nil, by: user.actor)
+                                        newNotice: nil, by: user.actor)
             return req.redirect(to: url.with(query: ["done": "confirmed"], fragment: "field-\(anchor(field.path))"))
         case "corrected":
             let changed: Notice
@@ -59,7 +59,8 @@ enum NoticeController {
                 changed = try NoticeFields.apply(form.value ?? "", to: field.path, in: notice)
             } catch {
                 let reviews = try await scope.fieldReviews(of: record)
-                let model = try NoticeView.Page(council: CouncilRef(council), record: record, notice: notice, reviews: reviews, calendar: nil,
+                let model = try NoticeView.Page(council: CouncilRef(council), record: record, notice: notice, warnings: try await scope.warnings(of: record),
+                                                reviews: reviews, calendar: nil,
                                                 asOf: req.settings.today(for: council))
                 let page = NoticeView.page(model, user: user, error: (field.path, error.description), message: nil)
                 let response = try await page.encodeResponse(for: req)
@@ -68,8 +69,7 @@ enum NoticeController {
             }
             let after = NoticeFields.list(changed).first { $0.path == field.path }?.value
             try await scope.reviewField(of: record, field: field.path, verdict: "corrected", valueBefore: field.value, valueAfter: after,
-                                        newNoticeJSON: try StoredJSON.encode(changed),
-                                        targets: try changed.targets.map { ($0.indicatorID.rawValue, try StoredJSON.encode($0)) }, by: user.actor)
+                                        newNotice: changed, by: user.actor)
             return req.redirect(to: url.with(query: ["done": "corrected"], fragment: "field-\(anchor(field.path))"))
         default:
             throw Abort(.badRequest, reason: "Choose confirm or correct.")
@@ -101,7 +101,7 @@ enum NoticeController {
         let user = try req.requireUser()
         let council = try await req.pathCouncil()
         let scope = req.store.scope(try council.requireID())
-        guard let record = try await scope.notice(id: try req.uuidParameter(NoticeKind.self)), var notice = StoredJSON.decodeNotice(record.noticeJSON) else {
+        guard let record = try await scope.notice(id: try req.uuidParameter(NoticeKind.self)), var notice = try await scope.storedNotice(record) else {
             throw Abort(.notFound)
         }
         let form = try req.content.decode(LifecycleForm.self)
@@ -116,7 +116,7 @@ enum NoticeController {
         let reason = form.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
         notice.lifecycle.append(LifecycleEvent(state: state, date: date, reason: reason?.isEmpty == false ? reason : nil))
         try await scope.reviewField(of: record, field: "lifecycle", verdict: "corrected", valueBefore: before, valueAfter: state.rawValue,
-                                    newNoticeJSON: try StoredJSON.encode(notice), targets: nil, by: user.actor)
+                                    newNotice: notice, by: user.actor)
         return req.redirect(to: SiteURL.council(try council.pathID(), .noticeVersion(NoticeID(try record.requireID()))).with(query: ["done": "lifecycle"]))
     }
 
@@ -156,9 +156,8 @@ enum NoticeController {
             return try await fail("The file could not be read as a notice: \(error)")
         }
         let record = try await req.store.scope(council.requireID()).createNotice(
-            sourceText: draft.text, encoding: draft.encoding, noticeJSON: StoredJSON.encode(draft.notice),
-            warningsJSON: StoredJSON.encode(draft.warnings), noticeDate: noticeDate,
-            targets: try draft.notice.targets.map { ($0.indicatorID.rawValue, try StoredJSON.encode($0)) }, by: user.actor)
+            sourceText: draft.text, encoding: draft.encoding, notice: draft.notice,
+            warnings: draft.warnings, noticeDate: noticeDate, by: user.actor)
         return req.redirect(to: SiteURL.council(try council.pathID(), .noticeVersion(NoticeID(try record.requireID()))).with(query: ["done": "read"]))
     }
 

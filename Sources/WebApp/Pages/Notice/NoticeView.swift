@@ -29,14 +29,15 @@ enum NoticeView {
         var calendar: NoticeCalendar?
         var asOf: CalendarDate
 
-        init(council: CouncilRef, record: NoticeModel, notice: Notice, reviews: [FieldReviewModel], calendar: NoticeCalendar?, asOf: CalendarDate) throws {
+        init(council: CouncilRef, record: NoticeModel, notice: Notice, warnings: [String], reviews: [FieldReviewModel], calendar: NoticeCalendar?,
+             asOf: CalendarDate) throws {
             self.council = council
             id = NoticeID(try record.requireID())
             confirmed = record.state == "confirmed"
             encoding = record.encoding
             loadedBy = record.createdBy
             sourceText = record.sourceText
-            warnings = StoredJSON.decode([String].self, record.warningsJSON) ?? []
+            self.warnings = warnings
             self.notice = notice
             self.reviews = Dictionary(reviews.map { ($0.field, ($0.verdict, $0.reviewer)) }, uniquingKeysWith: { _, b in b })
             self.calendar = calendar

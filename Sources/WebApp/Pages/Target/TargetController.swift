@@ -43,12 +43,11 @@ enum TargetController {
         guard let value = Double(form.value.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "")), value.isFinite, value >= 0 else {
             throw Abort(.unprocessableEntity, reason: "Enter the figure as a number, like 72.5.")
         }
-        let target = StoredJSON.decodeTarget(record.targetJSON)
-        if target?.unit == .percent, value > 100 { throw Abort(.unprocessableEntity, reason: "A percentage is at most 100.") }
+        if record.target.unit == .percent, value > 100 { throw Abort(.unprocessableEntity, reason: "A percentage is at most 100.") }
         let note = form.note?.trimmingCharacters(in: .whitespacesAndNewlines)
-        _ = try await scope.addHandFigure(indicator: record.indicator, basis: basis.rawValue, month: month.iso, value: value,
+        _ = try await scope.addHandFigure(indicator: record.target.indicatorID.rawValue, basis: basis.rawValue, month: month.iso, value: value,
                                           note: note?.isEmpty == false ? note : nil, by: user.actor)
-        return req.redirect(to: SiteURL.council(try council.pathID(), .target(TargetID(try record.requireID()))).with(fragment: "figures"))
+        return req.redirect(to: SiteURL.council(try council.pathID(), .target(TargetID(record.id))).with(fragment: "figures"))
     }
 
     /// The basis a target is judged on, or the indicator's first when the notice gave none.
