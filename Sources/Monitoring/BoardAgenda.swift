@@ -24,6 +24,9 @@ public struct BoardAgenda: Sendable {
     public var meetingDate: CalendarDate
     public var items: [Item]
 
+    /// How many overdue actions the agenda names one by one.
+    public static let overdueShown = 10
+
     /// - Parameters:
     ///   - meetingDate: the meeting's date; everything is judged as on it.
     ///   - previousMeeting: the last meeting's date: audits and incidents since it are new (all of them when nil).
@@ -39,9 +42,17 @@ public struct BoardAgenda: Sendable {
             items.append(Item(kind: .targetOffTrack, title: name, detail: "rated \(status.rag.rawValue)\(since)"
                               + (status.reasons.first.map { ": \($0)" } ?? "")))
         }
-        for action in actions.filter({ $0.isOverdue(on: meetingDate) }).sorted(by: { $0.dueDate < $1.dueDate }) {
+        // The longest overdue first; past `overdueShown` of them the agenda names the rest as one item, which the board
+        // takes with the plan itself.
+        let overdue = actions.filter { $0.isOverdue(on: meetingDate) }.sorted { $0.dueDate < $1.dueDate }
+        for action in overdue.prefix(Self.overdueShown) {
             items.append(Item(kind: .overdueAction, title: action.title,
                               detail: "\(action.owner.label), \(action.lead): due \(action.dueDate.iso), \(action.status.label.lowercased())"))
+        }
+        if overdue.count > Self.overdueShown {
+            let more = overdue.count - Self.overdueShown
+            items.append(Item(kind: .overdueAction, title: "\(more) more overdue action\(more == 1 ? "" : "s")",
+                              detail: "due between \(overdue[Self.overdueShown].dueDate.iso) and \(overdue.last!.dueDate.iso): see the Improvement Plan"))
         }
         for (action, request) in pendingRequests where request.decision == .pending {
             items.append(Item(kind: .timescaleRequest, title: action.title,

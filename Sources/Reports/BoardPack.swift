@@ -142,15 +142,18 @@ public struct BoardPack: Sendable {
     /// of a table's CSV or XLSX (nil: no links, as in a PDF).
     public func html(stylesheet: String, exportLink: ((String, String) -> String)? = nil) -> String {
         let title = "Board pack: \(councilName), meeting \(meetingNumber), \(Self.date(meetingDate))"
-        func tableNode(_ table: ReportTable) -> Node<HTML.BodyContext> {
-            .group(
+        func tableNode(_ table: ReportTable, limit: Int? = nil) -> Node<HTML.BodyContext> {
+            let shown = limit.map { Array(table.rows.prefix($0)) } ?? table.rows
+            return .group(
                 .table(
                     .class("govuk-table"), .id("table-\(table.name)"),
                     .caption(.class("govuk-table__caption"), .text(table.caption)),
                     .thead(.tr(.forEach(table.header) { .th(.attribute(named: "scope", value: "col"), .text($0)) })),
-                    .tbody(.forEach(table.rows) { row in .tr(.forEach(row) { .td(.text($0.shown)) }) })
+                    .tbody(.forEach(shown) { row in .tr(.forEach(row) { .td(.text($0.shown)) }) })
                 ),
                 .if(table.rows.isEmpty, .p(.class("govuk-body-s"), "None.")),
+                .if(shown.count < table.rows.count, .p(.class("govuk-body-s"), .text(
+                    "The first \(shown.count) of \(table.rows.count) are shown; the plan's page and the export list every one."))),
                 .unwrap(exportLink) { link in
                     .p(.class("govuk-body-s export-links"), .text("Export: "), .a(.href(link(table.name, "csv")), "CSV"), .text(" "),
                        .a(.href(link(table.name, "xlsx")), "XLSX"))
@@ -198,7 +201,7 @@ public struct BoardPack: Sendable {
                              }),
                     .section(.id("plan"), .h2(.class("govuk-heading-l"), "4. The Improvement Plan"),
                              .p(.class("govuk-body"), .text("\(actions.count) actions: \(complete) complete, \(overdue.count) overdue.")),
-                             tableNode(actionTable)),
+                             tableNode(actionTable, limit: Self.planRowsShown)),
                     .section(.id("audits"), .h2(.class("govuk-heading-l"), "5. Case-file audits"), tableNode(auditTable)),
                     .section(.id("workforce"), .h2(.class("govuk-heading-l"), "6. Workforce"), tableNode(workforceTable)),
                     .section(.id("calendar"), .h2(.class("govuk-heading-l"), "7. Deadlines and reviews"), tableNode(calendarTable)),
@@ -208,6 +211,10 @@ public struct BoardPack: Sendable {
         )
         return document.render()
     }
+
+    /// The pack lists the plan's actions the board most needs to see (overdue first, then by due date) up to this many;
+    /// the plan's own page and the pack's export have every one.
+    public static let planRowsShown = 40
 
     static func date(_ d: CalendarDate) -> String {
         let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]

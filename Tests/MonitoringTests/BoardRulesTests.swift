@@ -78,4 +78,22 @@ struct BoardRulesTests {
         // Nothing else: every item is one of the kinds above.
         #expect(agenda.items.count == flagged.count + 1 + 1 + expectedCalendar.count + 1 + 1)
     }
+
+    @Test("an agenda names the ten longest-overdue actions and counts the rest in one item")
+    func agendaNamesTenOverdueActions() {
+        let d = { CalendarDate(iso: $0)! }
+        let meeting = d("2011-07-05")
+        // Twenty-five overdue actions due on successive days from 1 May, and one complete.
+        let overdue = (0..<25).map { n in
+            PlanAction(title: "Action \(n)", lead: "Lead", owner: .council, due: d("2011-05-01").adding(days: 24 - n))
+        }
+        let done = PlanAction(title: "Done", lead: "Lead", owner: .council, due: d("2011-04-01"), status: .complete)
+        let agenda = BoardAgenda(meetingDate: meeting, previousMeeting: nil, nextMeeting: nil, statuses: [], actions: overdue + [done],
+                                 pendingRequests: [], calendar: nil, audits: [], incidents: [])
+        let items = agenda.items.filter { $0.kind == .overdueAction }
+        #expect(items.count == BoardAgenda.overdueShown + 1)
+        #expect(items.prefix(10).map(\.title) == (15..<25).reversed().map { "Action \($0)" }, "the longest overdue first")
+        #expect(items.last?.title == "15 more overdue actions")
+        #expect(items.last?.detail == "due between 2011-05-11 and 2011-05-25: see the Improvement Plan")
+    }
 }

@@ -120,6 +120,62 @@ struct PictureAndImportTests {
             #expect(await cache.computations == 3)
         }
     }
+
+    @Test("a picture brought up to date by the council's changes is the picture read afresh", arguments: Backend.allCases)
+    func changesReadLikeAFreshRead(_ backend: Backend) async throws {
+        try await withStore(backend) { store, _ in
+            // setup: the Worcestershire notice and a kept picture
+            let council = try await store.createCouncil(laCode: "885", name: "Worcestershire", asOf: "2011-10-31", by: .system)
+            let id = try council.requireID()
+            let scope = store.scope(id)
+            let draft = try NoticeReader.read(bytes: Array(SeedNotice.text.utf8))
+            _ = try await scope.createNotice(sourceText: draft.text, encoding: draft.encoding, notice: draft.notice, warnings: [],
+                                             noticeDate: "2011-02-21", by: .system)
+            let cache = PictureCache()
+            let today = CalendarDate(year: 2026, month: 11, day: 23)!
+            let officer = Actor("officer@worcs")
+            func kept() async throws -> CouncilPicture { try await cache.picture(of: try await store.council(id: id)!, store: store, today: today) }
+            _ = try await kept()
+            // MUT: every kind of change the picture holds, a picture computed between some of them
+            try await scope.scheduleMeetings([CalendarDate(iso: "2011-03-21")!, CalendarDate(iso: "2011-04-18")!], by: .system)
+            let first = try await scope.createAction(PlanAction(title: "Audit referrals", lead: "Head of service", owner: .council,
+                                                                due: CalendarDate(iso: "2011-06-30")!), by: officer)
+            _ = try await kept()
+            let second = try await scope.createAction(PlanAction(title: "Recruit team managers", lead: "HR", owner: .council,
+                                                                 due: CalendarDate(iso: "2011-09-30")!), by: officer)
+            try await scope.updateAction(id: first, { $0.status = .complete }, by: officer)
+            let request = try await scope.requestTimescale(for: second, TimescaleRequest(requestedDue: CalendarDate(iso: "2011-12-31")!, reason: "sign-off",
+                                                                                         requestedBy: "officer@worcs"), by: officer)
+            _ = try await kept()
+            try await scope.decide(request: request, .agreed, atMeeting: 2, by: Actor("chair@worcs"))
+            try await scope.saveMeeting(number: 1, { $0.held = true; $0.minutes = "Met." }, by: Actor("chair@worcs"))
+            for day in ["2011-09-05", "2011-10-03"] {
+                try await scope.recordAudit(CaseAuditRecord(caseReference: "C-\(day)", auditedOn: CalendarDate(iso: day)!, auditor: "Auditor", grade: .good),
+                                            by: officer)
+            }
+            _ = try await kept()
+            _ = try await scope.addHandFigure(indicator: IndicatorID.swVacancyRate.rawValue, basis: Basis.snapshot.rawValue, month: "2011-09", value: 14.5,
+                                              note: nil, by: officer)
+            _ = try await scope.recordIncident(Incident(kind: .seriousHarm, occurredOn: CalendarDate(iso: "2011-10-10")!, summary: "A review"),
+                                               councilName: "Worcestershire", link: SiteURL.council(CouncilID(id), .incidents).path, by: officer)
+            let updated = try await kept()
+            let fresh = try await PictureCache().picture(of: try await store.council(id: id)!, store: store, today: today)
+            // validate: read by change, and the same as a fresh read
+            let reads = await cache.reads(of: id)
+            #expect(reads.whole == 1 && reads.byChange == 4)
+            #expect(updated.board.actions.map(\.id) == fresh.board.actions.map(\.id))
+            #expect(updated.board.actions.map(\.action) == fresh.board.actions.map(\.action))
+            #expect(updated.board.actions.first?.action.status == .complete)
+            #expect(updated.board.requests.map(\.request) == fresh.board.requests.map(\.request))
+            #expect(updated.board.meetings.map(\.record) == fresh.board.meetings.map(\.record))
+            #expect(updated.board.audits.map(\.id) == fresh.board.audits.map(\.id))
+            #expect(updated.board.incidents.map(\.incident) == fresh.board.incidents.map(\.incident))
+            #expect(updated.statuses.map(\.rag) == fresh.statuses.map(\.rag))
+            #expect(updated.statuses.map(\.reasons) == fresh.statuses.map(\.reasons))
+            #expect(updated.library.series(.swVacancyRate, .snapshot)?.value(at: YearMonth(year: 2011, month: 9)!) == 14.5)
+            #expect(updated.library.series(.caseAuditGoodOrBetter, .inMonth)?.value(at: YearMonth(year: 2011, month: 10)!) == 100)
+        }
+    }
 }
 
 /// Runs `body` against a fresh, migrated database of the given kind, then removes what it made. PostgreSQL is a real

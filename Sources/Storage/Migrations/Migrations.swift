@@ -15,6 +15,8 @@ public enum StorageMigrations {
             M003CreateImportJobs(),
             // 004: targets, milestones and warnings in typed columns and rows of their own (existing rows moved).
             M004TypedTargets(),
+            // 005: an index for reading a council's changes in order.
+            M005IndexChanges(),
         ]
     }
 }

@@ -14,12 +14,17 @@ extension CouncilScope {
         var board = BoardRecords()
         board.actions = try await actions()
         board.requests = try await timescaleRequests()
-        board.meetings = try await meetings().compactMap { model in
+        board.meetings = try await meetingRecords()
+        board.incidents = try await incidents()
+        return board
+    }
+
+    /// The meetings with their dates and what was recorded (a meeting whose record does not read is left out).
+    public func meetingRecords() async throws -> [(number: Int, date: CalendarDate, record: MeetingRecord)] {
+        try await meetings().compactMap { model in
             guard let date = CalendarDate(iso: model.heldOn), let record = try? Self.value(MeetingRecord.self, model.body) else { return nil }
             return (model.number, date, record)
         }
-        board.incidents = try await incidents()
-        return board
     }
 
     // MARK: the plan

@@ -28,6 +28,7 @@ extension CouncilScope {
 
     /// A hand-entered figure as the picture needs it.
     public struct HandFigureRow: Decodable, Sendable {
+        public var id: UUID
         public var indicator: String
         public var basis: String
         public var month: String
@@ -63,8 +64,56 @@ extension CouncilScope {
     }
 
     public func handFigureRows() async throws -> [HandFigureRow] {
-        try await sql.select().column("indicator").column("basis").column("month").column("value").column("entered_by").column("entered_at")
+        try await sql.select().column("id").column("indicator").column("basis").column("month").column("value").column("entered_by").column("entered_at")
             .from(HandFigureModel.schema).where("council_id", .equal, council).orderBy("month").all(decoding: HandFigureRow.self)
+    }
+
+    /// One change to the council's records, as its audit-trail entry names it. Entries are numbered in the order their
+    /// transactions committed (`AuditTrail.append`), so the entries after a number are every change made since.
+    public struct Change: Decodable, Sendable {
+        public var id: Int
+        public var action: String
+        public var entity: String
+        public var entity_id: String?
+    }
+
+    /// The council's changes after entry `number`, oldest first.
+    public func changes(after number: Int) async throws -> [Change] {
+        try await sql.select().column("id").column("action").column("entity").column("entity_id").from(AuditEventModel.schema)
+            .where("council_id", .equal, council).where("id", .greaterThan, number).orderBy("id").all(decoding: Change.self)
+    }
+
+    private struct Latest: Decodable { var latest: Int? }
+
+    /// The number of the council's latest change (0 before any).
+    public func latestChange() async throws -> Int {
+        try await sql.select().column(SQLFunction("MAX", args: SQLColumn("id")), as: "latest").from(AuditEventModel.schema)
+            .where("council_id", .equal, council).first(decoding: Latest.self)?.latest ?? 0
+    }
+
+    /// The plan actions with these ids (those that are the council's).
+    public func actions(ids: [UUID]) async throws -> [(id: UUID, action: PlanAction)] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try await sql.select().column("id").column("body").from(PlanActionModel.schema)
+            .where("council_id", .equal, council).where(SQLIdentifier("id"), .in, SQLBind.group(ids)).orderBy("created_at").all(decoding: BodyRow.self)
+        let decoder = JSONDecoder()
+        return try rows.map { ($0.id, try decoder.decode(PlanAction.self, from: Data($0.body.utf8))) }
+    }
+
+    /// The audits with these ids (those that are the council's), in the order they were stored.
+    public func audits(ids: [UUID]) async throws -> [(id: UUID, source: String, audit: CaseAuditRecord)] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try await sql.select().column("id").column("source").column("body").from(CaseAuditModel.schema)
+            .where("council_id", .equal, council).where(SQLIdentifier("id"), .in, SQLBind.group(ids)).orderBy("created_at").all(decoding: AuditRow.self)
+        let decoder = JSONDecoder()
+        return try rows.map { ($0.id, $0.source, try decoder.decode(CaseAuditRecord.self, from: Data($0.body.utf8))) }
+    }
+
+    public func handFigureRows(ids: [UUID]) async throws -> [HandFigureRow] {
+        guard !ids.isEmpty else { return [] }
+        return try await sql.select().column("id").column("indicator").column("basis").column("month").column("value").column("entered_by")
+            .column("entered_at").from(HandFigureModel.schema).where("council_id", .equal, council).where(SQLIdentifier("id"), .in, SQLBind.group(ids)).orderBy("month")
+            .all(decoding: HandFigureRow.self)
     }
 
     /// The indicator values the council's last import computed, as results (a row that does not read is left out).

@@ -14,7 +14,7 @@ enum CouncilFigures {
         let scope = store.scope(try council.requireID())
         let asOf = council.asOf.flatMap(CalendarDate.init(iso:)) ?? today
         try await inputs.refresh(from: scope)
-        var board = try await scope.boardRecords()
+        var board = inputs.board
         board.audits = inputs.audits
         // Audits come from the audit records (recorded here or brought by uploads), not from the stored values.
         let results = inputs.values.filter { !AuditFigures.indicators.contains($0.indicator) || inputs.audits.isEmpty }

@@ -46,6 +46,11 @@ public actor PictureCache {
         return picture
     }
 
+    /// How the council's inputs have been read: whole, and by change since.
+    func reads(of council: UUID) -> (whole: Int, byChange: Int) {
+        (inputs[council]?.wholeReads ?? 0, inputs[council]?.changeReads ?? 0)
+    }
+
     private func current(_ id: UUID, version: Int, asOf: CalendarDate) -> CouncilPicture? {
         guard let kept = pictures[id], kept.version >= version, kept.asOf == asOf else { return nil }
         return kept.picture
