@@ -60,48 +60,28 @@ public struct BundleImporter {
         public var report: FileReport
     }
 
-    /// Whether the bytes start with a header row of a bundle table.
-    public static func recognises(_ bytes: [UInt8]) -> Bool {
-        var reader = CSVReader(bytes: Array(bytes.prefix(4096)))
-        guard let first = try? reader.next() else { return false }
-        return Table.matching(first.row) != nil
+    /// How the bundle names its tables and columns: lower case, by the required columns of docs/csv-bundle.md.
+    static var rules: CSVFrame<Table>.Rules {
+        .init(normalise: { $0.lowercased().trimmingSpaces }, recognise: Table.matching, columns: { Set($0.required + $0.optional) },
+              notATable: { "the header (\($0)) is not one of the bundle's tables; see docs/csv-bundle.md" },
+              unknownColumn: { "column '\($0)' is not part of \($1.rawValue).csv; skipped" })
     }
 
+    /// Whether the bytes start with a header row of a bundle table.
+    public static func recognises(_ bytes: [UInt8]) -> Bool { CSVFrame.recognises(bytes, rules) }
+
     public func read(bytes: [UInt8], file: String) throws(ImportRejection) -> FileResult {
-        var reader = CSVReader(bytes: bytes)
         var faults: [ImportFault] = []
         var t = BundleTables()
         var leftOut = 0
-        var rows = 0
-        do {
-            guard let header = try reader.next() else { throw ImportRejection(file: file, line: 1, reason: "the file is empty") }
-            let names = header.row.map { $0.lowercased().trimmingSpaces }
-            guard let table = Table.matching(header.row) else {
-                throw ImportRejection(file: file, line: 1, reason: "the header (\(header.row.joined(separator: ","))) is not one of the bundle's tables; see docs/csv-bundle.md")
-            }
-            let known = Set(table.required + table.optional)
-            for name in names where !known.contains(name) && !name.isEmpty {
-                faults.append(ImportFault(severity: .warning, file: file, line: 1, childID: nil, field: name, rule: "unknown-column",
-                                          message: "column '\(name)' is not part of \(table.rawValue).csv; skipped"))
-            }
-            let index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-            while let (row, line) = try reader.next() {
-                if row.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
-                rows += 1
-                var parser = RowParser(row: row, index: index, line: line, file: file)
-                if parser.append(table, into: &t) == false { leftOut += 1 }
-                faults += parser.faults
-            }
-            var counts = ["rows": rows, "records_left_out": leftOut]
-            counts[table.rawValue] = rows - leftOut
-            return FileResult(table: table, tables: t, report: FileReport(file: file, accepted: true, counts: counts, faults: faults))
-        } catch let error as CSVReader.Malformed {
-            throw ImportRejection(file: file, line: error.line, reason: "not well-formed CSV: a quoted field is never closed")
-        } catch let error as ImportRejection {
-            throw error
-        } catch {
-            throw ImportRejection(file: file, line: 0, reason: "\(error)")
+        let (frame, rows) = try CSVFrame.read(bytes: bytes, file: file, Self.rules) { table, index, fields, line in
+            var parser = RowParser(row: fields, index: index, line: line, file: file)
+            if parser.append(table, into: &t) == false { leftOut += 1 }
+            faults += parser.faults
         }
+        var counts = ["rows": rows, "records_left_out": leftOut]
+        counts[frame.table.rawValue] = rows - leftOut
+        return FileResult(table: frame.table, tables: t, report: FileReport(file: file, accepted: true, counts: counts, faults: frame.faults + faults))
     }
 }
 

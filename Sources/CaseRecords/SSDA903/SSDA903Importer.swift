@@ -67,12 +67,18 @@ public struct SSDA903Importer {
         public var report: FileReport
     }
 
+    /// How the 903 names its tables and columns: upper case, as DfE's specification writes them.
+    static var rules: CSVFrame<Table>.Rules {
+        .init(normalise: { $0.trimmingSpaces.uppercased() }, recognise: Table.matching, columns: { Set($0.columns) },
+              notATable: { "the header (\($0)) is not a table of the SSDA903 return" },
+              unknownColumn: { "column '\($0)' is not part of the 903 \($1.rawValue) table; skipped" })
+    }
+
     /// Whether the bytes start with the header row of a 903 table. Bundle headers are lower case and never match.
     public static func recognises(_ bytes: [UInt8]) -> Bool {
         var reader = CSVReader(bytes: Array(bytes.prefix(4096)))
-        guard let first = try? reader.next() else { return false }
-        guard first.row.contains(where: { $0.trimmingSpaces == "CHILD" }) else { return false }
-        return Table.matching(first.row) != nil
+        guard let first = try? reader.next(), first.row.contains(where: { $0.trimmingSpaces == "CHILD" }) else { return false }
+        return CSVFrame.recognises(bytes, rules)
     }
 
     /// The episode reasons (RNE) and legal statuses (LS) the DfE's code lists allow; others are kept and flagged.
@@ -80,41 +86,21 @@ public struct SSDA903Importer {
     static let legalStatuses: Set<String> = ["C1", "C2", "D1", "E1", "J1", "J2", "J3", "L1", "L2", "L3", "V2", "V3", "V4"]
 
     public func read(bytes: [UInt8], file: String) throws(ImportRejection) -> FileResult {
-        var reader = CSVReader(bytes: bytes)
         var faults: [ImportFault] = []
         var t = SSDA903Tables()
-        var rows = 0, leftOut = 0
-        do {
-            guard let header = try reader.next() else { throw ImportRejection(file: file, line: 1, reason: "the file is empty") }
-            let names = header.row.map { $0.trimmingSpaces.uppercased() }
-            guard let table = Table.matching(names) else {
-                throw ImportRejection(file: file, line: 1, reason: "the header (\(header.row.joined(separator: ","))) is not a table of the SSDA903 return")
-            }
-            let known = Set(table.columns)
-            for name in names where !known.contains(name) && !name.isEmpty {
-                faults.append(ImportFault(severity: .warning, file: file, line: 1, childID: nil, field: name, rule: "unknown-column",
-                                          message: "column '\(name)' is not part of the 903 \(table.rawValue) table; skipped"))
-            }
-            let index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-            var lines: [Int] = []
-            while let (row, line) = try reader.next() {
-                if row.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
-                rows += 1
-                var parser = Row903(row: row, index: index, line: line, file: file, today: today)
-                if parser.append(table, into: &t) { lines.append(line) } else { leftOut += 1 }
-                t.latestDate = max(t.latestDate, parser.latest)
-                faults += parser.faults
-            }
-            if table == .episodes { faults += SSDA903Importer.overlapFaults(t, lines: lines, file: file) }
-            return FileResult(table: table, tables: t, report: FileReport(
-                file: file, accepted: true, counts: ["rows": rows, "records_left_out": leftOut, table.rawValue: rows - leftOut], faults: faults))
-        } catch let error as CSVReader.Malformed {
-            throw ImportRejection(file: file, line: error.line, reason: "not well-formed CSV: a quoted field is never closed")
-        } catch let error as ImportRejection {
-            throw error
-        } catch {
-            throw ImportRejection(file: file, line: 0, reason: "\(error)")
+        var leftOut = 0
+        var lines: [Int] = []
+        let today = self.today
+        let (frame, rows) = try CSVFrame.read(bytes: bytes, file: file, Self.rules) { table, index, fields, line in
+            var parser = Row903(row: fields, index: index, line: line, file: file, today: today)
+            if parser.append(table, into: &t) { lines.append(line) } else { leftOut += 1 }
+            t.latestDate = max(t.latestDate, parser.latest)
+            faults += parser.faults
         }
+        faults = frame.faults + faults
+        if frame.table == .episodes { faults += SSDA903Importer.overlapFaults(t, lines: lines, file: file) }
+        return FileResult(table: frame.table, tables: t, report: FileReport(
+            file: file, accepted: true, counts: ["rows": rows, "records_left_out": leftOut, frame.table.rawValue: rows - leftOut], faults: faults))
     }
 }
 
