@@ -201,7 +201,7 @@ public struct BoardPack: Sendable {
                              }),
                     .section(.id("plan"), .h2(.class("govuk-heading-l"), "4. The Improvement Plan"),
                              .p(.class("govuk-body"), .text("\(actions.count) actions: \(complete) complete, \(overdue.count) overdue.")),
-                             tableNode(actionTable, limit: Self.planRowsShown)),
+                             tableNode(actionTable, limit: exportLink == nil ? nil : Self.planRowsShown)),
                     .section(.id("audits"), .h2(.class("govuk-heading-l"), "5. Case-file audits"), tableNode(auditTable)),
                     .section(.id("workforce"), .h2(.class("govuk-heading-l"), "6. Workforce"), tableNode(workforceTable)),
                     .section(.id("calendar"), .h2(.class("govuk-heading-l"), "7. Deadlines and reviews"), tableNode(calendarTable)),
@@ -212,8 +212,8 @@ public struct BoardPack: Sendable {
         return document.render()
     }
 
-    /// The pack lists the plan's actions the board most needs to see (overdue first, then by due date) up to this many;
-    /// the plan's own page and the pack's export have every one.
+    /// On the screen the pack lists the plan's actions the board most needs to see (overdue first, then by due date)
+    /// up to this many, beside links to the plan and the export, which have every one; printed, it lists them all.
     public static let planRowsShown = 40
 
     static func date(_ d: CalendarDate) -> String {

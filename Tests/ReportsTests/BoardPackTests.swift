@@ -7,7 +7,7 @@ import Testing
 /// The board pack's plan section: the actions the board most needs to see, and every action in the export.
 @Suite("Board pack")
 struct BoardPackTests {
-    @Test("the pack shows the forty most pressing of fifty actions, overdue first, and says where the rest are; the export has all fifty")
+    @Test("on screen the pack shows the forty most pressing of fifty actions, overdue first, and says where the rest are; printed and exported, all fifty")
     func planSectionIsBounded() throws {
         let d = { CalendarDate(iso: $0)! }
         let meeting = d("2011-07-05")
@@ -20,7 +20,7 @@ struct BoardPackTests {
         let pack = BoardPack(councilName: "Worcestershire", meetingNumber: 8, meetingDate: meeting, asOf: meeting, targets: [],
                              exceptions: ExceptionReport([]), agenda: agenda, actions: actions, audits: [], workforce: [], calendar: [], incidents: [],
                              questions: [])
-        let html = pack.html(stylesheet: "")
+        let html = pack.html(stylesheet: "") { table, format in "/pack/\(table).\(format)" }
         let plan = try #require(html.range(of: "id=\"table-plan\"").map { html[$0.lowerBound...] })
         let table = plan[..<plan.range(of: "</table>")!.upperBound]
         #expect(table.components(separatedBy: "<tr>").count - 2 == BoardPack.planRowsShown, "a header row and forty actions")
@@ -31,5 +31,10 @@ struct BoardPackTests {
         #expect(export.rows.count == 50)
         #expect(export.csv().split(whereSeparator: \.isNewline).count == 51, "a header and fifty actions")
         #expect(html.contains("50 actions: 0 complete, 30 overdue."))
+        // Printed (no links to follow), the pack lists every action.
+        let printed = pack.html(stylesheet: "")
+        let printedPlan = try #require(printed.range(of: "id=\"table-plan\"").map { printed[$0.lowerBound...] })
+        #expect(printedPlan[..<printedPlan.range(of: "</table>")!.upperBound].components(separatedBy: "<tr>").count - 2 == 50)
+        #expect(!printed.contains("are shown;"))
     }
 }

@@ -91,4 +91,32 @@ extension StorageTests {
             try await database.migrate()
         }
     }
+
+    @Test("qualifiers of any text round-trip, and a correction is refused rather than move targets when a row no longer reads", arguments: Backend.allCases)
+    func awkwardTargets(_ backend: Backend) async throws {
+        let (_, draft) = try #require(try Self.fixtureNotices().first { $0.name.hasPrefix("worcestershire") })
+        try await withStore(backend) { store, database in
+            let council = try await store.createCouncil(laCode: "885", name: "Worcestershire", by: .system)
+            let scope = store.scope(try council.requireID())
+            var notice = draft.notice
+            notice.targets[0].baseline = Baseline(value: 54, period: "2009-10", qualifiers: ["", "in 10 days\nrevised", "provisional"])
+            let record = try await scope.createNotice(sourceText: draft.text, encoding: draft.encoding, notice: notice, warnings: [""],
+                                                      noticeDate: nil, by: .system)
+            #expect(try await scope.storedNotice(record) == notice)
+            #expect(try await scope.warnings(of: record) == [""])
+
+            // A row whose indicator this version no longer knows: left out of the notice, and no correction moves the rest.
+            let sql = try #require(database.database as? any SQLDatabase)
+            try await sql.update("targets").set("indicator", to: "withdrawn_indicator").where("position", .equal, 0).run()
+            let readable = try #require(try await scope.storedNotice(record))
+            #expect(readable.targets == Array(notice.targets.dropFirst()))
+            var changed = readable
+            changed.targets[0].milestones[0].value = 99
+            await #expect(throws: StorageError.self) {
+                try await scope.reviewField(of: record, field: "targets[0].milestones[0].value", verdict: "corrected", valueBefore: nil,
+                                            valueAfter: "99", newNotice: changed, by: Actor("officer"))
+            }
+            #expect(try await scope.storedNotice(record) == readable, "nothing changed")
+        }
+    }
 }

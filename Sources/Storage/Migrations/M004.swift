@@ -12,10 +12,20 @@ struct M004TypedTargets: AsyncMigration {
         ("words", .string, "''"), ("unit", .string, "''"), ("direction", .string, "''"),
         ("source_start", .int, nil), ("source_end", .int, nil),
         ("has_baseline", .bool, "false"), ("baseline_value", .double, nil), ("baseline_period", .string, nil),
-        ("baseline_qualifiers", .string, "''"), ("baseline_source_start", .int, nil), ("baseline_source_end", .int, nil),
+        ("baseline_qualifiers", .string, "'[]'"), ("baseline_source_start", .int, nil), ("baseline_source_end", .int, nil),
     ]
 
+    /// All or nothing: a stored target or notice that does not read stops the migration with nothing changed (schema
+    /// changes are transactional on PostgreSQL and SQLite alike), so it can be run again once the row is put right.
     func prepare(on database: any Database) async throws {
+        try await database.transaction { tx in try await Self.prepare(tx) }
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.transaction { tx in try await Self.revert(tx) }
+    }
+
+    private static func prepare(_ database: any Database) async throws {
         try await database.schema(MilestoneModel.schema).id()
             .field("target_id", .uuid, .required, .references("targets", "id", onDelete: .cascade))
             .field("council_id", .uuid, .required, .references("councils", "id"))
@@ -30,7 +40,7 @@ struct M004TypedTargets: AsyncMigration {
             .field("position", .int, .required).field("text", .string, .required)
             .create()
         // SQLite alters one column per statement.
-        for column in Self.targetColumns {
+        for column in targetColumns {
             let key = FieldKey.string(column.name)
             if let value = column.default {
                 try await database.schema("targets").field(key, column.type, .required, .sql(.default(SQLRaw(value)))).update()
@@ -41,18 +51,19 @@ struct M004TypedTargets: AsyncMigration {
         guard let sql = database as? any SQLDatabase else { throw StorageError.invalid("the database does not speak SQL") }
         try await sql.create(index: "target_milestones_target_id_idx").on(MilestoneModel.schema).column("target_id").run()
         try await sql.create(index: "notice_warnings_notice_id_idx").on(NoticeWarningModel.schema).column("notice_id").run()
-        try await database.transaction { tx in try await Self.moveToColumns(tx as! any SQLDatabase) }
+        try await Self.moveToColumns(sql)
         try await database.schema("targets").deleteField("target_json").update()
         try await database.schema("notices").deleteField("warnings_json").update()
     }
 
-    func revert(on database: any Database) async throws {
+    private static func revert(_ database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { throw StorageError.invalid("the database does not speak SQL") }
         try await database.schema("targets").field("target_json", .string, .required, .sql(.default(SQLRaw("''")))).update()
         try await database.schema("notices").field("warnings_json", .string, .required, .sql(.default(SQLRaw("'[]'")))).update()
-        try await database.transaction { tx in try await Self.moveToJSON(tx as! any SQLDatabase) }
+        try await Self.moveToJSON(sql)
         try await database.schema(MilestoneModel.schema).delete()
         try await database.schema(NoticeWarningModel.schema).delete()
-        for column in Self.targetColumns.reversed() {
+        for column in targetColumns.reversed() {
             try await database.schema("targets").deleteField(FieldKey.string(column.name)).update()
         }
     }
@@ -99,7 +110,9 @@ struct M004TypedTargets: AsyncMigration {
             }
         }
         for old in try await sql.select().columns("id", "council_id", "notice_json", "warnings_json").from("notices").all(decoding: OldNotice.self) {
-            let warnings = (try? decoder.decode([String].self, from: Data(old.warnings_json.utf8))) ?? []
+            guard let warnings = try? decoder.decode([String].self, from: Data(old.warnings_json.utf8)) else {
+                throw StorageError.invalid("the warnings of notice \(old.id) do not read")
+            }
             for (position, text) in warnings.enumerated() {
                 try await sql.insert(into: NoticeWarningModel.schema).columns("id", "notice_id", "council_id", "position", "text")
                     .values(SQLBind(UUID()), SQLBind(old.id), SQLBind(old.council_id), SQLBind(position), SQLBind(text)).run()

@@ -26,7 +26,7 @@ public final class TargetModel: Model, @unchecked Sendable {
     @Field(key: "has_baseline") public var hasBaseline: Bool
     @OptionalField(key: "baseline_value") public var baselineValue: Double?
     @OptionalField(key: "baseline_period") public var baselinePeriod: String?
-    /// "provisional", "outturn": one per line.
+    /// "provisional", "outturn": a JSON array of the phrases, as the notice words them.
     @Field(key: "baseline_qualifiers") public var baselineQualifiers: String
     @OptionalField(key: "baseline_source_start") public var baselineSourceStart: Int?
     @OptionalField(key: "baseline_source_end") public var baselineSourceEnd: Int?

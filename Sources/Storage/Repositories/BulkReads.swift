@@ -65,7 +65,8 @@ extension CouncilScope {
 
     public func handFigureRows() async throws -> [HandFigureRow] {
         try await sql.select().column("id").column("indicator").column("basis").column("month").column("value").column("entered_by").column("entered_at")
-            .from(HandFigureModel.schema).where("council_id", .equal, council).orderBy("month").all(decoding: HandFigureRow.self)
+            .from(HandFigureModel.schema).where("council_id", .equal, council).orderBy("month").orderBy("entered_at").orderBy("id")
+            .all(decoding: HandFigureRow.self)
     }
 
     /// One change to the council's records, as its audit-trail entry names it. Entries are numbered in the order their
@@ -91,29 +92,43 @@ extension CouncilScope {
             .where("council_id", .equal, council).first(decoding: Latest.self)?.latest ?? 0
     }
 
+    /// The ids, each once, in lists short enough for one query's bound values on either database.
+    private static func chunks(_ ids: [UUID]) -> [[UUID]] {
+        var seen = Set<UUID>()
+        let unique = ids.filter { seen.insert($0).inserted }
+        return stride(from: 0, to: unique.count, by: 500).map { Array(unique[$0..<min($0 + 500, unique.count)]) }
+    }
+
     /// The plan actions with these ids (those that are the council's).
     public func actions(ids: [UUID]) async throws -> [(id: UUID, action: PlanAction)] {
-        guard !ids.isEmpty else { return [] }
-        let rows = try await sql.select().column("id").column("body").from(PlanActionModel.schema)
-            .where("council_id", .equal, council).where(SQLIdentifier("id"), .in, SQLBind.group(ids)).orderBy("created_at").all(decoding: BodyRow.self)
+        var rows: [BodyRow] = []
+        for chunk in Self.chunks(ids) {
+            rows += try await sql.select().column("id").column("body").from(PlanActionModel.schema)
+                .where("council_id", .equal, council).where(SQLIdentifier("id"), .in, SQLBind.group(chunk)).orderBy("created_at").all(decoding: BodyRow.self)
+        }
         let decoder = JSONDecoder()
         return try rows.map { ($0.id, try decoder.decode(PlanAction.self, from: Data($0.body.utf8))) }
     }
 
     /// The audits with these ids (those that are the council's), in the order they were stored.
     public func audits(ids: [UUID]) async throws -> [(id: UUID, source: String, audit: CaseAuditRecord)] {
-        guard !ids.isEmpty else { return [] }
-        let rows = try await sql.select().column("id").column("source").column("body").from(CaseAuditModel.schema)
-            .where("council_id", .equal, council).where(SQLIdentifier("id"), .in, SQLBind.group(ids)).orderBy("created_at").all(decoding: AuditRow.self)
+        var rows: [AuditRow] = []
+        for chunk in Self.chunks(ids) {
+            rows += try await sql.select().column("id").column("source").column("body").from(CaseAuditModel.schema)
+                .where("council_id", .equal, council).where(SQLIdentifier("id"), .in, SQLBind.group(chunk)).orderBy("created_at").all(decoding: AuditRow.self)
+        }
         let decoder = JSONDecoder()
         return try rows.map { ($0.id, $0.source, try decoder.decode(CaseAuditRecord.self, from: Data($0.body.utf8))) }
     }
 
     public func handFigureRows(ids: [UUID]) async throws -> [HandFigureRow] {
-        guard !ids.isEmpty else { return [] }
-        return try await sql.select().column("id").column("indicator").column("basis").column("month").column("value").column("entered_by")
-            .column("entered_at").from(HandFigureModel.schema).where("council_id", .equal, council).where(SQLIdentifier("id"), .in, SQLBind.group(ids)).orderBy("month")
-            .all(decoding: HandFigureRow.self)
+        var rows: [HandFigureRow] = []
+        for chunk in Self.chunks(ids) {
+            rows += try await sql.select().column("id").column("indicator").column("basis").column("month").column("value").column("entered_by")
+                .column("entered_at").from(HandFigureModel.schema).where("council_id", .equal, council).where(SQLIdentifier("id"), .in, SQLBind.group(chunk))
+                .orderBy("month").orderBy("entered_at").orderBy("id").all(decoding: HandFigureRow.self)
+        }
+        return rows
     }
 
     /// The indicator values the council's last import computed, as results (a row that does not read is left out).

@@ -121,6 +121,11 @@ public struct CouncilScope: Sendable {
         let id = try notice.requireID()
         let rows = try await TargetModel.query(on: tx).filter(\.$noticeID == id).filter(\.$councilID == council).sort(\.$position).all()
         let stored = Dictionary(try await StoredTargets.read(rows, council: council, on: tx).map { ($0.id, $0.target) }, uniquingKeysWith: { a, _ in a })
+        // Rows are matched to targets by position: with a row that no longer reads (an indicator since withdrawn) left
+        // out of the notice, every later target would land in its neighbour's row. Refuse rather than move them.
+        guard stored.count == rows.count else {
+            throw StorageError.invalid("a target of this notice no longer reads in this version; it cannot be corrected until that is put right")
+        }
         for (position, target) in targets.enumerated() {
             let row = position < rows.count ? rows[position] : TargetModel()
             if let rowID = row.id, stored[rowID] == target { continue }

@@ -21,7 +21,7 @@ enum StoredTargets {
         row.hasBaseline = target.baseline != nil
         row.baselineValue = target.baseline?.value
         row.baselinePeriod = target.baseline?.period
-        row.baselineQualifiers = (target.baseline?.qualifiers ?? []).joined(separator: "\n")
+        row.baselineQualifiers = (try? StoredJSON.encode(target.baseline?.qualifiers ?? [])) ?? "[]"
         row.baselineSourceStart = target.baseline?.source?.start
         row.baselineSourceEnd = target.baseline?.source?.end
     }
@@ -81,7 +81,7 @@ enum StoredTargets {
         }
         let baseline = row.hasBaseline
             ? Baseline(value: row.baselineValue, period: row.baselinePeriod,
-                       qualifiers: row.baselineQualifiers.isEmpty ? [] : row.baselineQualifiers.components(separatedBy: "\n"),
+                       qualifiers: StoredJSON.decode([String].self, row.baselineQualifiers) ?? [],
                        source: span(row.baselineSourceStart, row.baselineSourceEnd))
             : nil
         return Target(indicator: row.words, indicatorID: id, unit: unit, direction: direction, baseline: baseline, milestones: parsed,
