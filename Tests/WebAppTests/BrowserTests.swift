@@ -65,8 +65,10 @@ struct BrowserTests {
                 let heading = try await browser.find(css: "h1").text
                 if account.role.seesEveryCouncil {
                     #expect(heading == "Councils under a notice", "\(account.role)")
-                    let rows = try await browser.findAll(css: "#councils tbody tr")
-                    #expect(rows.count == 2)
+                    // The demonstration's two councils, and any other test of the shared application has added since.
+                    let table = try await browser.find(css: "#councils tbody").text
+                    #expect(table.contains("Worcestershire") && table.contains("Nottinghamshire"), "\(account.role)")
+                    #expect(try await browser.findAll(css: "#councils tbody tr").count >= 2)
                 } else {
                     #expect(heading == "Worcestershire", "\(account.role)")
                     #expect(try await browser.findAll(css: "#targets tbody tr").count == 5)
