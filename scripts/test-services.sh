@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs (from Debian's packages, when missing) and starts what the tests need besides the toolchain:
-# a PostgreSQL server on 127.0.0.1 with a test database, headless Chromium with its WebDriver, and xmllint.
+# a PostgreSQL server on 127.0.0.1 with a test database, headless Chromium with its WebDriver, xmllint and pdftotext.
 # Prints the environment the tests read; `.ci/run` sources it. Run as root (or with sudo).
 set -euo pipefail
 
@@ -10,6 +10,8 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 # xmllint checks generated returns against DfE's schemas.
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
+# pdftotext reads notices published as PDFs (the product needs it too; the README names it).
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
     echo "== installing ${need[*]}" >&2
     export DEBIAN_FRONTEND=noninteractive

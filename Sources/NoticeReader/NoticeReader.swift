@@ -7,7 +7,15 @@ import Domain
 /// from extracted text, then reads the header, the board, the calendar and the targets each on their own.
 public enum NoticeReader {
     /// Reads bytes as they come from a file: UTF-8, Windows-1252 or UTF-16.
+    /// Reads a notice from its file: a PDF through its text layer (`PDFText`), anything else as text. Bytes that are
+    /// neither are refused, never read as text.
     public static func read(bytes: [UInt8]) throws(NoticeInput.Problem) -> NoticeDraft {
+        if PDFText.isPDF(bytes) {
+            let text = try PDFText.text(of: bytes)
+            var draft = read(text: text)
+            draft.encoding = "PDF"
+            return draft
+        }
         let decoded = try NoticeInput.decode(bytes)
         var draft = read(text: decoded.text)
         draft.encoding = decoded.encoding

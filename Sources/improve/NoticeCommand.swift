@@ -16,14 +16,14 @@ struct NoticeCommand: ParsableCommand {
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case json, text }
 
-        @Argument(help: "The notice as plain text (UTF-8, Windows-1252 or UTF-16).")
+        @Argument(help: "The notice: a PDF as published (its text read by poppler's pdftotext), or plain text (UTF-8, Windows-1252 or UTF-16).")
         var file: String
 
         @Option(help: "json (the documented contract) or text (a summary for a person).")
         var format: Format = .json
 
         func run() throws {
-            let bytes = try InputFile.read(file, limit: NoticeInput.maximumBytes)
+            let bytes = try InputFile.read(file, limit: PDFText.maximumPDFBytes)
             let draft: NoticeDraft
             do {
                 draft = try NoticeReader.read(bytes: bytes)

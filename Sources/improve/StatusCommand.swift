@@ -40,7 +40,7 @@ struct StatusCommand: ParsableCommand {
         guard let asOfDate = CalendarDate(iso: asOf) else { throw CommandFailure("--as-of '\(asOf)' is not a YYYY-MM-DD date") }
         let draft: NoticeDraft
         do {
-            draft = try NoticeReader.read(bytes: try InputFile.read(notice, limit: NoticeInput.maximumBytes))
+            draft = try NoticeReader.read(bytes: try InputFile.read(notice, limit: PDFText.maximumPDFBytes))
         } catch let failure as CommandFailure {
             throw failure
         } catch {

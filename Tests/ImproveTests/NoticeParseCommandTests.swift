@@ -99,7 +99,7 @@ struct NoticeParseCommandTests {
             (FileManager.default.temporaryDirectory.path, "is a directory"),
             (empty.path, "holds no text"),
             (blank.path, "holds no text"),
-            (junk.path, "not text"),
+            (junk.path, "neither text nor a PDF"),
             (huge.path, "a notice is at most"),
         ]
         for (path, words) in cases {
@@ -111,5 +111,23 @@ struct NoticeParseCommandTests {
             #expect(result.stderr.contains(words), "\(path): \(result.stderr)")
             #expect(result.stderr.contains(path), "the error names the file")
         }
+    }
+
+    @Test("a notice as a PDF is read through its text layer; a scanned one is refused in one line naming the file, status 1")
+    func pdfNotices() throws {
+        let pdfs = Self.notices.deletingLastPathComponent().appendingPathComponent("pdf")
+        let read = try run(["notice", "parse", pdfs.appendingPathComponent("worcestershire-2010.pdf").path, "--format", "json"])
+        #expect(read.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(read.stdout.utf8)) as? [String: Any])
+        #expect(json["council"] as? String == "Worcestershire County Council")
+        #expect((json["targets"] as? [[String: Any]])?.compactMap { $0["indicator_id"] as? String }
+                == ["referrer_informed_of_outcome", "initial_assessment_timeliness", "core_assessment_timeliness", "cases_allocated_to_qualified_sw",
+                    "sw_vacancy_rate"])
+        let scanned = pdfs.appendingPathComponent("scanned-no-text.pdf").path
+        let refused = try run(["notice", "parse", scanned])
+        #expect(refused.status == 1)
+        #expect(refused.stdout.isEmpty)
+        let lines = refused.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].contains(scanned) && lines[0].contains("no text layer"), "\(refused.stderr)")
     }
 }

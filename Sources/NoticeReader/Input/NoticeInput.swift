@@ -10,6 +10,8 @@ public enum NoticeInput {
         case empty
         case tooLarge(bytes: Int)
         case binary(offset: Int)
+        /// A PDF whose text could not be had, and why (scanned, encrypted, damaged, too slow).
+        case pdf(String)
 
         public var description: String {
             switch self {
@@ -18,7 +20,9 @@ public enum NoticeInput {
             case .tooLarge(let bytes):
                 return "the file is \(bytes) bytes; a notice is at most \(NoticeInput.maximumBytes) bytes of text"
             case .binary(let offset):
-                return "the file is not text (binary data at byte \(offset))"
+                return "the file is neither text nor a PDF (binary data at byte \(offset)); give the notice as a PDF or as text"
+            case .pdf(let reason):
+                return reason
             }
         }
     }

@@ -143,7 +143,8 @@ enum NoticeController {
             return response
         }
         if bytes.allSatisfy({ $0 == 32 || $0 == 10 || $0 == 13 || $0 == 9 }) { return try await fail("Paste the notice's text or choose a file") }
-        if bytes.count > NoticeInput.maximumBytes { return try await fail("The notice is larger than \(NoticeInput.maximumBytes / 1_000_000) MB; is it the right file?") }
+        let limit = PDFText.isPDF(bytes) ? PDFText.maximumPDFBytes : NoticeInput.maximumBytes
+        if bytes.count > limit { return try await fail("The notice is larger than \(limit / 1_000_000) MB; is it the right file?") }
         var noticeDate: String?
         if let text = form.noticeDate?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             guard CalendarDate(iso: text) != nil else { return try await fail("Enter the notice's date as 2011-01-31, or leave it empty") }
@@ -151,7 +152,9 @@ enum NoticeController {
         }
         let draft: NoticeDraft
         do {
-            draft = try NoticeReader.read(bytes: bytes)
+            // A PDF's text is read by a separate process that may take seconds: off the request's threads.
+            let input = bytes
+            draft = try await req.application.threadPool.runIfActive { try NoticeReader.read(bytes: input) }
         } catch {
             return try await fail("The file could not be read as a notice: \(error)")
         }

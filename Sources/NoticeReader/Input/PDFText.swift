@@ -1,0 +1,101 @@
+import Foundation
+
+/// The text layer of a notice published as a PDF, as poppler's `pdftotext -layout` lays it out (pages end with a form
+/// feed). poppler is the real component for this job; it runs as a separate process, bounded in time and in the text
+/// it may write, so a damaged or hostile PDF can cost at most `timeout` seconds and `NoticeInput.maximumBytes` of text.
+public enum PDFText {
+    /// Longest a PDF may take to yield its text.
+    public static let timeout: TimeInterval = 30
+    /// A published notice is a few hundred kilobytes; a larger "notice" is refused before poppler sees it.
+    public static let maximumPDFBytes = 30_000_000
+
+    /// Whether the bytes are a PDF: the header `%PDF-` within the first 1,024 bytes, as the format allows.
+    public static func isPDF(_ bytes: [UInt8]) -> Bool {
+        let head = Array(bytes.prefix(1024)), magic = Array("%PDF-".utf8)
+        guard head.count >= magic.count else { return false }
+        return (0...(head.count - magic.count)).contains { head[$0..<$0 + magic.count].elementsEqual(magic) }
+    }
+
+    /// Where `pdftotext` is: $PDFTOTEXT, else the first on $PATH, else /usr/bin.
+    static func tool() -> URL? {
+        let environment = ProcessInfo.processInfo.environment
+        var candidates = environment["PDFTOTEXT"].map { [$0] } ?? []
+        candidates += (environment["PATH"] ?? "").split(separator: ":").map { "\($0)/pdftotext" } + ["/usr/bin/pdftotext"]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }.map(URL.init(fileURLWithPath:))
+    }
+
+    /// The PDF's text. Refuses a PDF with no text layer (a scan), one that is encrypted or forbids copying its text,
+    /// one poppler cannot read, and one that takes too long or yields too much text, each with a reason a person can act on.
+    public static func text(of bytes: [UInt8]) throws(NoticeInput.Problem) -> String {
+        guard bytes.count <= maximumPDFBytes else { throw .tooLarge(bytes: bytes.count) }
+        guard let tool = tool() else { throw .pdf("poppler's pdftotext is not installed (Debian package poppler-utils)") }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("notice-pdf-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("notice.pdf"), output = folder.appendingPathComponent("notice.txt")
+        let errors = folder.appendingPathComponent("errors.txt")
+        let process = Process()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(bytes).write(to: input)
+            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+            process.executableURL = tool
+            process.arguments = ["-layout", "-enc", "UTF-8", "-eol", "unix", input.path, output.path]
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = try FileHandle(forWritingTo: errors)
+            try process.run()
+        } catch {
+            throw .pdf("the PDF could not be handed to pdftotext (\(error.localizedDescription))")
+        }
+        // Wait, watching the clock and the size of the text written so far.
+        let started = Date()
+        while process.isRunning {
+            let written = (try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int) ?? 0
+            if written > NoticeInput.maximumBytes {
+                process.terminate()
+                process.waitUntilExit()
+                throw .tooLarge(bytes: written)
+            }
+            if Date().timeIntervalSince(started) > timeout {
+                process.terminate()
+                process.waitUntilExit()
+                throw .pdf("reading its text took more than \(Int(timeout)) seconds; the PDF may be damaged")
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        let said = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+        switch process.terminationStatus {
+        case 0: break
+        case 3: throw .pdf("the PDF does not allow its text to be copied; ask for a copy without restrictions, or paste the notice's text")
+        default:
+            if said.localizedCaseInsensitiveContains("password") || said.localizedCaseInsensitiveContains("encrypt") {
+                throw .pdf("the PDF is encrypted; ask for a copy without a password, or paste the notice's text")
+            }
+            let first = said.split(separator: "\n").first.map { ": \($0.prefix(160))" } ?? ""
+            throw .pdf("the PDF is damaged and its text cannot be read\(first)")
+        }
+        guard let data = FileManager.default.contents(atPath: output.path), data.count <= NoticeInput.maximumBytes else {
+            throw .pdf("pdftotext wrote no text")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        guard text.unicodeScalars.contains(where: { !CharacterSet.whitespacesAndNewlines.contains($0) }) else {
+            throw .pdf("the PDF has no text layer (it looks scanned); run it through text recognition, or paste the notice's text")
+        }
+        return text
+    }
+
+    /// The page (from 1) that the character at `offset` (in Unicode scalars) of a PDF's text is on; nil for text that
+    /// did not come from a PDF (it has no page breaks).
+    public static func page(in text: String, at offset: Int) -> Int? {
+        var page = 1, seen = 0, breaks = false
+        for scalar in text.unicodeScalars {
+            if seen == offset { break }
+            if scalar == "\u{0C}" {
+                page += 1
+                breaks = true
+            }
+            seen += 1
+        }
+        return breaks || text.unicodeScalars.contains("\u{0C}") ? page : nil
+    }
+}
