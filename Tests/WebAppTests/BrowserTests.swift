@@ -169,4 +169,40 @@ struct BrowserTests {
         }
         try await browser.quit()
     }
+
+    @Test("a notice published as a PDF is uploaded and read; a scanned one is refused and nothing is stored", arguments: Backend.allCases)
+    func uploadANoticePDF(_ backend: Backend) async throws {
+        let (base, world) = try await Server.shared.base(backend)
+        // A council of its own, so that the other tests' councils keep their notices.
+        let store = Store(world.app.db)
+        let council = try await store.createCouncil(laCode: backend == .sqlite ? "909" : "910", name: "Cumbria County Council \(backend.rawValue)", by: .system)
+        let id = try council.requireID()
+        let pdfs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("NoticeReaderTests/Fixtures/pdf")
+        let browser = try await Browser.launch()
+        do {
+            let admin = DemoSeed.Account.of(.administrator)
+            try await Self.signIn(browser, base: base, email: admin.email, password: admin.password)
+            // A scan: refused with the reason, and nothing stored.
+            try await browser.open("\(base)/councils/\(id.uuidString)/notices/new")
+            try await browser.find(css: "#file").upload(pdfs.appendingPathComponent("scanned-no-text.pdf"))
+            try await browser.find(css: "#read-notice").click()
+            let problem = try await browser.find(css: ".govuk-error-summary", timeout: .seconds(30))
+            #expect(try await problem.text.contains("no text layer"))
+            #expect(try await store.scope(id).notices().isEmpty)
+            // The notice as published: read, stored as a draft, its fields beside its words.
+            try await browser.find(css: "#file").upload(pdfs.appendingPathComponent("cumbria-2012.pdf"))
+            try await browser.find(css: "#read-notice").click()
+            try await Self.waitUntil(browser) { try await $0.currentURL.contains("done=read") }
+            #expect(try await browser.find(css: "h1").text.contains("Cumbria County Council"))
+            #expect(try await browser.findAll(css: "#notice-text mark").count >= 3)
+            let stored = try #require(try await store.scope(id).currentNotice())
+            #expect(stored.encoding == "PDF")
+            #expect(try await store.scope(id).targets(of: stored).count == 1)
+        } catch {
+            try? await browser.quit()
+            throw error
+        }
+        try await browser.quit()
+    }
 }
