@@ -196,6 +196,7 @@ struct BrowserTests {
             try await Self.waitUntil(browser) { try await $0.currentURL.contains("done=read") }
             #expect(try await browser.find(css: "h1").text.contains("Cumbria County Council"))
             #expect(try await browser.findAll(css: "#notice-text mark").count >= 3)
+            #expect(try await browser.bodyText.contains("(see the words, page 1)"), "a field read from a PDF names its page")
             let stored = try #require(try await store.scope(id).currentNotice())
             #expect(stored.encoding == "PDF")
             #expect(try await store.scope(id).targets(of: stored).count == 1)

@@ -123,7 +123,12 @@ enum NoticeView {
                     return .tr(
                         .id("field-\(anchor)"),
                         .th(.attribute(named: "scope", value: "row"), .text(field.label),
-                            .unwrap(marks.id(for: field.path)) { .group(.text(" "), .a(.class("govuk-link govuk-body-s"), .href("#\($0)"), "(see the words)")) }),
+                            .unwrap(marks.id(for: field.path)) { mark in
+                                // A notice read from a PDF says which page the words are on.
+                                let onPage = field.source.flatMap { PDFText.page(in: page.sourceText, at: $0.start) }
+                                return .group(.text(" "), .a(.class("govuk-link govuk-body-s"), .href("#\(mark)"),
+                                                             .text(onPage.map { "(see the words, page \($0))" } ?? "(see the words)")))
+                            }),
                         .td(.text(field.value.isEmpty ? "not given" : field.value)),
                         .td(.unwrap(review) { r in .text("\(r.verdict.capitalizingFirst) by \(r.reviewer)") }),
                         .td(.if(mayEdit, .form(
