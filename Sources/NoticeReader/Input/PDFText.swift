@@ -87,15 +87,8 @@ public enum PDFText {
     /// The page (from 1) that the character at `offset` (in Unicode scalars) of a PDF's text is on; nil for text that
     /// did not come from a PDF (it has no page breaks).
     public static func page(in text: String, at offset: Int) -> Int? {
-        var page = 1, seen = 0, breaks = false
-        for scalar in text.unicodeScalars {
-            if seen == offset { break }
-            if scalar == "\u{0C}" {
-                page += 1
-                breaks = true
-            }
-            seen += 1
-        }
-        return breaks || text.unicodeScalars.contains("\u{0C}") ? page : nil
+        let formFeed: Unicode.Scalar = "\u{0C}"
+        guard text.unicodeScalars.contains(formFeed) else { return nil }
+        return 1 + text.unicodeScalars.prefix(offset).filter { $0 == formFeed }.count
     }
 }
