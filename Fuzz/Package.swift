@@ -6,6 +6,7 @@ import PackageDescription
 
 let targets: [(name: String, products: [String])] = [
     ("fuzz-notice-reader", ["NoticeReader"]),
+    ("fuzz-notice-pdf", ["NoticeReader"]),
     ("fuzz-cin-census", ["CaseRecords"]),
     ("fuzz-ssda903", ["CaseRecords"]),
     ("fuzz-csww", ["CaseRecords"]),

@@ -16,13 +16,14 @@ cd "$(dirname "$0")"
 SECONDS_PER_TARGET="${1:-120}"
 shift || true
 
-ALL_TARGETS=(fuzz-notice-reader fuzz-cin-census fuzz-ssda903 fuzz-csww fuzz-annex-a fuzz-annex-a-parts fuzz-bundle fuzz-return-loader)
+ALL_TARGETS=(fuzz-notice-reader fuzz-notice-pdf fuzz-cin-census fuzz-ssda903 fuzz-csww fuzz-annex-a fuzz-annex-a-parts fuzz-bundle fuzz-return-loader)
 if [ $# -gt 0 ]; then TARGETS=("$@"); else TARGETS=("${ALL_TARGETS[@]}"); fi
 
 # The largest input libFuzzer makes for each format: a little over the largest seed, so mutations can grow it.
 max_len() {
     case "$1" in
         fuzz-notice-reader) echo 16384 ;;   # notices are 4-11 KB of text
+        fuzz-notice-pdf) echo 49152 ;;      # the notices as PDFs are 27-32 KB with their fonts
         fuzz-cin-census) echo 32768 ;;      # seeds up to 24 KB
         fuzz-ssda903) echo 16384 ;;         # CSV tables cut to 25 rows, XML cut to three children
         fuzz-csww) echo 24576 ;;            # seeds up to 18 KB

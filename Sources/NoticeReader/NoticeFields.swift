@@ -4,7 +4,7 @@ import Domain
 /// and the words it was read from. `apply` sets one from what the person typed, checking it reads as its kind.
 public enum NoticeFields {
     public enum Kind: String, Sendable {
-        case text, number, date, due, weeks
+        case text, number, date, due, weeks, indicator
     }
 
     public struct Field: Sendable, Equatable {
@@ -27,7 +27,9 @@ public enum NoticeFields {
             fields.append(Field(path: "measures[\(i)].text", label: "Measure \(i + 1)", value: measure.text, kind: .text, source: measure.source))
         }
         for (i, target) in notice.targets.enumerated() {
-            let name = "Target \(i + 1) (\(target.indicatorID.rawValue.replacingOccurrences(of: "_", with: " ")))"
+            let name = "Target \(i + 1)"
+            fields.append(Field(path: "targets[\(i)].indicator", label: "\(name): what is measured", value: indicatorName(target.indicatorID),
+                                kind: .indicator, source: target.source))
             fields.append(Field(path: "targets[\(i)].baseline.value", label: "\(name): baseline", value: target.baseline?.value.map(number) ?? "",
                                 kind: .number, source: target.baseline?.source ?? target.source))
             for (j, milestone) in target.milestones.enumerated() {
@@ -87,6 +89,12 @@ public enum NoticeFields {
                 guard let m = Int(value), m > 0, m < 120 else { throw bad("enter a number of months") }
                 n.durationMonths = m
             }
+        case _ where path.hasPrefix("targets[") && path.hasSuffix("].indicator"):
+            guard let i = indices.first, n.targets.indices.contains(i) else { throw Invalid(description: "there is no field \(path)") }
+            guard let id = indicator(named: value) else { throw bad("choose one of the standard indicators, or another measure") }
+            n.targets[i].indicatorID = id
+            // A person has decided: the reader's doubt no longer applies.
+            n.targets[i].match = nil
         case "board.cadenceWeeks":
             if value.isEmpty { n.board.cadenceWeeks = nil } else {
                 guard let w = Int(value), w > 0, w < 53 else { throw bad("enter a number of weeks") }
@@ -117,6 +125,54 @@ public enum NoticeFields {
             }
         }
         return n
+    }
+
+    /// What a person calls an indicator: its title, or for `other` what becomes of it.
+    public static func indicatorName(_ id: IndicatorID) -> String {
+        id == .other ? otherName : id.info.title
+    }
+
+    public static let otherName = "Another measure (figures entered by hand)"
+
+    /// The indicators a target can be set to, as a person chooses: the canonical ones by title, then `other`.
+    public static var indicatorChoices: [(id: IndicatorID, name: String)] {
+        IndicatorID.allCases.filter { $0 != .other && $0.info.variantOf == nil }.map { ($0, $0.info.title) }.sorted { $0.name < $1.name }
+            + [(.other, otherName)]
+    }
+
+    static func indicator(named text: String) -> IndicatorID? {
+        let key = text.lowercased()
+        if let id = IndicatorID(rawValue: text) { return id }
+        return (IndicatorID.allCases.map { ($0, indicatorName($0)) }).first { $0.1.lowercased() == key }?.0
+    }
+
+    /// A field a person should look at before the rest, and why.
+    public struct Check: Sendable, Equatable {
+        public var path: String
+        public var label: String
+        public var reason: String
+    }
+
+    /// The fields most likely to be wrong, in the page's order: indicators the reader doubted, figures and dates it
+    /// could not find, the notice's date when missing (every relative date waits on it) and the board's cadence.
+    public static func toCheck(_ notice: Notice) -> [Check] {
+        var checks: [Check] = []
+        let fields = list(notice)
+        func add(_ path: String, _ reason: String) {
+            if let field = fields.first(where: { $0.path == path }) { checks.append(Check(path: path, label: field.label, reason: reason)) }
+        }
+        if notice.noticeDate == nil { add("noticeDate", "The notice's date was not found; dates counted from it wait for it.") }
+        for (i, target) in notice.targets.enumerated() {
+            if let match = target.match, match.needsChecking {
+                add("targets[\(i)].indicator", match.doubt ?? "The reader was not sure what this target measures.")
+            }
+            for (j, milestone) in target.milestones.enumerated() {
+                if milestone.value == nil { add("targets[\(i)].milestones[\(j)].value", "No figure was read for this milestone.") }
+                if milestone.due == nil { add("targets[\(i)].milestones[\(j)].due", "No date was read for this milestone.") }
+            }
+        }
+        if notice.board.cadenceWeeks == nil { add("board.cadenceWeeks", "How often the board meets was not found.") }
+        return checks
     }
 
     static func label(_ path: String, _ notice: Notice) -> String {

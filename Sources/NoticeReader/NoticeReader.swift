@@ -45,7 +45,13 @@ public enum NoticeReader {
         }
 
         var targetReader = TargetReader(doc: doc, resolver: resolver)
-        let targets = targetReader.targets()
+        let scalars = Array(text.unicodeScalars)
+        let targets = targetReader.targets().map { target in
+            let span = target.source.map { max(0, min($0.start, scalars.count))..<max(0, min($0.end, scalars.count)) } ?? 0..<0
+            var statement = String.UnicodeScalarView()
+            statement.append(contentsOf: scalars[span])
+            return IndicatorMatching.judged(target, statement: String(statement))
+        }
         var scheduleReader = ScheduleReader(doc: doc, resolver: resolver)
         let reviews = scheduleReader.reviews(durationMonths: duration?.0)
         let deadlines = scheduleReader.deadlines(excluding: targetReader.usedRanges)
@@ -57,14 +63,15 @@ public enum NoticeReader {
         }
         if targets.isEmpty { warnings.append("no numeric targets were found; the dataset is to be agreed with the board") }
         for target in targets {
-            if target.indicatorID == .other {
-                warnings.append("'\(target.indicator)' matches no standard indicator; its figures will be entered by hand")
+            let name = "'\(target.indicator)'"
+            if let doubt = target.match?.doubt, target.indicatorID == .other || target.match?.needsChecking == true {
+                warnings.append("\(name): \(doubt)")
             }
             for milestone in target.milestones {
                 if milestone.value == nil {
-                    warnings.append("\(target.indicatorID.rawValue): '\(milestone.words)' sets no figure; agree the level to judge it by")
+                    warnings.append("\(name): '\(milestone.words)' sets no figure; agree the level to judge it by")
                 } else if milestone.due == nil {
-                    warnings.append("\(target.indicatorID.rawValue): '\(milestone.words)' has no date; it will be judged at the notice's final review")
+                    warnings.append("\(name): '\(milestone.words)' has no date; it will be judged at the notice's final review")
                 }
             }
         }

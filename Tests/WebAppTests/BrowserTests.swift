@@ -2,6 +2,7 @@ import Demo
 import Domain
 import FluentKit
 import Foundation
+import NoticeReader
 import Storage
 import Testing
 import Vapor
@@ -159,7 +160,7 @@ struct BrowserTests {
             try await Self.signIn(browser, base: base, email: officer.email, password: officer.password)
             try await browser.open("\(base)/councils/\(world.worcs.uuidString)/notice")
             #expect(try await browser.findAll(css: "#notice-text mark").count >= 8)
-            try await browser.find(css: "#field-durationMonths button[value=confirmed]").click()
+            try await browser.find(css: "#confirm-durationMonths").click()
             try await Self.waitUntil(browser) { try await $0.currentURL.contains("done=confirmed") }
             #expect(try await browser.find(css: ".govuk-notification-banner").text.contains("The field has been confirmed"))
             #expect(try await browser.find(css: "#field-durationMonths").text.contains("Confirmed by \(officer.email)"))
@@ -200,6 +201,71 @@ struct BrowserTests {
             let stored = try #require(try await store.scope(id).currentNotice())
             #expect(stored.encoding == "PDF")
             #expect(try await store.scope(id).targets(of: stored).count == 1)
+        } catch {
+            try? await browser.quit()
+            throw error
+        }
+        try await browser.quit()
+    }
+
+    @Test("a notice's fields as a new user meets them: Confirm first, Correct opens the field, a refused correction keeps what was typed, a new notice date shows what moves before moving it", arguments: Backend.allCases)
+    func correctANoticeAsANewUser(_ backend: Backend) async throws {
+        let (base, world) = try await Server.shared.base(backend)
+        // A council of its own, so that the other tests' notices keep their dates.
+        let store = Store(world.app.db)
+        let council = try await store.createCouncil(laCode: backend == .sqlite ? "921" : "922", name: "Nottinghamshire County Council \(backend.rawValue)", by: .system)
+        let id = try council.requireID()
+        let text = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("NoticeReaderTests/Fixtures/notices/nottinghamshire-2010.txt")
+        let draft = try NoticeReader.read(bytes: Array(try Data(contentsOf: text)))
+        let record = try await store.scope(id).createNotice(sourceText: draft.text, encoding: draft.encoding, notice: draft.notice, warnings: draft.warnings,
+                                                            noticeDate: nil, by: .system)
+        let page = "\(base)/councils/\(id.uuidString)/notices/\(try record.requireID().uuidString)"
+        let browser = try await Browser.launch()
+        do {
+            let admin = DemoSeed.Account.of(.administrator)
+            try await Self.signIn(browser, base: base, email: admin.email, password: admin.password)
+            try await browser.open(page)
+            // In each row the first button is Confirm; Correct is a closed disclosure until opened.
+            let row = try await browser.find(css: "#field-targets-0--milestones-0--value")
+            #expect(try await row.find(css: "button").text == "Confirm")
+            #expect(try await row.find(css: "details").attribute("open") == nil)
+            // Correct with the value as read: refused, the field open and marked, what was typed kept.
+            try await row.find(css: "summary").click()
+            let input = try await browser.find(css: "#value-targets-0--milestones-0--value")
+            let asRead = try #require(try await input.attribute("value"))
+            try await input.type("\u{E007}")
+            try await Self.waitUntil(browser) { try await $0.bodyText.contains("this is the value as read") }
+            #expect(try await browser.find(css: ".govuk-error-summary").text.contains("Choose Confirm if it is right"))
+            #expect(try await browser.find(css: "#field-targets-0--milestones-0--value details").attribute("open") != nil)
+            let kept = try await browser.find(css: "#value-targets-0--milestones-0--value")
+            #expect(try await kept.attribute("value") == asRead)
+            #expect(try await browser.findAll(css: "#field-targets-0--milestones-0--value .govuk-form-group--error").count == 1)
+            // A real correction, saved by Enter in the field.
+            try await kept.clear()
+            try await kept.type("66\u{E007}")
+            try await Self.waitUntil(browser) { try await $0.currentURL.contains("done=corrected") }
+            #expect(try await store.scope(id).targets(of: record).first?.target.milestones.first?.value == 66)
+
+            // A new notice date: the dates it moves are listed, and nothing moves until the person says so.
+            try await browser.open(page)
+            try await browser.find(css: "#field-noticeDate summary").click()
+            let date = try await browser.find(css: "#value-noticeDate")
+            try await date.clear()
+            try await date.type("2010-07-29\u{E007}")
+            let moves = try await browser.find(css: "#moves", timeout: .seconds(10))
+            #expect(try await browser.find(css: "h1").text == "Check the dates that will move")
+            #expect(try await moves.findAll(css: "tbody tr").count >= 2)
+            #expect(try await browser.bodyText.contains("from 29 June 2010 to 29 July 2010"))
+            #expect(try await store.scope(id).storedNotice(record)?.noticeDate == CalendarDate(year: 2010, month: 6, day: 29), "nothing moved yet")
+            try await browser.find(css: "#move-dates").click()
+            try await Self.waitUntil(browser) { try await $0.currentURL.contains("done=corrected") }
+            let moved = try #require(try await store.scope(id).notice(id: try record.requireID()))
+            #expect(try await store.scope(id).storedNotice(moved)?.noticeDate == CalendarDate(year: 2010, month: 7, day: 29))
+            // "See the words" goes to the words, and the words lead back to the field.
+            let back = try await browser.findAll(css: "#notice-text a.notice-back")
+            #expect(!back.isEmpty)
+            #expect(try await back[0].attribute("href")?.hasPrefix("#field-") == true)
         } catch {
             try? await browser.quit()
             throw error

@@ -8,11 +8,14 @@ public struct Target: Hashable, Codable, Sendable {
     public var baseline: Baseline?
     public var milestones: [Milestone]
     public var source: SourceSpan?
+    /// How sure the reader was of `indicatorID`, from the words; nil for a target entered or corrected by a person.
+    public var match: IndicatorMatch?
 
     public init(
         indicator: String, indicatorID: IndicatorID, unit: TargetUnit, direction: TargetDirection,
-        baseline: Baseline? = nil, milestones: [Milestone] = [], source: SourceSpan? = nil
+        baseline: Baseline? = nil, milestones: [Milestone] = [], source: SourceSpan? = nil, match: IndicatorMatch? = nil
     ) {
+        self.match = match
         self.indicator = indicator
         self.indicatorID = indicatorID
         self.unit = unit

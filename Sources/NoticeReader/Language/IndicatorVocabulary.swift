@@ -17,6 +17,8 @@ enum IndicatorVocabulary {
         /// Byte offset in the document of the idea found last: the word nearest the figure it governs.
         var anchor: Int
         var start: Int
+        /// The phrase that stood for each of the concept's ideas.
+        var words: [String] = []
     }
 
     static let timely = ["timescale", "timescales", "within", "working days", "timely", "on time", "in time", "days", "timeliness", "promptly"]
@@ -127,14 +129,16 @@ enum IndicatorVocabulary {
             var anchor = range.lowerBound
             var start = range.upperBound
             var ok = true
+            var words: [String] = []
             for idea in index.ideas[c] {
-                let hit = idea.map { first[$0] }.min() ?? .max
-                guard hit != .max else { ok = false; break }
+                guard let phrase = idea.min(by: { first[$0] < first[$1] }), first[phrase] != .max else { ok = false; break }
+                let hit = first[phrase]
                 anchor = max(anchor, hit)
                 start = min(start, hit)
+                words.append(String(decoding: index.phrases[phrase], as: UTF8.self))
             }
             guard ok, !found.contains(where: { $0.id == concept.id }) else { continue }
-            found.append(Mention(id: concept.id, anchor: anchor, start: start))
+            found.append(Mention(id: concept.id, anchor: anchor, start: start, words: words))
         }
         let ids = Set(found.map(\.id))
         func hides(_ general: IndicatorID, _ specifics: [IndicatorID]) -> Bool {

@@ -74,6 +74,11 @@ extension NoticeDraft {
             } ?? .null),
             ("milestones", .array(t.milestones.map(milestoneJSON))),
             ("source", span(t.source)),
+            // How sure the reader is of indicator_id, the words that decided it, and why a person should check it.
+            ("match", t.match.map { m in
+                .object([("confidence", .number(m.confidence)), ("words", .array(m.words.map(JSONValue.string))),
+                         ("doubt", m.doubt.map(JSONValue.string) ?? .null)])
+            } ?? .null),
         ])
     }
 

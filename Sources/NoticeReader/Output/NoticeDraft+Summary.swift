@@ -19,6 +19,7 @@ extension NoticeDraft {
         lines.append("Targets (\(n.targets.count)):")
         for t in n.targets {
             var head = "- \(t.indicatorID.rawValue) [\(t.unit.rawValue), \(t.direction.rawValue)]: \(t.indicator)"
+            if let m = t.match, m.needsChecking { head += "\n    check the indicator (confidence \(JSONValue.format(m.confidence))): \(m.doubt ?? "")" }
             if let b = t.baseline { head += "\n    baseline \(b.value.map(JSONValue.format) ?? "?")\(b.period.map { " (\($0))" } ?? "")" }
             lines.append(head)
             for m in t.milestones {

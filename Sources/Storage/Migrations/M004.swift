@@ -134,7 +134,7 @@ struct M004TypedTargets: AsyncMigration {
     static func moveToJSON(_ sql: any SQLDatabase) async throws {
         let database = sql as! any Database
         for old in try await sql.select().columns("id", "council_id", "notice_json").from("notices").all(decoding: NewNotice.self) {
-            let targets = try await StoredTargets.read(notice: old.id, council: old.council_id, on: database)
+            let targets = try await StoredTargets.read(notice: old.id, council: old.council_id, on: database, matches: false)
             for stored in targets {
                 try await sql.update("targets").set("target_json", to: try StoredJSON.encode(stored.target)).where("id", .equal, stored.id).run()
             }

@@ -17,6 +17,8 @@ public enum StorageMigrations {
             M004TypedTargets(),
             // 005: an index for reading a council's changes in order.
             M005IndexChanges(),
+            // 006: how sure the reader was of each target's indicator.
+            M006TargetMatches(),
         ]
     }
 }

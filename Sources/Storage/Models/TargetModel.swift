@@ -58,3 +58,19 @@ public final class MilestoneModel: Model, @unchecked Sendable {
 
     public init() {}
 }
+
+/// How sure the reader was of a target's indicator (`Domain.IndicatorMatch`): a row of its own, beside the target's,
+/// since a target a person entered or corrected has none.
+public final class TargetMatchModel: Model, @unchecked Sendable {
+    public static let schema = "target_matches"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "target_id") public var targetID: UUID
+    @Field(key: "council_id") public var councilID: UUID
+    @Field(key: "confidence") public var confidence: Double
+    /// The deciding phrases, a JSON array.
+    @Field(key: "words") public var words: String
+    @OptionalField(key: "doubt") public var doubt: String?
+
+    public init() {}
+}

@@ -136,13 +136,12 @@ public struct CouncilScope: Sendable {
             }
             StoredTargets.fill(row, from: target)
             try await row.save(on: tx)
-            let rowID = try row.requireID()
-            try await MilestoneModel.query(on: tx).filter(\.$targetID == rowID).filter(\.$councilID == council).delete()
-            for milestone in StoredTargets.milestoneRows(target, targetID: rowID, council: council) { try await milestone.create(on: tx) }
+            try await StoredTargets.replaceRows(of: try row.requireID(), with: target, council: council, on: tx)
         }
         for row in rows.dropFirst(targets.count) {
             let rowID = try row.requireID()
             try await MilestoneModel.query(on: tx).filter(\.$targetID == rowID).filter(\.$councilID == council).delete()
+            try await TargetMatchModel.query(on: tx).filter(\.$targetID == rowID).filter(\.$councilID == council).delete()
             try await row.delete(on: tx)
         }
     }

@@ -59,9 +59,28 @@ enum StoredTargets {
         }
     }
 
+    static func matchRow(_ target: Target, targetID: UUID, council: UUID) -> TargetMatchModel? {
+        guard let match = target.match else { return nil }
+        let row = TargetMatchModel()
+        row.targetID = targetID
+        row.councilID = council
+        row.confidence = match.confidence
+        row.words = (try? StoredJSON.encode(match.words)) ?? "[]"
+        row.doubt = match.doubt
+        return row
+    }
+
+    /// The target's rows (milestones, match) replaced by those of `target`.
+    static func replaceRows(of targetID: UUID, with target: Target, council: UUID, on tx: any Database) async throws {
+        try await MilestoneModel.query(on: tx).filter(\.$targetID == targetID).filter(\.$councilID == council).delete()
+        try await TargetMatchModel.query(on: tx).filter(\.$targetID == targetID).filter(\.$councilID == council).delete()
+        for milestone in milestoneRows(target, targetID: targetID, council: council) { try await milestone.create(on: tx) }
+        try await matchRow(target, targetID: targetID, council: council)?.create(on: tx)
+    }
+
     /// The target the rows hold; nil when a value is not one this version knows (an indicator since withdrawn), so
     /// that the caller can leave the target out rather than show something else.
-    static func target(_ row: TargetModel, milestones: [MilestoneModel]) -> Target? {
+    static func target(_ row: TargetModel, milestones: [MilestoneModel], match: TargetMatchModel? = nil) -> Target? {
         guard let id = IndicatorID(rawValue: row.indicator), let unit = TargetUnit(rawValue: row.unit),
               let direction = TargetDirection(rawValue: row.direction) else { return nil }
         var parsed: [Milestone] = []
@@ -85,7 +104,8 @@ enum StoredTargets {
                        source: span(row.baselineSourceStart, row.baselineSourceEnd))
             : nil
         return Target(indicator: row.words, indicatorID: id, unit: unit, direction: direction, baseline: baseline, milestones: parsed,
-                      source: span(row.sourceStart, row.sourceEnd))
+                      source: span(row.sourceStart, row.sourceEnd),
+                      match: match.map { IndicatorMatch(confidence: $0.confidence, words: StoredJSON.decode([String].self, $0.words) ?? [], doubt: $0.doubt) })
     }
 
     private static func span(_ start: Int?, _ end: Int?) -> SourceSpan? {
@@ -94,18 +114,21 @@ enum StoredTargets {
     }
 
     /// The targets of a notice with their milestones, in the notice's order; rows that no longer read are left out.
-    static func read(notice: UUID, council: UUID, on database: any Database) async throws -> [StoredTarget] {
+    /// `matches: false` reads a schema from before migration 006 (migration 004's way back runs after 006 is undone).
+    static func read(notice: UUID, council: UUID, on database: any Database, matches: Bool = true) async throws -> [StoredTarget] {
         let rows = try await TargetModel.query(on: database).filter(\.$noticeID == notice).filter(\.$councilID == council).sort(\.$position).all()
-        return try await read(rows, council: council, on: database)
+        return try await read(rows, council: council, on: database, matches: matches)
     }
 
-    static func read(_ rows: [TargetModel], council: UUID, on database: any Database) async throws -> [StoredTarget] {
+    static func read(_ rows: [TargetModel], council: UUID, on database: any Database, matches readMatches: Bool = true) async throws -> [StoredTarget] {
         let ids = try rows.map { try $0.requireID() }
         guard !ids.isEmpty else { return [] }
         let milestones = try await MilestoneModel.query(on: database).filter(\.$targetID ~~ ids).filter(\.$councilID == council).all()
         let byTarget = Dictionary(grouping: milestones, by: \.targetID)
+        let matches = !readMatches ? [] : try await TargetMatchModel.query(on: database).filter(\.$targetID ~~ ids).filter(\.$councilID == council).all()
+        let matchOf = Dictionary(matches.map { ($0.targetID, $0) }, uniquingKeysWith: { a, _ in a })
         return zip(ids, rows).compactMap { id, row in
-            target(row, milestones: byTarget[id] ?? []).map { StoredTarget(id: id, target: $0) }
+            target(row, milestones: byTarget[id] ?? [], match: matchOf[id]).map { StoredTarget(id: id, target: $0) }
         }
     }
 }

@@ -110,7 +110,7 @@ enum APIController {
         guard let record = try await scope.currentNotice(), let notice = try await scope.storedNotice(record) else {
             throw Abort(.notFound, reason: "No notice has been loaded for this council.")
         }
-        return NoticeDTO(id: try record.requireID(), council_id: try council.requireID(), state: record.state, notice_date: record.noticeDate,
+        return NoticeDTO(id: try record.requireID(), council_id: try council.requireID(), state: record.state, notice_date: notice.noticeDate?.iso ?? record.noticeDate,
                          warnings: try await scope.warnings(of: record), notice: notice)
     }
 

@@ -31,7 +31,7 @@ enum CouncilFigures {
                                   board: board)
         }
         var notes: [String] = []
-        var date = record.noticeDate.flatMap(CalendarDate.init(iso:)) ?? notice.noticeDate
+        var date = notice.noticeDate ?? record.noticeDate.flatMap(CalendarDate.init(iso:))
         if date == nil, let published = notice.inspection.published {
             date = published.latestDay
             notes.append("the notice carries no date; dates relative to it are counted from the inspection report's publication (\(published.iso))")

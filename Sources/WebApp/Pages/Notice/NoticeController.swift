@@ -35,6 +35,8 @@ enum NoticeController {
         var field: String
         var verdict: String
         var value: String?
+        /// "yes" once the person has seen which dates a new notice date moves.
+        var move: String?
     }
 
     /// A person confirms a field as read, or corrects it.
@@ -54,20 +56,35 @@ enum NoticeController {
                                         newNotice: nil, by: user.actor)
             return req.redirect(to: url.with(query: ["done": "confirmed"], fragment: "field-\(anchor(field.path))"))
         case "corrected":
-            let changed: Notice
-            do {
-                changed = try NoticeFields.apply(form.value ?? "", to: field.path, in: notice)
-            } catch {
-                let reviews = try await scope.fieldReviews(of: record)
+            let typed = form.value ?? ""
+            func refuse(_ message: String) async throws -> Response {
                 let model = try NoticeView.Page(council: CouncilRef(council), record: record, notice: notice, warnings: try await scope.warnings(of: record),
-                                                reviews: reviews, calendar: nil,
-                                                asOf: req.settings.today(for: council))
-                let page = NoticeView.page(model, user: user, error: (field.path, error.description), message: nil)
-                let response = try await page.encodeResponse(for: req)
+                                                reviews: try await scope.fieldReviews(of: record), calendar: nil, asOf: req.settings.today(for: council))
+                let response = try await NoticeView.page(model, user: user, error: .init(field: field.path, message: message, typed: typed), message: nil)
+                    .encodeResponse(for: req)
                 response.status = .unprocessableEntity
                 return response
             }
+            let changed: Notice
+            do {
+                changed = try NoticeFields.apply(typed, to: field.path, in: notice)
+            } catch {
+                return try await refuse(error.description)
+            }
             let after = NoticeFields.list(changed).first { $0.path == field.path }?.value
+            guard after != field.value else {
+                return try await refuse("\(field.label): this is the value as read. Choose Confirm if it is right, or enter the correct value.")
+            }
+            // A new notice date moves every date counted from it: say which, and ask, before moving them.
+            if field.path == "noticeDate", form.move != "yes" {
+                let before = notice.noticeDate ?? record.noticeDate.flatMap(CalendarDate.init(iso:))
+                let moves = NoticeMoves.moves(notice: notice, from: before, to: changed.noticeDate ?? record.noticeDate.flatMap(CalendarDate.init(iso:)),
+                                              asOf: req.settings.today(for: council))
+                if !moves.isEmpty {
+                    return try await NoticeView.confirmMoves(council: CouncilRef(council), id: NoticeID(try record.requireID()), field: field, typed: typed,
+                                                             before: before, after: changed.noticeDate, moves: moves, user: user).encodeResponse(for: req)
+                }
+            }
             try await scope.reviewField(of: record, field: field.path, verdict: "corrected", valueBefore: field.value, valueAfter: after,
                                         newNotice: changed, by: user.actor)
             return req.redirect(to: url.with(query: ["done": "corrected"], fragment: "field-\(anchor(field.path))"))
@@ -150,13 +167,18 @@ enum NoticeController {
             guard CalendarDate(iso: text) != nil else { return try await fail("Enter the notice's date as 2011-01-31, or leave it empty") }
             noticeDate = text
         }
-        let draft: NoticeDraft
+        var draft: NoticeDraft
         do {
             // A PDF's text is read by a separate process that may take seconds: off the request's threads.
             let input = bytes
             draft = try await req.application.threadPool.runIfActive { try NoticeReader.read(bytes: input) }
         } catch {
             return try await fail("The file could not be read as a notice: \(error)")
+        }
+        // A date entered for a notice whose text gives none becomes the notice's own, shown and corrected like any field.
+        if draft.notice.noticeDate == nil, let entered = noticeDate.flatMap(CalendarDate.init(iso:)) {
+            draft.notice.noticeDate = entered
+            draft.warnings.removeAll { $0.hasPrefix("the notice carries no date") }
         }
         let record = try await req.store.scope(council.requireID()).createNotice(
             sourceText: draft.text, encoding: draft.encoding, notice: draft.notice,

@@ -53,12 +53,13 @@ enum NoticeView {
         ))
     }
 
-    static func page(_ page: Page, user: CurrentUser, error: (field: String, message: String)?, message: String?) -> HTML {
+    static func page(_ page: Page, user: CurrentUser, error: Refused?, message: String?) -> HTML {
         let council = page.council, notice = page.notice, calendar = page.calendar, asOf = page.asOf, warnings = page.warnings
         let mayEdit = Access.roles(for: .editCouncil).contains(user.role)
         let fields = NoticeFields.list(notice)
         let latest = page.reviews
         let reviewed = fields.filter { latest[$0.path] != nil }.count
+        let checks = NoticeFields.toCheck(notice)
         let marks = Marks(fields: fields)
         return Layout.page(title: "Notice: \(notice.council.name)", user: user,
                            breadcrumbs: Layout.crumbs(user, council), wide: true, content: .group(
@@ -70,11 +71,14 @@ enum NoticeView {
             .unwrap(error) { error in
                 .div(.class("govuk-error-summary"), .attribute(named: "role", value: "alert"),
                      .h2(.class("govuk-error-summary__title"), "There is a problem"),
-                     .ul(.class("govuk-list"), .li(.a(.href("#field-\(NoticeController.anchor(error.field))"), .text(error.message)))))
+                     .ul(.class("govuk-list govuk-error-summary__list"),
+                         .li(.a(.href("#value-\(NoticeController.anchor(error.field))"), .text(error.message)))))
             },
             .span(.class("govuk-caption-l"), .text(page.confirmed ? "Confirmed notice" : "Draft notice: to be confirmed")),
             .h1(.class("govuk-heading-l"), .text("Improvement Notice: \(notice.council.name)")),
-            .p(.class("govuk-body"), .text("\(reviewed) of \(fields.count) fields looked at by a person. Read from text as \(page.encoding), loaded by \(page.loadedBy).")),
+            .p(.class("govuk-body"), .text("\(reviewed) of \(fields.count) fields looked at by a person. "
+                + (page.encoding == "PDF" ? "Read from the PDF as published" : "Read from text (\(page.encoding))") + ", loaded by \(page.loadedBy).")),
+            checkFirst(checks, reviewed: latest),
             .if(mayEdit, .form(
                 .action(council.url(.noticeState(page.id))), .method(.post),
                 Layout.csrf(user),
@@ -82,8 +86,9 @@ enum NoticeView {
                 .button(.type(.submit), .class(page.confirmed ? "govuk-button govuk-button--secondary" : "govuk-button"), .id("notice-state"),
                         .text(page.confirmed ? "Return the notice to draft" : "Confirm the notice"))
             )),
-            .if(!warnings.isEmpty, .div(.class("govuk-inset-text"), .h2(.class("govuk-heading-s"), "For a person to check"),
-                                        .ul(.class("govuk-list govuk-list--bullet"), .forEach(warnings) { .li(.text($0)) }))),
+            .if(!warnings.isEmpty, .details(.class("govuk-details"), .summary(.class("govuk-details__summary"),
+                                                                           .span(.class("govuk-details__summary-text"), .text("What the reader noticed (\(warnings.count))"))),
+                                        .div(.class("govuk-details__text"), .ul(.class("govuk-list govuk-list--bullet"), .forEach(warnings) { .li(.text($0)) })))),
             .h2(.class("govuk-heading-m"), "What has happened to the notice"),
             .table(.class("govuk-table"), .id("lifecycle"),
                    .caption(.class("govuk-table__caption"), .text("Now: \(LifecycleView.label(notice.lifecycle.currentState))")),
@@ -111,45 +116,13 @@ enum NoticeView {
                     .button(.type(.submit), .class("govuk-button govuk-button--secondary"), "Record it")
                 ))
             )),
-            .h2(.class("govuk-heading-m"), "Fields"),
-            .table(
-                .class("govuk-table"), .id("fields"),
-                .caption(.class("govuk-table__caption"), "Each field, the words it was read from, and who has checked it"),
-                .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Field"), .th(.attribute(named: "scope", value: "col"), "Value"),
-                           .th(.attribute(named: "scope", value: "col"), "Checked"), .th(.attribute(named: "scope", value: "col"), .if(mayEdit, .text("Confirm or correct"))))),
-                .tbody(.forEach(fields) { field in
-                    let anchor = NoticeController.anchor(field.path)
-                    let review = latest[field.path]
-                    return .tr(
-                        .id("field-\(anchor)"),
-                        .th(.attribute(named: "scope", value: "row"), .text(field.label),
-                            .unwrap(marks.id(for: field.path)) { mark in
-                                // A notice read from a PDF says which page the words are on.
-                                let onPage = field.source.flatMap { PDFText.page(in: page.sourceText, at: $0.start) }
-                                return .group(.text(" "), .a(.class("govuk-link govuk-body-s"), .href("#\(mark)"),
-                                                             .text(onPage.map { "(see the words, page \($0))" } ?? "(see the words)")))
-                            }),
-                        .td(.text(field.value.isEmpty ? "not given" : field.value)),
-                        .td(.unwrap(review) { r in .text("\(r.verdict.capitalizingFirst) by \(r.reviewer)") }),
-                        .td(.if(mayEdit, .form(
-                            .action(council.url(.noticeFields(page.id))), .method(.post),
-                            Layout.csrf(user),
-                            .input(.type(.hidden), .name("field"), .value(field.path)),
-                            .unwrap(error) { error in error.field == field.path ? .span(.class("govuk-error-message"), .text(error.message)) : .text("") },
-                            .label(.class("govuk-label govuk-body-s"), .for("value-\(anchor)"), .text("New value for \(field.label)")),
-                            .input(.class("govuk-input govuk-input--narrow"), .id("value-\(anchor)"), .name("value"), .type(.text), .value(field.value)),
-                            .button(.type(.submit), .class("govuk-button govuk-button--small govuk-button--secondary"), .name("verdict"), .value("corrected"), "Correct"),
-                            .button(.type(.submit), .class("govuk-button govuk-button--small"), .name("verdict"), .value("confirmed"), "Confirm")
-                        )))
-                    )
-                })
-            ),
+            fieldsTable(page, fields: fields, marks: marks, user: user, mayEdit: mayEdit, refused: error),
             .unwrap(calendar) { calendar in
                 .group(.h2(.class("govuk-heading-m"), "Calendar"), CalendarView.table(calendar, asOf: asOf, upcomingOnly: false),
                        .if(!calendar.notes.isEmpty, .ul(.class("govuk-list govuk-list--bullet"), .forEach(calendar.notes) { .li(.text($0)) })))
             },
-            .h2(.class("govuk-heading-m"), "The notice's text"),
-            .p(.class("govuk-body"), "The words each field was read from are marked."),
+            .h2(.class("govuk-heading-m"), .id("the-text"), "The notice's text"),
+            .p(.class("govuk-body"), "The words each field was read from are marked; the link after them goes back to the field."),
             .div(.class("notice-text"), .id("notice-text"), .attribute(named: "tabindex", value: "0"),
                  .attribute(named: "aria-label", value: "The notice's text"), marks.render(page.sourceText))
         ))
@@ -189,7 +162,7 @@ enum NoticeView {
     /// The spans to mark in the text: the first field to claim a stretch of words marks it; a field whose words
     /// overlap one already marked links to that mark.
     struct Marks {
-        var spans: [(start: Int, end: Int, id: String)] = []
+        var spans: [(start: Int, end: Int, id: String, field: String)] = []
         var byField: [String: String] = [:]
 
         init(fields: [NoticeFields.Field]) {
@@ -199,7 +172,7 @@ enum NoticeView {
                     byField[field.path] = hit.id
                 } else {
                     let id = "words-\(NoticeController.anchor(field.path))"
-                    spans.append((span.start, span.end, id))
+                    spans.append((span.start, span.end, id, NoticeController.anchor(field.path)))
                     byField[field.path] = id
                 }
             }
@@ -220,6 +193,7 @@ enum NoticeView {
             for span in spans where span.start >= at && span.start < scalars.count {
                 nodes.append(.text(slice(at, span.start)))
                 nodes.append(.element(named: "mark", nodes: [.id(span.id), .text(slice(span.start, span.end))]))
+                nodes.append(.a(.class("govuk-link govuk-body-s notice-back"), .href("#field-\(span.field)"), "(back to the field)"))
                 at = min(span.end, scalars.count)
             }
             nodes.append(.text(slice(at, scalars.count)))
