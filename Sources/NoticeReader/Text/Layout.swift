@@ -12,7 +12,8 @@
 enum Layout {
     static func document(from text: String) -> Document {
         let folded = FoldedText(text)
-        let lines = confirmTableRows(classify(lines: splitLines(folded.bytes), in: folded.bytes), folded.bytes)
+        let ranges = splitLines(folded.bytes)
+        let lines = rebuildLaidOutTables(confirmTableRows(classify(lines: ranges, in: folded.bytes), folded.bytes), ranges: ranges, folded.bytes)
         return assemble(lines, folded: folded, sourceLength: text.unicodeScalars.count)
     }
 
@@ -27,6 +28,8 @@ enum Layout {
         var cells: [Range<Int>] = []
         /// Where each cell starts, counted from the start of its line, for lining cells up with a header.
         var columns: [Int] = []
+        /// A row rebuilt from a table laid out by position: per line of the row, its pieces column by column.
+        var rowPieces: [[Range<Int>]]? = nil
     }
 
     enum Bullet: Equatable {

@@ -31,6 +31,11 @@ extension Layout {
                 continue
             case .furniture:
                 continue  // page furniture is invisible: it neither joins nor separates
+            case .tableRow where line.rowPieces != nil:
+                pending.append(PendingBlock(kind: .tableRow, lines: [line.content], cellLines: line.rowPieces!, columns: line.columns))
+                blankSince = false
+                rowOpen = false
+                continue
             case .tableRow:
                 if ruled, rowOpen, var last = pending.last, last.kind == .tableRow, last.cellLines.last?.count == line.cells.count {
                     last.lines.append(line.content)
