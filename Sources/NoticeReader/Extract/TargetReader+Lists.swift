@@ -205,10 +205,12 @@ extension TargetReader {
         let dataCells = rows.map { doc.blocks[$0].cells.count }.max() ?? 0
         var roles: [ColumnRole] = []
         var positions: [Int] = []
+        var headings: [String] = []
         if cellTable {
             let columns = cellColumns(header, dataCells: dataCells)
             roles = columns.map(role)
             positions = columns.map(\.position)
+            headings = columns.map { $0.texts.map { doc.lowercased($0) }.joined(separator: " ") }
         } else {
             roles = proseColumns(read(doc.blocks[header[0]].range))
         }
@@ -221,6 +223,7 @@ extension TargetReader {
         }
         let headerText = header.map { doc.lowercased(doc.blocks[$0].range) }.joined(separator: "\n")
         if noted == nil { noted = notedBasisByHeader[headerText] } else { notedBasisByHeader[headerText] = noted }
+        let notes = tableNotes(after: rows.last!)
         var targets: [Target] = []
         for row in rows {
             let block = doc.blocks[row]
@@ -256,7 +259,7 @@ extension TargetReader {
                 unit = .count  // "Average days from referral to assessment completion | 38 | 35": a count, not a percentage
             }
             let id = IndicatorVocabulary.refine(IndicatorVocabulary.mentions(in: doc, label).first?.id ?? .other, unit: unit)
-            let rowBasis = basis(in: label)
+            let rowBasis = basis(in: label) ?? notes.basis(forRow: doc.lowercased(label))
             var baseline: Baseline?
             var milestones: [Milestone] = []
             for (level, column, range) in figures where column < roles.count {
@@ -265,7 +268,8 @@ extension TargetReader {
                     baseline = Baseline(value: level.value, period: period, source: doc.span(range))
                 case .milestone(let date, let basis, let tokens):
                     let due = date.flatMap { resolver.due($0, words: wordsOf($0, tokens), warnings: &warnings) }
-                    milestones.append(Milestone(value: level.value, due: due, basis: basis ?? rowBasis ?? noted ?? .unspecified,
+                    let columnNote = column < headings.count ? notes.basis(forColumn: headings[column]) : nil
+                    milestones.append(Milestone(value: level.value, due: due, basis: basis ?? rowBasis ?? columnNote ?? noted ?? .unspecified,
                                                 words: doc.string(range), source: doc.span(range)))
                 case .ignored:
                     continue

@@ -57,7 +57,16 @@ extension Layout {
 
     static func rebuildLaidOutTables(_ lines: [Line], ranges: [Range<Int>], _ bytes: [UInt8]) -> [Line] {
         var lines = lines
-        let allPieces = ranges.map { pieces($0, bytes) }
+        // A row's number ("1", "12", "(a)") before the measure's name belongs to the name: one column, not two.
+        let allPieces = ranges.map { range -> [Piece] in
+            var ps = pieces(range, bytes)
+            if ps.count >= 2, ps[0].end - ps[0].start <= 4, !isFigureCell(ps[1], bytes),
+               bytes[ps[0].range].allSatisfy({ isDigit($0) || isLower($0) || [0x28, 0x29, 0x2E].contains($0) }) || String(decoding: bytes[ps[0].range], as: UTF8.self) == "No." {
+                ps[0] = Piece(range: ps[0].range.lowerBound..<ps[1].range.upperBound, start: ps[0].start, end: ps[1].end)
+                ps.remove(at: 1)
+            }
+            return ps
+        }
         // Decided once, from the lines as classified: a rebuilt table only blanks lines behind the scan.
         let figures = lines.indices.map { i in
             (lines[i].kind == .text || lines[i].kind == .tableRow) && allPieces[i].count >= 2
@@ -85,7 +94,7 @@ extension Layout {
         func merged() -> [(start: Int, end: Int)] {
             var out: [(start: Int, end: Int)] = []
             for c in columns.sorted(by: { $0.start < $1.start }) {
-                if let last = out.last, c.start <= last.end + 1 { out[out.count - 1].end = max(last.end, c.end) } else { out.append(c) }
+                if let last = out.last, c.start <= last.end + 2 { out[out.count - 1].end = max(last.end, c.end) } else { out.append(c) }
             }
             return out
         }
@@ -96,7 +105,8 @@ extension Layout {
             guard let p = ps.first else { return false }
             let text = String(decoding: bytes[p.range.prefix(4)], as: UTF8.self)
             if p.start < 3, let c = text.first, c.isNumber, text.dropFirst().first == "." || text.dropFirst(2).first == "." { return true }
-            return ps.contains { $0.start < labelLimit - 1 && $0.end > labelLimit + 2 }
+            // A header cell may straddle the measure's column by a few characters ("(March 2015)"); prose runs on.
+            return ps.contains { $0.start < labelLimit - 1 && $0.end > labelLimit + 10 || $0.end - $0.start > 60 }
         }
         var last = first
         var j = first + 1

@@ -1,0 +1,81 @@
+import Domain
+
+/// Notes under a table that set the basis of some of its rows or columns: "Re-referrals: the rolling 12 months to the
+/// end of the month shown"; "September figures are in-month, March figures year to date; vacancy and agency rates are
+/// snapshots in both". A row's own words or a column's header outrank a note; a note naming rows outranks one naming
+/// columns, which outranks a note on the whole table.
+struct TableNotes {
+    /// Phrases naming rows ("health assessments", "vacancy"), each with its basis.
+    var rows: [(phrase: String, basis: Basis)] = []
+    /// Months naming columns ("september"), each with its basis.
+    var columns: [(month: String, basis: Basis)] = []
+
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+
+    /// The basis a note's words give, if any.
+    static func basis(of text: String) -> Basis? {
+        func has(_ words: [String]) -> Bool { words.contains { text.contains($0) } }
+        if has(["year to date", "year-to-date", "cumulative", "for the year so far"]) { return .cumulativeYearToDate }
+        if has(["rolling 12", "rolling twelve", "rolling year", "previous 12 months", "previous twelve months"]) { return .rolling12Months }
+        if has(["in-month", "in month", "for the month", "monthly figure"]) { return .inMonth }
+        if has(["snapshot", "position at", "as at", "at the end of the month", "at each date", "on the date"]) { return .snapshot }
+        return nil
+    }
+
+    init() {}
+
+    init(text: String) {
+        for clause in text.split(whereSeparator: { $0 == ";" || $0 == "\n" }).flatMap({ $0.components(separatedBy: ". ") }) {
+            var pending: [String] = []
+            for part in clause.split(separator: ",").map(String.init) {
+                guard let basis = Self.basis(of: part) else { pending.append(part); continue }
+                let subject = (pending + [part.components(separatedBy: ":").first ?? part]).joined(separator: ",")
+                pending = []
+                let named = Self.months.filter { subject.contains($0) }
+                if !named.isEmpty, ["figure", "figures", "target", "targets", "milestone", "column"].contains(where: { subject.contains($0) }) {
+                    columns += named.map { ($0, basis) }
+                    continue
+                }
+                for phrase in Self.phrases(subject) { rows.append((phrase, basis)) }
+            }
+        }
+    }
+
+    /// "Health assessments, pathway plans, vacancy and agency rates and caseloads" → "health assessment",
+    /// "pathway plan", "vacancy", "agency", "caseload".
+    static func phrases(_ subject: String) -> [String] {
+        let filler: Set<String> = ["the", "figures", "figure", "rates", "rate", "for", "all", "both", "in", "are", "is", "of", "notes", "note", "and"]
+        return subject.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: "&", with: ",").split(separator: ",").compactMap { piece in
+            let words = piece.split(separator: " ").map { String($0).trimmingCharacters(in: .punctuationCharacters) }
+                .filter { !$0.isEmpty && !filler.contains($0) && $0.first?.isLetter == true }
+            guard !words.isEmpty, words.count <= 4 else { return nil }
+            var phrase = words.joined(separator: " ")
+            if phrase.hasSuffix("s"), phrase.count > 4 { phrase.removeLast() }
+            return phrase
+        }
+    }
+
+    /// The basis a note gives a row, the most specific phrase winning ("health assessment" over "assessment").
+    func basis(forRow label: String) -> Basis? {
+        rows.filter { label.contains($0.phrase) }.max { $0.phrase.count < $1.phrase.count }?.basis
+    }
+
+    func basis(forColumn header: String) -> Basis? {
+        columns.first { header.contains($0.month) }?.basis
+    }
+}
+
+extension TargetReader {
+    /// The notes in the blocks just after a table's last row, before the next table or heading-like break.
+    func tableNotes(after lastRow: Int) -> TableNotes {
+        var text = ""
+        for k in (lastRow + 1)..<min(doc.blocks.count, lastRow + 7) {
+            let block = doc.blocks[k]
+            if block.kind == .tableRow { break }
+            let words = doc.lowercased(block.range)
+            if words.count > 400 { break }
+            text += words + "\n"
+        }
+        return TableNotes(text: text)
+    }
+}
