@@ -80,6 +80,11 @@ enum Stylesheet {
     .govuk-summary-list__key,.govuk-summary-list__value,.govuk-summary-list__actions{padding:10px 20px 10px 0;vertical-align:top;text-align:left}
     .govuk-summary-list__key{font-weight:700;width:30%}
     .govuk-inset-text{border-left:10px solid #b1b4b6;padding:15px;margin:20px 0}
+    div.govuk-summary-list__row{display:flex;flex-wrap:wrap}
+    dt.govuk-summary-list__key{flex:0 0 30%;box-sizing:border-box}
+    dd.govuk-summary-list__value{flex:1 1 60%;margin:0}
+    .govuk-visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;clip-path:inset(50%)!important;border:0!important;white-space:nowrap!important}
+    @media (max-width:640px){#fields thead{display:none}#fields tr,#fields th,#fields td{display:block;width:auto;padding-right:0}#fields tr{border-bottom:1px solid #b1b4b6;padding:10px 0}dt.govuk-summary-list__key{flex-basis:100%}}
     .govuk-details summary{color:#1d70b8;cursor:pointer;text-decoration:underline}
     .govuk-details__text{border-left:5px solid #b1b4b6;padding:15px;margin-top:10px}
     .notice-text{white-space:pre-wrap;font-size:16px;border:1px solid #b1b4b6;padding:15px;max-height:none}
