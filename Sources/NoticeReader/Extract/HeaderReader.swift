@@ -60,12 +60,15 @@ struct HeaderReader {
     private func councilPhrase(in r: Range<Int>) -> Range<Int>? {
         for suffix in ["county council", "city council", "borough council", "district council", "metropolitan borough council", "council of the isles of scilly"] {
             if let hit = doc.find(suffix, in: r) {
-                return capitalisedWords(before: hit.lowerBound, in: r)..<hit.upperBound
+                // "Council   Buckinghamshire County Council": a label before the name is not part of it; and a
+                // bare "County Council" (its name wrapped onto the line above) names nothing.
+                let start = capitalisedWords(before: hit.lowerBound, in: r, stoppingAt: ["council", "to", "authority"])
+                if start < hit.lowerBound { return start..<hit.upperBound }
             }
         }
         // "Wirral Council", "Medway Council": a capitalised name before "Council", not "the Council".
         for hit in doc.findAll("council", in: r) where isUpper(doc.bytes[hit.lowerBound]) {
-            let start = capitalisedWords(before: hit.lowerBound, in: r, stoppingAt: ["the", "this", "a", "to", "by", "of", "education", "notice", "improvement"])
+            let start = capitalisedWords(before: hit.lowerBound, in: r, stoppingAt: ["the", "this", "a", "to", "by", "of", "education", "notice", "improvement", "council"])
             if start < hit.lowerBound { return start..<hit.upperBound }
         }
         if let hit = doc.find("london borough of", in: r) ?? doc.find("royal borough of", in: r) {

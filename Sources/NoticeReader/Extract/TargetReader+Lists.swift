@@ -219,24 +219,42 @@ extension TargetReader {
         var noted: Basis?
         let near = (max(0, header[0] - 3)..<header[0]).map { $0 } + ((rows.last! + 1)..<min(doc.blocks.count, rows.last! + 3)).map { $0 }
         for k in near where doc.blocks[k].kind == .paragraph && doc.containsAny(["target", "targets", "figure", "figures"], in: doc.blocks[k].range) {
-            if let b = basis(in: doc.blocks[k].range) { noted = b; break }
+            // A sentence about the baseline ("the 2013-14 outturn is the figure for the year") sets no milestone's basis.
+            let sentences = doc.sentences(in: doc.blocks[k].range).filter { !doc.containsAny(["outturn", "baseline", "position at", "starting point"], in: $0) }
+            if let b = sentences.compactMap({ basis(in: $0) }).first { noted = b; break }
         }
         let headerText = header.map { doc.lowercased(doc.blocks[$0].range) }.joined(separator: "\n")
         if noted == nil { noted = notedBasisByHeader[headerText] } else { notedBasisByHeader[headerText] = noted }
         let notes = tableNotes(after: rows.last!)
+        let dueColumn = headings.firstIndex { h in ["by when", "date", "deadline", "due", "due by", "by", "to be met by", "when"].contains(h.trimmingCharacters(in: .whitespaces)) || h.hasPrefix("by when") }
+        let basisColumn = headings.firstIndex { $0.contains("basis") || $0.contains("how measured") || $0.contains("measured as") }
         var targets: [Target] = []
         for row in rows {
             let block = doc.blocks[row]
             // The figures of the row, each with the column it falls under.
             var label: Range<Int>
             var figures: [(Level, Int, Range<Int>)] = []
+            var proseCells: [Range<Int>] = []
+            // "Measure | Target | By when | Basis": a row's date and basis in columns of their own.
+            var dueCell: Range<Int>?
+            var basisCell: Range<Int>?
             if cellTable {
                 label = block.cells[0]
                 let labelMentions = IndicatorVocabulary.mentions(in: doc, label)
                 let unit = labelMentions.first?.id.naturalUnit ?? .percent
                 let valueCells = Array(zip(block.columns, block.cells).dropFirst())
+                if valueCells.count == roles.count {
+                    dueCell = dueColumn.map { valueCells[$0].1 }
+                    basisCell = basisColumn.map { valueCells[$0].1 }
+                }
                 for (n, (position, cell)) in valueCells.enumerated() {
-                    guard let level = cellValue(cell, unit: unit) else { continue }
+                    if valueCells.count == roles.count, n == dueColumn || n == basisColumn { continue }
+                    guard let level = cellValue(cell, unit: unit) else {
+                        // "At least 80% by 30 September 2016, and at least 90% by 31 March 2017": a cell that says
+                        // its own dates is read as the target's words are.
+                        if !cell.isEmpty, !Dates.all(Tokenizer.tokens(doc, cell), in: doc).isEmpty { proseCells.append(cell) }
+                        continue
+                    }
                     let column = valueCells.count == roles.count ? n
                         : positions.indices.min(by: { abs(positions[$0] - position) < abs(positions[$1] - position) }) ?? n
                     figures.append((level, column, cell))
@@ -250,16 +268,30 @@ extension TargetReader {
                     figures.append((level, n, range))
                 }
             }
-            guard !figures.isEmpty else { continue }
-            var unit = figures[0].0.unit
-            if unit == .count || unit == .percent && !doc.bytes[figures[0].2].contains(0x25) {
+            var cellMilestones: [Milestone] = []
+            var cellUnit: TargetUnit?
+            for cell in proseCells {
+                let fallback = IndicatorVocabulary.mentions(in: doc, label).first?.id ?? .other
+                for t in clauseTargets(cell, inherited: Inherited(), fallbackIndicator: fallback) {
+                    cellMilestones += t.milestones
+                    cellUnit = cellUnit ?? t.unit
+                }
+            }
+            guard !figures.isEmpty || !cellMilestones.isEmpty else { continue }
+            var unit = figures.first?.0.unit ?? cellUnit ?? .percent
+            if let first = figures.first, unit == .count || unit == .percent && !doc.bytes[first.2].contains(0x25) {
                 unit = doc.containsAny(["per fte", "days per", "days lost"], in: label) ? .daysPerFTE : (IndicatorVocabulary.mentions(in: doc, label).first?.id.naturalUnit ?? unit)
             }
-            if unit == .percent && !figures.contains(where: { doc.bytes[$0.2].contains(0x25) }) && IndicatorVocabulary.mentions(in: doc, label).isEmpty {
+            if !figures.isEmpty, unit == .percent && !figures.contains(where: { doc.bytes[$0.2].contains(0x25) }) && IndicatorVocabulary.mentions(in: doc, label).isEmpty {
                 unit = .count  // "Average days from referral to assessment completion | 38 | 35": a count, not a percentage
             }
             let id = IndicatorVocabulary.refine(IndicatorVocabulary.mentions(in: doc, label).first?.id ?? .other, unit: unit)
-            let rowBasis = basis(in: label) ?? notes.basis(forRow: doc.lowercased(label))
+            let rowBasis = basis(in: label) ?? basisCell.flatMap { basis(in: $0) } ?? notes.basis(forRow: doc.lowercased(label))
+            var rowDue: Due?
+            if let dueCell {
+                let t = Tokenizer.tokens(doc, dueCell)
+                if let d = Dates.all(t, in: doc).first { rowDue = resolver.due(d, words: wordsOf(d, t), warnings: &warnings) }
+            }
             var baseline: Baseline?
             var milestones: [Milestone] = []
             for (level, column, range) in figures where column < roles.count {
@@ -267,7 +299,7 @@ extension TargetReader {
                 case .baseline(let period):
                     baseline = Baseline(value: level.value, period: period, source: doc.span(range))
                 case .milestone(let date, let basis, let tokens):
-                    let due = date.flatMap { resolver.due($0, words: wordsOf($0, tokens), warnings: &warnings) }
+                    let due = date.flatMap { resolver.due($0, words: wordsOf($0, tokens), warnings: &warnings) } ?? rowDue
                     let columnNote = column < headings.count ? notes.basis(forColumn: headings[column]) : nil
                     milestones.append(Milestone(value: level.value, due: due, basis: basis ?? rowBasis ?? columnNote ?? noted ?? .unspecified,
                                                 words: doc.string(range), source: doc.span(range)))
@@ -275,11 +307,22 @@ extension TargetReader {
                     continue
                 }
             }
+            for var m in cellMilestones {
+                if m.basis == .unspecified { m.basis = rowBasis ?? noted ?? .unspecified }
+                milestones.append(m)
+            }
             if figures.contains(where: { $0.1 >= roles.count }) {
                 warnings.append("a table row has more figures than its header has columns: '\(doc.string(block.range))'")
             }
+            // A row with no measure of its own carries on the measure above it (a cell spanning rows).
+            if cellTable, doc.trimmed(label).isEmpty, !targets.isEmpty, baseline == nil {
+                targets[targets.count - 1].milestones += milestones
+                continue
+            }
             let direction: TargetDirection
-            if let b = baseline?.value, let f = milestones.first?.value, b != f { direction = f > b ? .increase : .decrease }
+            if let words = proseCells.first, directionWord(in: words) == .maintain { direction = .maintain }
+            else if let b = baseline?.value, let f = milestones.first?.value, b != f { direction = f > b ? .increase : .decrease }
+            else if let words = proseCells.first, let said = directionWord(in: words) { direction = said }
             else { direction = id.betterWhen ?? .increase }
             targets.append(Target(indicator: doc.string(doc.trimmed(label)), indicatorID: id, unit: unit, direction: direction,
                                   baseline: baseline, milestones: milestones, source: doc.span(block.range)))

@@ -158,6 +158,15 @@ extension Layout {
         var h = first - 1
         var blanks = 0
         while h >= 0, blanks <= 2, lines[h].kind == .blank || lines[h].kind == .furniture { if lines[h].kind == .blank { blanks += 1 }; h -= 1 }
+        // Section headings between the header and the first row ("Help and protection") are passed over.
+        var skipped = 0
+        while h >= 0, skipped < 4, !isProse(h), !isFigureLine(h), lines[h].kind != .furniture,
+              lines[h].kind == .blank || !allPieces[h].contains(where: { $0.start >= labelLimit - 1 }) {
+            if h > 0, lines[h].kind != .blank, lines[h - 1].kind != .blank, allPieces[h - 1].contains(where: { $0.start >= labelLimit - 1 }) { break }
+            skipped += 1
+            h -= 1
+        }
+        if skipped == 4 { h += 4 }
         while h >= 0, header.count < 4, lines[h].kind != .blank, lines[h].kind != .furniture, !isProse(h), !isFigureLine(h) {
             header.insert(h, at: 0)
             h -= 1
@@ -203,6 +212,8 @@ extension Layout {
             let crossedBlank = (previous..<m).contains { lines[$0].kind == .blank }
             if isFigureLine(m) {
                 if currentHasFigures { rows.append(current); current = [] }
+                // A heading over a group of rows, set off by blank lines, is no part of the row below it.
+                else if blankParted, crossedBlank, !current.isEmpty { current = [] }
                 current.append(m)
                 currentHasFigures = true
             } else if blankParted && crossedBlank && currentHasFigures {
