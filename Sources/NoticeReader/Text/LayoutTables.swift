@@ -69,8 +69,10 @@ extension Layout {
         }
         // Decided once, from the lines as classified: a rebuilt table only blanks lines behind the scan.
         let figures = lines.indices.map { i in
+            // A line of figures: figures after the measure's name, or a continuation row whose first cell is a
+            // figure well in from the margin ("      75%   31 March 2013   Year to date").
             (lines[i].kind == .text || lines[i].kind == .tableRow) && allPieces[i].count >= 2
-                && allPieces[i].dropFirst().contains { isFigureCell($0, bytes) }
+                && (allPieces[i].dropFirst().contains { isFigureCell($0, bytes) } || allPieces[i][0].start >= 8 && isFigureCell(allPieces[i][0], bytes))
                 && allPieces[i].dropFirst().allSatisfy { $0.end - $0.start <= 40 }
         }
         var i = 0
@@ -185,11 +187,17 @@ extension Layout {
             return best
         }
         func ranges(_ i: Int) -> Range<Int> { lines[i].content }
+        // A figure line whose name carries on the name above ("discussion   90%   30 September 2013") gives its
+        // words to the row above and its figures to a row of their own.
+        var split: Set<Int> = []
         func row(_ members: [Int]) -> [[Range<Int>]] {
             members.map { i in
                 var cells = [Range<Int>?](repeating: nil, count: cols.count + 1)
+                // A split line opens its own row with its figures and closes the row above with its words.
+                let valuesOnly = split.contains(i) && i == members.first, labelOnly = split.contains(i) && i != members.first
                 for p in allPieces[i] {
                     let c = column(p)
+                    if c == 0 && valuesOnly || c > 0 && labelOnly { continue }
                     // A header cell over several columns ("Targets to be met by") names none of them.
                     if header.contains(i), c > 0, cols.filter({ min(p.end, $0.end) - max(p.start, $0.start) > 0 }).count >= 2 { continue }
                     cells[c] = cells[c].map { $0.lowerBound..<p.range.upperBound } ?? p.range
@@ -210,7 +218,13 @@ extension Layout {
         var previous = first
         for m in members {
             let crossedBlank = (previous..<m).contains { lines[$0].kind == .blank }
-            if isFigureLine(m) {
+            if isFigureLine(m), !blankParted, currentHasFigures, !crossedBlank,
+               let p = allPieces[m].first, column(p) == 0, let c = bytes[p.range].first, isLower(c) {
+                split.insert(m)
+                current.append(m)
+                rows.append(current)
+                current = [m]
+            } else if isFigureLine(m) {
                 if currentHasFigures { rows.append(current); current = [] }
                 // A heading over a group of rows, set off by blank lines, is no part of the row below it.
                 else if blankParted, crossedBlank, !current.isEmpty { current = [] }
