@@ -152,6 +152,15 @@ extension TargetReader {
         let tokens = Tokenizer.tokens(doc, cell)
         guard let first = tokens.first, Dates.all(tokens, in: doc).isEmpty else { return nil }
         if let level = Levels.level(tokens, at: 0) { return level }
+        // "No more than 12%", "At least 95%", "Fewer than 90 children": the words before the figure say which way.
+        let lead: Set<String> = ["no", "more", "than", "at", "least", "fewer", "less", "up", "to", "below", "under", "reduce", "increase", "maintain", "or", "above"]
+        if let k = tokens.firstIndex(where: \.isNumber), k > 0, k <= 4, tokens[..<k].allSatisfy({ lead.contains($0.text) }) {
+            if let level = Levels.level(tokens, at: k) { return level }
+            if tokens.count == k + 1 || tokens.count == k + 2, var level = Levels.bareNumber(tokens, at: k) {
+                level.unit = unit == .percent ? .count : unit
+                return level
+            }
+        }
         guard first.isNumber, tokens.count == 1 else { return nil }
         var level = Levels.bareNumber(tokens, at: 0)
         level?.unit = unit

@@ -36,6 +36,15 @@ struct TargetReader {
         var targets: [Target] = []
         var consumed = Set<Int>()
         let blocks = doc.blocks
+        // A table per measure is read with the heading and baseline above it: those blocks are its, not targets.
+        var measureTables: [Int: [Int]] = [:]
+        for k in blocks.indices where blocks[k].kind == .tableRow && (k == 0 || blocks[k - 1].kind != .tableRow) {
+            if let (header, _) = tableAt(k), isDateLabelled(header: header) {
+                let context = measureContext(before: k)
+                measureTables[k] = context
+                context.forEach { consumed.insert($0) }
+            }
+        }
         var index = 0
         while index < blocks.count {
             defer { index += 1 }
@@ -43,7 +52,11 @@ struct TargetReader {
             let block = blocks[index]
             if isAssessmentOrConsequence(block.range) { continue }
             if let (header, rows) = tableAt(index) {
-                targets += tableTargets(header: header, rows: rows)
+                if let context = measureTables[index] {
+                    if let target = measureTableTarget(header: header, rows: rows, context: context) { targets.append(target) }
+                } else {
+                    targets += tableTargets(header: header, rows: rows)
+                }
                 usedRanges.append(doc.blocks[header[0]].range.lowerBound..<doc.blocks[rows.last!].range.upperBound)
                 (header + rows).forEach { consumed.insert($0) }
                 continue

@@ -23,7 +23,7 @@ enum IndicatorVocabulary {
 
     static let timely = ["timescale", "timescales", "within", "working days", "timely", "on time", "in time", "days", "timeliness", "promptly"]
     static let cpWords = ["child protection", "protection plan", "protection plans", "cpp", "cpps", "cp plan", "cp plans", "cp cases"]
-    static let lacWords = ["looked after", "looked-after", "in care", "lac", "cla", "children in our care"]
+    static let lacWords = ["looked after", "looked-after", "in care", "lac", "cla", "children in our care", "entering care", "into care", "enter care"]
 
     static let concepts: [Concept] = [
         Concept(id: .iaOutcomeNFARate, ideas: [["initial assessment", "initial assessments", "assessment", "assessments"], ["no further action", "nfa", "without further action", "closed with no", "closed without", "no further involvement"]]),
@@ -31,6 +31,8 @@ enum IndicatorVocabulary {
         Concept(id: .coreAssessmentTimeliness, ideas: [["core assessment", "core assessments"], timely]),
         Concept(id: .initialAssessmentTimeliness, ideas: [["initial assessment", "initial assessments"], timely]),
         Concept(id: .reReferral12m, ideas: [["re-referral", "re-referrals", "rereferral", "rereferrals", "re referral", "re referrals", "re-referred", "referred again", "repeat referral", "repeat referrals", "further referral within"]]),
+        Concept(id: .cppRepeatWithin2y, ideas: [cpWords + ["subject to a plan", "subject of a plan", "on a plan"], ["second or subsequent", "second time", "subsequent time", "repeat", "again"],
+                                                 ["within two years", "within 2 years", "within two years of", "within 24 months"]]),
         Concept(id: .cppRepeatEver, ideas: [cpWords + ["child protection register", "protection plan", "subject to a plan", "subject of a plan", "on a plan"], ["second or subsequent", "second time", "subsequent time", "repeat", "repeated", "again", "previously been", "more than once", "second or further"]]),
         Concept(id: .cppLasting2yPlus, ideas: [cpWords, ["2 years or more", "two years or more", "2 years or longer", "two years or longer", "more than 2 years", "more than two years", "over 2 years", "over two years", "longer than two years", "longer than 2 years", "lasting 2 years", "lasting two years", "for 2 years", "for two years", "24 months or more", "2+ years"]]),
         Concept(id: .icpcWithin15wd, ideas: [["initial child protection conference", "initial child protection conferences", "initial conference", "initial conferences", "icpc", "icpcs", "initial case conference", "initial case conferences", "initial cp conference", "initial cp conferences"]], unless: ["attend", "attending", "attendance", "participat"]),
@@ -145,6 +147,7 @@ enum IndicatorVocabulary {
             ids.contains(general) && specifics.contains(where: ids.contains)
         }
         var hidden: Set<IndicatorID> = []
+        if hides(.cppRepeatEver, [.cppRepeatWithin2y]) { hidden.insert(.cppRepeatEver) }
         if hides(.initialAssessmentTimeliness, [.iaOutcomeNFARate, .referralsToInitialAssessment]) { hidden.insert(.initialAssessmentTimeliness) }
         if hides(.referralsToInitialAssessment, [.iaOutcomeNFARate]) { hidden.insert(.referralsToInitialAssessment) }
         if hides(.swAbsenceRate, [.swSicknessDaysPerFTE]) { hidden.insert(.swAbsenceRate) }

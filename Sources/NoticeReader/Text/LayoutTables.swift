@@ -159,7 +159,9 @@ extension Layout {
         var header: [Int] = []
         var h = first - 1
         var blanks = 0
-        while h >= 0, blanks <= 2, lines[h].kind == .blank || lines[h].kind == .furniture { if lines[h].kind == .blank { blanks += 1 }; h -= 1 }
+        // A header repeated over every small table ("By   Target") recurs like a running header: it is still a header.
+        func headerLike(_ i: Int) -> Bool { lines[i].kind == .furniture && allPieces[i].count >= 2 }
+        while h >= 0, blanks <= 2, lines[h].kind == .blank || lines[h].kind == .furniture && !headerLike(h) { if lines[h].kind == .blank { blanks += 1 }; h -= 1 }
         // Section headings between the header and the first row ("Help and protection") are passed over.
         var skipped = 0
         while h >= 0, skipped < 4, !isProse(h), !isFigureLine(h), lines[h].kind != .furniture,
@@ -169,7 +171,7 @@ extension Layout {
             h -= 1
         }
         if skipped == 4 { h += 4 }
-        while h >= 0, header.count < 4, lines[h].kind != .blank, lines[h].kind != .furniture, !isProse(h), !isFigureLine(h) {
+        while h >= 0, header.count < 4, lines[h].kind != .blank, lines[h].kind != .furniture || headerLike(h), !isProse(h), !isFigureLine(h) {
             header.insert(h, at: 0)
             h -= 1
         }
@@ -243,7 +245,8 @@ extension Layout {
             if currentHasFigures || rows.isEmpty { rows.append(current) } else { rows[rows.count - 1] += current }
         }
         // Leave a table whose every row is one line and whose header is one line: the plain reader has it already.
-        guard rows.contains(where: { $0.count > 1 }) || header.count > 1 else { return nil }
+        // A two-column table ("By | Target") was not seen as a table at all: its rows are rebuilt too, if it has a header.
+        guard rows.contains(where: { $0.count > 1 }) || header.count > 1 || !header.isEmpty && figureLines.contains(where: { lines[$0].kind == .text }) else { return nil }
 
         let columnStarts = [0] + cols.map(\.start)
         for i in (header.first ?? first)...end where lines[i].kind != .furniture { lines[i] = Line(kind: .blank, content: lines[i].content) }
