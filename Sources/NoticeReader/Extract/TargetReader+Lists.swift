@@ -234,7 +234,7 @@ extension TargetReader {
         }
         let headerText = header.map { doc.lowercased(doc.blocks[$0].range) }.joined(separator: "\n")
         if noted == nil { noted = notedBasisByHeader[headerText] } else { notedBasisByHeader[headerText] = noted }
-        let notes = tableNotes(after: rows.last!)
+        let notes = tableNotes(before: header[0], after: rows.last!)
         let dueColumn = headings.firstIndex { h in ["by when", "date", "deadline", "due", "due by", "by", "to be met by", "when"].contains(h.trimmingCharacters(in: .whitespaces)) || h.hasPrefix("by when") }
         let basisColumn = headings.firstIndex { $0.contains("basis") || $0.contains("how measured") || $0.contains("measured as") }
         var targets: [Target] = []

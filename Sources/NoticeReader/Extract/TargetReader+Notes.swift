@@ -17,19 +17,27 @@ struct TableNotes {
         func has(_ words: [String]) -> Bool { words.contains { text.contains($0) } }
         if has(["year to date", "year-to-date", "cumulative", "for the year so far"]) { return .cumulativeYearToDate }
         if has(["rolling 12", "rolling twelve", "rolling year", "previous 12 months", "previous twelve months"]) { return .rolling12Months }
-        if has(["in-month", "in month", "for the month", "monthly figure"]) { return .inMonth }
-        if has(["snapshot", "position at", "as at", "at the end of the month", "at each date", "on the date"]) { return .snapshot }
+        if has(["in-month", "in month", "for the month", "monthly figure", "month alone", "that month only"]) { return .inMonth }
+        if has(["snapshot", "position at", "position on", "as at", "at the end of the month", "at each date", "on the date", "last day of the month"]) { return .snapshot }
         return nil
     }
 
     init() {}
 
     init(text: String) {
-        for clause in text.split(whereSeparator: { $0 == ";" || $0 == "\n" }).flatMap({ $0.components(separatedBy: ". ") }) {
+        for raw in text.split(whereSeparator: { $0 == ";" || $0 == "\n" }).flatMap({ $0.components(separatedBy: ". ") }) {
+            // "Note: Figures for September 2024 are for the month": the label names nothing.
+            var clause = raw.trimmingCharacters(in: .whitespaces)
+            for label in ["note:", "notes:", "nb:", "n.b.", "key:"] where clause.hasPrefix(label) { clause = String(clause.dropFirst(label.count)) }
             var pending: [String] = []
             for part in clause.split(separator: ",").map(String.init) {
                 guard let basis = Self.basis(of: part) else { pending.append(part); continue }
-                let subject = (pending + [part.components(separatedBy: ":").first ?? part]).joined(separator: ",")
+                // The subject is what comes before the verb: "vacancy and agency rates | are snapshots at each date".
+                var own = part.components(separatedBy: ":").first ?? part
+                for verb in [" are ", " is ", " will be ", " should be ", " refer to ", " relate to "] {
+                    if let r = own.range(of: verb) { own = String(own[..<r.lowerBound]) }
+                }
+                let subject = (pending + [own]).joined(separator: ",")
                 pending = []
                 let named = Self.months.filter { subject.contains($0) }
                 if !named.isEmpty, ["figure", "figures", "target", "targets", "milestone", "column"].contains(where: { subject.contains($0) }) {
@@ -67,8 +75,13 @@ struct TableNotes {
 
 extension TargetReader {
     /// The notes in the blocks just after a table's last row, before the next table or heading-like break.
-    func tableNotes(after lastRow: Int) -> TableNotes {
+    func tableNotes(before header: Int, after lastRow: Int) -> TableNotes {
         var text = ""
+        // The paragraph just above the table, when it speaks of the table's figures, is a note too.
+        for k in stride(from: header - 1, through: max(0, header - 2), by: -1) where doc.blocks[k].kind != .tableRow {
+            let words = doc.lowercased(doc.blocks[k].range)
+            if words.count <= 400, ["target", "figure", "column"].contains(where: words.contains) { text += words + "\n" }
+        }
         for k in (lastRow + 1)..<min(doc.blocks.count, lastRow + 7) {
             let block = doc.blocks[k]
             if block.kind == .tableRow { break }
