@@ -27,7 +27,9 @@ extension Layout {
             case .rule:
                 blankSince = true
                 rowOpen = false
-                ruled = true
+                // "+----+----+" borders every row; a Markdown "|---|---|" only underlines the header, and the rows
+                // after it are a line each.
+                ruled = bytes[line.content].contains(0x2B) || bytes[line.content].contains(0x3D)
                 continue
             case .furniture:
                 continue  // page furniture is invisible: it neither joins nor separates
