@@ -51,7 +51,7 @@ public enum NoticeReader {
             var statement = String.UnicodeScalarView()
             statement.append(contentsOf: scalars[span])
             return IndicatorMatching.judged(target, statement: String(statement))
-        }
+        }.map { GeneralDeadline.apply(GeneralDeadline.months(in: text), to: $0) }
         var scheduleReader = ScheduleReader(doc: doc, resolver: resolver)
         let reviews = scheduleReader.reviews(durationMonths: duration?.0)
         let deadlines = scheduleReader.deadlines(excluding: targetReader.usedRanges)

@@ -270,10 +270,18 @@ struct TargetReader {
         var judged = inherited.judged ?? .byDueDate
         let previousLevelEnd = r.levels.indices.last(where: { $0 < n }).map { r.levels[$0].tokens.upperBound } ?? 0
         let dateAfter = r.dates.first { segmentTokens.contains($0.tokens.lowerBound) }
-        let dateBefore = r.dates.last { $0.tokens.upperBound <= level.tokens.lowerBound && $0.tokens.lowerBound >= previousLevelEnd && isDueCue(r.tokens, before: $0.tokens.lowerBound) }
+        // A date just after the figure before ("from 71% at 31 March 2016 to 95%", "to 80% by March 2017, and then to
+        // 90%") is that figure's, not this one's.
+        let ownedBefore = n > 0 ? previousLevelEnd + 2 : -1
+        let dateBefore = r.dates.last { $0.tokens.upperBound <= level.tokens.lowerBound && $0.tokens.lowerBound >= previousLevelEnd && $0.tokens.lowerBound > ownedBefore
+            && isDueCue(r.tokens, before: $0.tokens.lowerBound) }
         // "… to 75% and of core assessments … to 80% by March 2012": a date closing the clause serves every level
-        // before it that has none of its own.
-        let closing = r.dates.last.flatMap { d in r.levels.allSatisfy({ $0.tokens.upperBound <= d.tokens.lowerBound }) ? d : nil }
+        // before it that has none of its own; but not a baseline's period ("… from 74% in 2015-16").
+        let closing = r.dates.last.flatMap { d -> DateMatch? in
+            guard r.levels.allSatisfy({ $0.tokens.upperBound <= d.tokens.lowerBound }) else { return nil }
+            if let last = r.levels.indices.last, r.baselines.contains(last), d.tokens.lowerBound <= r.levels[last].tokens.upperBound + 2 { return nil }
+            return d
+        }
         if let match = dateAfter ?? dateBefore ?? (inherited.due == nil ? closing : nil) {
             due = resolver.due(match, words: wordsOf(match, r.tokens), warnings: &warnings)
             if case .afterNotice(0) = match.value { judged = .everyMonth }
