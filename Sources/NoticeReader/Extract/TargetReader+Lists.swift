@@ -310,7 +310,9 @@ extension TargetReader {
                 case .milestone(let date, let basis, let tokens):
                     let due = date.flatMap { resolver.due($0, words: wordsOf($0, tokens), warnings: &warnings) } ?? rowDue
                     let columnNote = column < headings.count ? notes.basis(forColumn: headings[column]) : nil
-                    milestones.append(Milestone(value: level.value, due: due, basis: basis ?? rowBasis ?? columnNote ?? noted ?? .unspecified,
+                    // A Basis column speaks for its rows: where it gives none ("Audit sample"), no note does.
+                    let fallback = basisCell != nil ? Basis.unspecified : columnNote ?? noted ?? .unspecified
+                    milestones.append(Milestone(value: level.value, due: due, basis: basis ?? rowBasis ?? fallback,
                                                 words: doc.string(range), source: doc.span(range)))
                 case .ignored:
                     continue

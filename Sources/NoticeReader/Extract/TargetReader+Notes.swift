@@ -52,7 +52,8 @@ struct TableNotes {
     /// "Health assessments, pathway plans, vacancy and agency rates and caseloads" → "health assessment",
     /// "pathway plan", "vacancy", "agency", "caseload".
     static func phrases(_ subject: String) -> [String] {
-        let filler: Set<String> = ["the", "figures", "figure", "rates", "rate", "for", "all", "both", "in", "are", "is", "of", "notes", "note", "and"]
+        let filler: Set<String> = ["the", "figures", "figure", "rates", "rate", "for", "all", "both", "in", "are", "is", "of", "notes", "note", "and",
+                                   "columns", "column", "each", "date", "dates", "rows", "row", "measures", "measure"]
         return subject.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: "&", with: ",").split(separator: ",").compactMap { piece in
             let words = piece.split(separator: " ").map { String($0).trimmingCharacters(in: .punctuationCharacters) }
                 .filter { !$0.isEmpty && !filler.contains($0) && $0.first?.isLetter == true }
@@ -65,8 +66,15 @@ struct TableNotes {
 
     /// The basis a note gives a row, the most specific phrase winning ("health assessment" over "assessment").
     func basis(forRow label: String) -> Basis? {
-        rows.filter { label.contains($0.phrase) }.max { $0.phrase.count < $1.phrase.count }?.basis
+        rows.filter { note in ([note.phrase] + (Self.synonyms[note.phrase] ?? [])).contains { label.contains($0) } }
+            .max { $0.phrase.count < $1.phrase.count }?.basis
     }
+
+    /// A note's word for a row, and the rows' own words for it ("visits": "children … seen by their social worker").
+    static let synonyms: [String: [String]] = [
+        "visit": ["seen", "visited"], "conference": ["icpc"], "caseload": ["cases per", "children per"],
+        "review": ["reviewed"], "agency": ["locum"], "sicknes": ["sickness", "absence", "days lost"],
+    ]
 
     func basis(forColumn header: String) -> Basis? {
         columns.first { header.contains($0.month) }?.basis

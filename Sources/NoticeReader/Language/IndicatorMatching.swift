@@ -16,7 +16,7 @@ enum IndicatorMatching {
         (["school", "schools", "attendance", "exclusion", "exclusions", "excluded", "missing education", "missing from education",
           "elective home education", "alternative provision"], "education"),
         (["youth justice", "youth offending", "reoffending", "re-offending", "custody", "remand", "remanded"], "youth justice"),
-        (["adoption", "adoptions", "adopted", "adopters", "special guardianship"], "adoption and permanence"),
+        (["adoption", "adoptions", "adopted", "adopters", "special guardianship", "permanence plan", "permanence plans", "plan for permanence"], "adoption and permanence"),
         (["missing from home", "missing from care", "return home interview", "return home interviews", "return interview", "return interviews",
           "missing episodes", "go missing", "went missing"], "children who go missing"),
         (["suitable accommodation", "education, employment or training", "employment", "neet", "staying put", "staying close"], "care leavers' accommodation or work"),
