@@ -197,6 +197,14 @@ extension TargetReader {
         var date: DateMatch?
         var tokens: [Token] = []
         var basis: Basis?
+        // A header's date stacked over several lines ("Target by / 31 / December / 2024") is read from its lines
+        // together; a date on one line alone is read from that line.
+        if column.texts.count > 1 {
+            let t = column.texts.flatMap { Tokenizer.tokens(doc, $0) }
+            if let d = Dates.all(t, in: doc).first(where: { match in
+                column.texts.filter { !Tokenizer.tokens(doc, $0).isEmpty }.count > 1 && match.tokens.count > 1
+            }) { date = d; tokens = t }
+        }
         for text in column.texts {
             let t = Tokenizer.tokens(doc, text)
             if date == nil, let d = Dates.all(t, in: doc).first { date = d; tokens = t }
@@ -226,15 +234,33 @@ extension TargetReader {
         // "Each target is a figure for the financial year to date": a note beside the table sets the basis of columns
         // that do not give one.
         var noted: Basis?
+        // "..., except for measures marked *, which are the position on the last day of the quarter": the rows whose
+        // name carries the mark take the basis after it.
+        var markedBasis: Basis?
         let near = (max(0, header[0] - 3)..<header[0]).map { $0 } + ((rows.last! + 1)..<min(doc.blocks.count, rows.last! + 3)).map { $0 }
-        for k in near where doc.blocks[k].kind == .paragraph && doc.containsAny(["target", "targets", "figure", "figures"], in: doc.blocks[k].range) {
+        for k in near where doc.blocks[k].kind != .tableRow && doc.containsAny(["target", "targets", "figure", "figures", "milestone", "milestones"], in: doc.blocks[k].range) {
             // A sentence about the baseline ("the 2013-14 outturn is the figure for the year") sets no milestone's basis.
             let sentences = doc.sentences(in: doc.blocks[k].range).filter { !doc.containsAny(["outturn", "baseline", "position at", "starting point"], in: $0) }
-            if let b = sentences.compactMap({ basis(in: $0) }).first { noted = b; break }
+            var found: Basis?
+            for sentence in sentences {
+                var own = sentence
+                if let except = doc.find("except", in: sentence) {
+                    own = sentence.lowerBound..<except.lowerBound
+                    let rest = except.lowerBound..<sentence.upperBound
+                    if doc.containsAny(["marked", "asterisk"], in: rest) || doc.bytes[rest].contains(0x2A) {
+                        markedBasis = markedBasis ?? basis(in: rest) ?? TableNotes.basis(of: doc.lowercased(rest))
+                    }
+                }
+                if found == nil { found = basis(in: own) }
+            }
+            if let found { noted = found; break }
         }
         let headerText = header.map { doc.lowercased(doc.blocks[$0].range) }.joined(separator: "\n")
         if noted == nil { noted = notedBasisByHeader[headerText] } else { notedBasisByHeader[headerText] = noted }
-        let notes = tableNotes(before: header[0], after: rows.last!)
+        // The same header over the table's next page: the mark means what it meant above the first.
+        if markedBasis == nil { markedBasis = markedBasisByHeader[headerText] } else { markedBasisByHeader[headerText] = markedBasis }
+        var notes = tableNotes(before: header[0], after: rows.last!)
+        if notes.isEmpty { notes = notesByHeader[headerText] ?? notes } else { notesByHeader[headerText] = notes }
         let dueColumn = headings.firstIndex { h in ["by when", "date", "deadline", "due", "due by", "by", "to be met by", "when"].contains(h.trimmingCharacters(in: .whitespaces)) || h.hasPrefix("by when") }
         let basisColumn = headings.firstIndex { $0.contains("basis") || $0.contains("how measured") || $0.contains("measured as") }
         var targets: [Target] = []
@@ -295,7 +321,8 @@ extension TargetReader {
                 unit = .count  // "Average days from referral to assessment completion | 38 | 35": a count, not a percentage
             }
             let id = IndicatorVocabulary.refine(IndicatorVocabulary.mentions(in: doc, label).first?.id ?? .other, unit: unit)
-            let rowBasis = basis(in: label) ?? basisCell.flatMap { basis(in: $0) } ?? notes.basis(forRow: doc.lowercased(label))
+            let marked = doc.bytes[label].contains(0x2A) ? markedBasis ?? notes.marked : nil
+            let rowBasis = basis(in: label) ?? basisCell.flatMap { basis(in: $0) } ?? marked ?? notes.basis(forRow: doc.lowercased(label))
             var rowDue: Due?
             if let dueCell {
                 let t = Tokenizer.tokens(doc, dueCell)

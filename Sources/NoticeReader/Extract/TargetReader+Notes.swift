@@ -9,16 +9,20 @@ struct TableNotes {
     var rows: [(phrase: String, basis: Basis)] = []
     /// Months naming columns ("september"), each with its basis.
     var columns: [(month: String, basis: Basis)] = []
+    /// The basis of rows marked with an asterisk: "* Position on the last day of the quarter."
+    var marked: Basis?
+
+    var isEmpty: Bool { rows.isEmpty && columns.isEmpty && marked == nil }
 
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 
     /// The basis a note's words give, if any.
     static func basis(of text: String) -> Basis? {
         func has(_ words: [String]) -> Bool { words.contains { text.contains($0) } }
-        if has(["year to date", "year-to-date", "cumulative", "for the year so far"]) { return .cumulativeYearToDate }
+        if has(["year to date", "year-to-date", "cumulative", "for the year so far", "outturn", "whole year", "full year"]) { return .cumulativeYearToDate }
         if has(["rolling 12", "rolling twelve", "rolling year", "previous 12 months", "previous twelve months"]) { return .rolling12Months }
         if has(["in-month", "in month", "for the month", "monthly figure", "month alone", "that month only"]) { return .inMonth }
-        if has(["snapshot", "position at", "position on", "as at", "at the end of the month", "at each date", "on the date", "last day of the month"]) { return .snapshot }
+        if has(["snapshot", "position at", "position on", "as at", "at the end of the month", "at each date", "on the date", "last day of the month", "last day of the quarter"]) { return .snapshot }
         return nil
     }
 
@@ -29,6 +33,10 @@ struct TableNotes {
             // "Note: Figures for September 2024 are for the month": the label names nothing.
             var clause = raw.trimmingCharacters(in: .whitespaces)
             for label in ["note:", "notes:", "nb:", "n.b.", "key:"] where clause.hasPrefix(label) { clause = String(clause.dropFirst(label.count)) }
+            if clause.hasPrefix("*") {
+                marked = marked ?? Self.basis(of: clause)
+                continue
+            }
             var pending: [String] = []
             for part in clause.split(separator: ",").map(String.init) {
                 guard let basis = Self.basis(of: part) else { pending.append(part); continue }
@@ -93,8 +101,11 @@ extension TargetReader {
         for k in (lastRow + 1)..<min(doc.blocks.count, lastRow + 7) {
             let block = doc.blocks[k]
             if block.kind == .tableRow { break }
-            let words = doc.lowercased(block.range)
+            var words = doc.lowercased(block.range)
             if words.count > 400 { break }
+            // "* Position on the last day of the quarter": the layout takes the asterisk for a bullet; it is the mark.
+            let lead = doc.bytes[max(0, block.range.lowerBound - 3)..<block.range.lowerBound]
+            if !words.hasPrefix("*"), lead.contains(0x2A) { words = "* " + words }
             text += words + "\n"
         }
         return TableNotes(text: text)

@@ -19,6 +19,8 @@ struct TargetReader {
     private(set) var usedRanges: [Range<Int>] = []
     /// The basis a table's note gave, by the table's header text, for the same table continued over a page.
     var notedBasisByHeader: [String: Basis] = [:]
+    var markedBasisByHeader: [String: Basis] = [:]
+    var notesByHeader: [String: TableNotes] = [:]
 
     init(doc: Document, resolver: DateResolver) {
         self.doc = doc
@@ -188,7 +190,7 @@ struct TargetReader {
                 baselines.append(n)
                 continue
             }
-            guard let cue = before.lastIndex(where: { ["baseline", "from", "outturn", "currently", "current", "stood", "was", "were", "stands"].contains($0) }) else {
+            guard let cue = before.lastIndex(where: { ["baseline", "from", "outturn", "currently", "current", "stood", "was", "were", "stands", "compared"].contains($0) }) else {
                 // "… employed through agencies, 46 per cent at 30 September 2014, should be below 30 per cent by …": a
                 // figure dated by "at"/"in" ahead of a later figure with a deadline is where things stand.
                 let after = level.tokens.upperBound

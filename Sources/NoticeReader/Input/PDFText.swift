@@ -63,7 +63,7 @@ public enum PDFText {
             }
             Thread.sleep(forTimeInterval: 0.02)
         }
-        let said = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+        let said = String(decoding: contents(of: errors), as: UTF8.self)
         switch process.terminationStatus {
         case 0: break
         case 3: throw .pdf("the PDF does not allow its text to be copied; ask for a copy without restrictions, or paste the notice's text")
@@ -74,14 +74,22 @@ public enum PDFText {
             let first = said.split(separator: "\n").first.map { ": \($0.prefix(160))" } ?? ""
             throw .pdf("the PDF is damaged and its text cannot be read\(first)")
         }
-        guard let data = FileManager.default.contents(atPath: output.path), data.count <= NoticeInput.maximumBytes else {
-            throw .pdf("pdftotext wrote no text")
-        }
+        let data = contents(of: output)
+        guard data.count <= NoticeInput.maximumBytes else { throw .tooLarge(bytes: data.count) }
         let text = String(decoding: data, as: UTF8.self)
         guard text.unicodeScalars.contains(where: { !CharacterSet.whitespacesAndNewlines.contains($0) }) else {
             throw .pdf("the PDF has no text layer (it looks scanned); run it through text recognition, or paste the notice's text")
         }
         return text
+    }
+
+    /// A file pdftotext wrote, which may be empty. Foundation's whole-file readers leak their 4 KB buffer on an empty
+    /// file (found by fuzz-notice-pdf: every scanned or refused PDF leaked), so the size is asked first.
+    private static func contents(of url: URL) -> [UInt8] {
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        guard size > 0, let handle = try? FileHandle(forReadingFrom: url) else { return [] }
+        defer { try? handle.close() }
+        return Array((try? handle.readToEnd()) ?? Data())
     }
 
     /// The page (from 1) that the character at `offset` (in Unicode scalars) of a PDF's text is on; nil for text that

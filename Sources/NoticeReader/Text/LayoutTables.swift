@@ -1,3 +1,5 @@
+import Foundation
+
 /// Tables laid out by position, as `pdftotext -layout` gives them: a measure's name wrapped over several lines beside
 /// (or around) the line with its figures, headers over two lines ("Baseline / (March 2015)", "December / 2015"),
 /// the header repeated after a page break, cells with no figure ("–"). Each row is rebuilt as one row of cells, column
@@ -55,6 +57,10 @@ extension Layout {
         return ["no more than", "at least", "reduce to", "below", "under", "up to", "fewer than", "less than", "maintain"].contains { text.hasPrefix($0) }
     }
 
+    static let monthWords: Set<String> = ["jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+                                          "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+                                          "november", "dec", "december"]
+
     static func rebuildLaidOutTables(_ lines: [Line], ranges: [Range<Int>], _ bytes: [UInt8]) -> [Line] {
         var lines = lines
         // A row's number ("1", "12", "(a)") before the measure's name belongs to the name: one column, not two.
@@ -67,8 +73,25 @@ extension Layout {
             }
             return ps
         }
+        // A header's dates stacked over lines ("Target by / 31 / December / 2024"): a line of day numbers, months
+        // and years, with a month on it or on the line below, heads columns and holds no figures.
+        func isDatePart(_ p: Piece) -> Bool {
+            let text = String(decoding: bytes[p.range], as: UTF8.self).lowercased()
+            if let n = Int(text) { return (1...31).contains(n) || (1990...2099).contains(n) }
+            return hasMonth(text) && text.split(separator: " ").allSatisfy { w in Int(w) != nil || hasMonth(String(w)) }
+        }
+        func hasMonth(_ text: String) -> Bool {
+            text.split(separator: " ").contains { monthWords.contains($0.trimmingCharacters(in: CharacterSet(charactersIn: ".,"))) }
+        }
+        func isStackedDateLine(_ i: Int) -> Bool {
+            guard !allPieces[i].isEmpty, allPieces[i].allSatisfy(isDatePart) else { return false }
+            if allPieces[i].contains(where: { hasMonth(String(decoding: bytes[$0.range], as: UTF8.self).lowercased()) }) { return true }
+            return i + 1 < lines.count && allPieces[i + 1].contains { hasMonth(String(decoding: bytes[$0.range], as: UTF8.self).lowercased()) }
+                && allPieces[i + 1].allSatisfy(isDatePart)
+        }
         // Decided once, from the lines as classified: a rebuilt table only blanks lines behind the scan.
         let figures = lines.indices.map { i in
+            !isStackedDateLine(i) &&
             // A line of figures: figures after the measure's name, or a continuation row whose first cell is a
             // figure well in from the margin ("      75%   31 March 2013   Year to date").
             (lines[i].kind == .text || lines[i].kind == .tableRow) && allPieces[i].count >= 2
@@ -133,6 +156,11 @@ extension Layout {
                 var k = j
                 while k < lines.count, !isFigureLine(k), !isProse(k), k - j < 6 { k += 1 }
                 guard k < lines.count, isFigureLine(k), !isProse(k) else { break }
+                // A header repeated over the next page, set out anew: where its figures stand elsewhere, that page
+                // is a table of its own (same header, so the same notes), not more columns of this one.
+                let cols = merged()
+                let lined = allPieces[k].dropFirst().allSatisfy { p in cols.contains { $0.start - 2 <= p.start && p.end <= $0.end + 2 } }
+                if !lined { break }
                 last = j
             } else {
                 last = j
