@@ -167,6 +167,15 @@ extension TargetReader {
         return level
     }
 
+    /// "11% (June 2023)", "74 (30 June 2023)": a figure with its date in brackets after it; the date is its period.
+    func bracketedValue(_ cell: Range<Int>, unit: TargetUnit) -> (level: Level, value: Range<Int>, period: String?)? {
+        guard let open = doc.bytes[cell].firstIndex(of: 0x28), open > cell.lowerBound, doc.bytes[cell].last == 0x29 else { return nil }
+        let value = doc.trimmed(cell.lowerBound..<open)
+        guard !value.isEmpty, let level = cellValue(value, unit: unit) else { return nil }
+        let dates = Dates.all(Tokenizer.tokens(doc, open..<cell.upperBound), in: doc)
+        return (level, value, dates.first.flatMap { DateResolver.periodLabel($0.value) })
+    }
+
     enum ColumnRole { case baseline(period: String?), milestone(DateMatch?, Basis?, [Token]), ignored }
 
     struct TableColumn {
@@ -270,6 +279,8 @@ extension TargetReader {
             var label: Range<Int>
             var figures: [(Level, Int, Range<Int>)] = []
             var proseCells: [Range<Int>] = []
+            // A figure's own date in its cell ("11% (June 2023)"), by column: a baseline's period.
+            var cellPeriods: [Int: String] = [:]
             // "Measure | Target | By when | Basis": a row's date and basis in columns of their own.
             var dueCell: Range<Int>?
             var basisCell: Range<Int>?
@@ -284,6 +295,13 @@ extension TargetReader {
                 }
                 for (n, (position, cell)) in valueCells.enumerated() {
                     if valueCells.count == roles.count, n == dueColumn || n == basisColumn { continue }
+                    if cellValue(cell, unit: unit) == nil, let bracketed = bracketedValue(cell, unit: unit) {
+                        let column = valueCells.count == roles.count ? n
+                            : positions.indices.min(by: { abs(positions[$0] - position) < abs(positions[$1] - position) }) ?? n
+                        figures.append((bracketed.level, column, bracketed.value))
+                        if let period = bracketed.period { cellPeriods[column] = period }
+                        continue
+                    }
                     guard let level = cellValue(cell, unit: unit) else {
                         // "At least 80% by 30 September 2016, and at least 90% by 31 March 2017": a cell that says
                         // its own dates is read as the target's words are.
@@ -333,7 +351,7 @@ extension TargetReader {
             for (level, column, range) in figures where column < roles.count {
                 switch roles[column] {
                 case .baseline(let period):
-                    baseline = Baseline(value: level.value, period: period, source: doc.span(range))
+                    baseline = Baseline(value: level.value, period: cellPeriods[column] ?? period, source: doc.span(range))
                 case .milestone(let date, let basis, let tokens):
                     let due = date.flatMap { resolver.due($0, words: wordsOf($0, tokens), warnings: &warnings) } ?? rowDue
                     let columnNote = column < headings.count ? notes.basis(forColumn: headings[column]) : nil

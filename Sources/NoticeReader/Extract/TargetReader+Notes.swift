@@ -19,7 +19,7 @@ struct TableNotes {
     /// The basis a note's words give, if any.
     static func basis(of text: String) -> Basis? {
         func has(_ words: [String]) -> Bool { words.contains { text.contains($0) } }
-        if has(["year to date", "year-to-date", "cumulative", "for the year so far", "outturn", "whole year", "full year"]) { return .cumulativeYearToDate }
+        if has(["year to date", "year-to-date", "cumulative", "cumulatively", "for the year so far", "outturn", "whole year", "full year"]) { return .cumulativeYearToDate }
         if has(["rolling 12", "rolling twelve", "rolling year", "previous 12 months", "previous twelve months"]) { return .rolling12Months }
         if has(["in-month", "in month", "for the month", "monthly figure", "month alone", "that month only"]) { return .inMonth }
         if has(["snapshot", "position at", "position on", "as at", "at the end of the month", "at each date", "on the date", "last day of the month", "last day of the quarter"]) { return .snapshot }

@@ -220,7 +220,17 @@ enum Layout {
             i += 1
         }
         cells.append(start..<t.upperBound)
-        return cells.map { trim($0, bytes) }.filter { !$0.isEmpty }
+        var trimmed = cells.map { trim($0, bytes) }.filter { !$0.isEmpty }
+        // A short code before the measure's name ("NI 59", "Local", "12", "(a)") is part of the name, not a column of
+        // its own: the header above rarely gives it one.
+        if trimmed.count >= 3, trimmed[0].count <= 7, !bytes[trimmed[0]].contains(0x25),
+           bytes[trimmed[0]].first.map({ ($0 >= 65 && $0 <= 90) || isDigit($0) || $0 == 0x28 }) == true,
+           trimmed[1].count > 12, bytes[trimmed[1]].filter({ ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 }).count >= 8,
+           !bytes[trimmed[1]].contains(0x25) {
+            trimmed[0] = trimmed[0].lowerBound..<trimmed[1].upperBound
+            trimmed.remove(at: 1)
+        }
+        return trimmed
     }
 
     static func bullet(_ t: Range<Int>, _ bytes: [UInt8]) -> (Bullet?, Range<Int>) {

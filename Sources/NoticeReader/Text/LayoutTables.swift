@@ -66,8 +66,12 @@ extension Layout {
         // A row's number ("1", "12", "(a)") before the measure's name belongs to the name: one column, not two.
         let allPieces = ranges.map { range -> [Piece] in
             var ps = pieces(range, bytes)
-            if ps.count >= 2, ps[0].end - ps[0].start <= 4, !isFigureCell(ps[1], bytes),
-               bytes[ps[0].range].allSatisfy({ isDigit($0) || isLower($0) || [0x28, 0x29, 0x2E].contains($0) }) || String(decoding: bytes[ps[0].range], as: UTF8.self) == "No." {
+            // So does a short code column before it ("NI 59", "Local", "PAF C64") when the name starts near the margin.
+            let short = ps.count >= 2 && ps[0].end - ps[0].start <= 4
+                && (bytes[ps[0].range].allSatisfy({ isDigit($0) || isLower($0) || [0x28, 0x29, 0x2E].contains($0) }) || String(decoding: bytes[ps[0].range], as: UTF8.self) == "No.")
+            let code = ps.count >= 2 && ps[0].start <= 2 && ps[0].end - ps[0].start <= 7 && ps[1].start <= 12
+                && bytes[ps[0].range].first.map { $0 >= 65 && $0 <= 90 } == true
+            if ps.count >= 2, !isFigureCell(ps[1], bytes), short || code {
                 ps[0] = Piece(range: ps[0].range.lowerBound..<ps[1].range.upperBound, start: ps[0].start, end: ps[1].end)
                 ps.remove(at: 1)
             }
