@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Demo", targets: ["Demo"]),
         .library(name: "Monitoring", targets: ["Monitoring"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Published", targets: ["Published"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "WebApp", targets: ["WebApp"]),
     ],
@@ -52,6 +53,9 @@ let package = Package(
         .target(name: "Indicators", dependencies: ["Domain", "CaseRecords"]),
         // Targets against figures: status, trajectory, forecast, RAG, exceptions and the notice's calendar.
         .target(name: "Monitoring", dependencies: ["Domain", "Indicators"]),
+        // DfE's and Ofsted's published statistics: the explore-education-statistics reader, statistical neighbours, the
+        // mapping of published measures to indicators, and a council beside England, its region and its neighbours.
+        .target(name: "Published", dependencies: ["Domain", "Spreadsheet"]),
         // Pure functions from monitoring values to bytes: SVG charts, CSV and XLSX exports.
         .target(name: "Reports", dependencies: ["Domain", "Indicators", "Monitoring", "Spreadsheet", .product(name: "Plot", package: "Plot")]),
         // Fluent models, one set of migrations for SQLite and PostgreSQL, repositories scoped by council, the audit trail:
@@ -60,7 +64,7 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "Domain", "Indicators",
+                "Domain", "Indicators", "Published",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -78,7 +82,7 @@ let package = Package(
         .target(
             name: "WebApp",
             dependencies: [
-                "Domain", "NoticeReader", "CaseRecords", "Spreadsheet", "Indicators", "Monitoring", "Reports", "Storage", "Demo",
+                "Domain", "NoticeReader", "CaseRecords", "Spreadsheet", "Indicators", "Monitoring", "Reports", "Storage", "Demo", "Published",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Plot", package: "Plot"),
@@ -92,7 +96,7 @@ let package = Package(
         .executableTarget(
             name: "improve",
             dependencies: [
-                "Domain", "NoticeReader", "CaseRecords", "Indicators", "Demo", "Monitoring", "WebApp", "Storage",
+                "Domain", "NoticeReader", "CaseRecords", "Indicators", "Demo", "Monitoring", "WebApp", "Storage", "Published",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -108,15 +112,16 @@ let package = Package(
         .testTarget(name: "CaseRecordsTests", dependencies: ["Domain", "CaseRecords", "Spreadsheet", "Demo", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Domain", "CaseRecords", "Spreadsheet", "Indicators", "Demo", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Domain", "Monitoring", "NoticeReader", "Reports", "TestSupport", "Spreadsheet"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "StorageTests", dependencies: ["Domain", "Storage", "CaseRecords", "Demo", "TestSupport", "NoticeReader", .product(name: "FluentKit", package: "fluent-kit"), .product(name: "FluentSQL", package: "fluent-kit")]),
+        .testTarget(name: "StorageTests", dependencies: ["Domain", "Storage", "CaseRecords", "Demo", "TestSupport", "NoticeReader", "Published", .product(name: "FluentKit", package: "fluent-kit"), .product(name: "FluentSQL", package: "fluent-kit")]),
         .testTarget(
             name: "WebAppTests",
             dependencies: [
-                "WebApp", "Storage", "Domain", "Demo", "NoticeReader", "CaseRecords", "Spreadsheet", "TestSupport",
+                "WebApp", "Storage", "Domain", "Demo", "NoticeReader", "CaseRecords", "Spreadsheet", "TestSupport", "Published",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             exclude: ["__Snapshots__"]
         ),
+        .testTarget(name: "PublishedTests", dependencies: ["Domain", "Spreadsheet", "Published"]),
         .testTarget(name: "MonitoringTests", dependencies: ["Domain", "Indicators", "Monitoring", "NoticeReader"]),
         // Runs the built `improve` executable as a user would.
         .testTarget(name: "ImproveTests", dependencies: ["improve"]),

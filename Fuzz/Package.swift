@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 // libFuzzer harnesses for the notice reader and every importer. A package of its own, nested in the repository and
-// ignored by the root build: it depends on the main package by path and uses only Domain, NoticeReader and
-// CaseRecords, so it never builds the web stack. See README.md for how to build with the fuzzer sanitizer.
+// ignored by the root build: it depends on the main package by path and uses only Domain, NoticeReader,
+// CaseRecords and Published, so it never builds the web stack. See README.md for how to build with the fuzzer sanitizer.
 import PackageDescription
 
 let targets: [(name: String, products: [String])] = [
@@ -14,6 +14,7 @@ let targets: [(name: String, products: [String])] = [
     ("fuzz-annex-a-parts", ["CaseRecords"]),
     ("fuzz-bundle", ["CaseRecords"]),
     ("fuzz-return-loader", ["CaseRecords"]),
+    ("fuzz-published", ["Published"]),
 ]
 
 let package = Package(

@@ -8,6 +8,6 @@ struct Improve: AsyncParsableCommand {
         abstract: "Run and track a DfE Improvement Notice for children's social care.",
         subcommands: [NoticeCommand.self, IndicatorsCommand.self, CheckCommand.self, TablesCommand.self, GenerateCommand.self, StatusCommand.self,
                       ServeCommand.self, DemoCommand.self, ReportCommand.self,
-                      BackupCommand.self, RestoreCommand.self, AuditCommand.self]
+                      BackupCommand.self, RestoreCommand.self, AuditCommand.self, PublishedCommand.self, BenchmarksCommand.self]
     )
 }

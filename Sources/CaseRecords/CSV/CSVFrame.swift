@@ -1,3 +1,5 @@
+import Spreadsheet
+
 /// A CSV table recognised by its header row: the frame every CSV importer (the 903's tables, the council's bundle)
 /// reads its files in. The header names the columns and says which table the file is; a column the table does not
 /// have is warned of and passed over; blank rows are skipped; every other row is handed on with its line, and a file

@@ -17,6 +17,13 @@ public final class StandaloneDatabase: Sendable {
         databases.use(try configuration.factory(), as: configuration.id)
     }
 
+    /// For a command: the configured database, saying only warnings and errors (a user reads the command's own output).
+    public static func forCommand() throws -> StandaloneDatabase {
+        var logger = Logger(label: "storage")
+        logger.logLevel = .warning
+        return try StandaloneDatabase(StorageConfiguration.fromEnvironment(), logger: logger)
+    }
+
     public var database: any Database {
         databases.database(configuration.id, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
     }

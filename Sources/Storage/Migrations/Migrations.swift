@@ -19,6 +19,8 @@ public enum StorageMigrations {
             M005IndexChanges(),
             // 006: how sure the reader was of each target's indicator.
             M006TargetMatches(),
+            // 007: published statistics (DfE's tables, statistical neighbours), loaded by an administrator.
+            M007PublishedFiles(),
         ]
     }
 }
