@@ -59,6 +59,25 @@ struct PDFNoticeTests {
         #expect(PDFText.page(in: "no pages here", at: 3) == nil, "text that did not come from a PDF has no pages")
     }
 
+    /// Fuzz finding 9: Foundation's Process leaked itself, a file handle and its descriptor on every PDF; a server
+    /// reading uploads would run out of descriptors. Reading good and refused PDFs must leave no file open.
+    @Test("reading PDFs, good and refused, leaves no file open")
+    func readingPDFsLeavesNoFileOpen() throws {
+        // Only the reader's own temporary files count (other tests run alongside and open files of their own); a
+        // reader of another test's PDF may hold one for a moment, a leak holds one for every PDF read.
+        func heldByTheReader() throws -> Int {
+            try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").filter { fd in
+                ((try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(fd)")) ?? "").contains("notice-pdf-")
+            }.count
+        }
+        let good = try Self.pdf("worcestershire-2010.pdf"), scanned = try Self.pdf("scanned-no-text.pdf")
+        for _ in 0..<25 {
+            _ = try NoticeReader.read(bytes: good)
+            #expect(throws: (any Error).self) { try NoticeReader.read(bytes: scanned) }
+        }
+        #expect(try heldByTheReader() < 4)
+    }
+
     @Test("a scanned PDF, a damaged one and bytes that only claim to be a PDF are refused with a reason, never read as text")
     func unreadablePDFsAreRefused() throws {
         func problem(_ bytes: [UInt8]) -> String? {

@@ -33,40 +33,35 @@ public enum PDFText {
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("notice.pdf"), output = folder.appendingPathComponent("notice.txt")
         let errors = folder.appendingPathComponent("errors.txt")
-        let process = Process()
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(bytes).write(to: input)
-            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-            process.executableURL = tool
-            process.arguments = ["-layout", "-enc", "UTF-8", "-eol", "unix", input.path, output.path]
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = try FileHandle(forWritingTo: errors)
-            try process.run()
         } catch {
             throw .pdf("the PDF could not be handed to pdftotext (\(error.localizedDescription))")
         }
-        // Wait, watching the clock and the size of the text written so far.
+        // Run, watching the clock and the size of the text written so far.
         let started = Date()
-        while process.isRunning {
-            let written = (try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int) ?? 0
-            if written > NoticeInput.maximumBytes {
-                process.terminate()
-                process.waitUntilExit()
-                throw .tooLarge(bytes: written)
+        var stop: NoticeInput.Problem?
+        let ending: BoundedProcess.Ending
+        do {
+            ending = try BoundedProcess.run(tool.path, ["-layout", "-enc", "UTF-8", "-eol", "unix", input.path, output.path],
+                                            output: "/dev/null", errors: errors.path) {
+                let written = (try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int) ?? 0
+                if written > NoticeInput.maximumBytes { stop = .tooLarge(bytes: written); return false }
+                if Date().timeIntervalSince(started) > timeout {
+                    stop = .pdf("reading its text took more than \(Int(timeout)) seconds; the PDF may be damaged")
+                    return false
+                }
+                return true
             }
-            if Date().timeIntervalSince(started) > timeout {
-                process.terminate()
-                process.waitUntilExit()
-                throw .pdf("reading its text took more than \(Int(timeout)) seconds; the PDF may be damaged")
-            }
-            Thread.sleep(forTimeInterval: 0.02)
+        } catch {
+            throw .pdf("the PDF could not be handed to pdftotext (\(error.reason))")
         }
+        if let stop { throw stop }
         let said = String(decoding: contents(of: errors), as: UTF8.self)
-        switch process.terminationStatus {
-        case 0: break
-        case 3: throw .pdf("the PDF does not allow its text to be copied; ask for a copy without restrictions, or paste the notice's text")
+        switch ending {
+        case .exited(0): break
+        case .exited(3): throw .pdf("the PDF does not allow its text to be copied; ask for a copy without restrictions, or paste the notice's text")
         default:
             if said.localizedCaseInsensitiveContains("password") || said.localizedCaseInsensitiveContains("encrypt") {
                 throw .pdf("the PDF is encrypted; ask for a copy without a password, or paste the notice's text")
