@@ -86,6 +86,11 @@ public enum SiteRoutes {
         RouteSpec(.POST, .council(c, .assessment(.pattern)), .assessCouncil, ReviewController.save),
         RouteSpec(.GET, .council(c, .incidents), .readCouncil, IncidentController.list),
         RouteSpec(.POST, .council(c, .incidents), .editCouncil, IncidentController.record),
+        // published statistics
+        RouteSpec(.GET, .council(c, .compare), .readCouncil, CompareController.show),
+        RouteSpec(.GET, .england, .everyCouncil, EnglandController.show),
+        RouteSpec(.GET, .published, .administer, PublishedController.show),
+        RouteSpec(.POST, .published, .administer, upload: true, PublishedController.upload),
         // the API
         RouteSpec(.GET, .api(.openAPI), .anyone, OpenAPI.serve),
         RouteSpec(.GET, .api(.councils), .signedIn, APIController.councils),
@@ -100,6 +105,7 @@ public enum SiteRoutes {
         RouteSpec(.GET, .api(.council(c, .meetings)), .readCouncil, BoardAPI.meetings),
         RouteSpec(.GET, .api(.council(c, .audits)), .readCouncil, BoardAPI.audits),
         RouteSpec(.GET, .api(.council(c, .incidents)), .readCouncil, BoardAPI.incidents),
+        RouteSpec(.GET, .api(.council(c, .benchmarks(.pattern))), .readCouncil, CompareController.api),
     ]
 }
 

@@ -37,6 +37,13 @@ public enum Benchmarks {
             let loaded = library.neighbourModels.keys.sorted()
             throw BenchmarkError(description: "the \(model) statistical neighbour model is not loaded" + (loaded.isEmpty ? "" : " (loaded: \(loaded.joined(separator: ", ")))"))
         }
+        return try compare(council: laCode, series: series, neighbours: neighbourModel)
+    }
+
+    /// The same, over a measure's series already drawn from the library (a page comparing every council draws it once).
+    public static func compare(council laCode: String, series: PublishedLibrary.Series,
+                               neighbours neighbourModel: NeighbourModel) throws(BenchmarkError) -> [BenchmarkYear] {
+        let measure = series.measure
         guard let own = series.councils[laCode] else {
             throw BenchmarkError(description: "no published figure for council \(laCode) in \(series.tables.joined(separator: ", "))")
         }

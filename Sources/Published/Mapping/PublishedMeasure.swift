@@ -44,8 +44,8 @@ public struct PublishedMeasure: Sendable, Hashable {
 }
 
 extension PublishedMeasure {
-    private static let yearNotMonth = "DfE's figure is for the whole year to 31 March; the product's is for a month, the year to date or 12 rolling months."
-    private static let workforce = "DfE's figure is full-time equivalent (FTE), at 30 September each year, from the workforce census; the product's comes from the council's own HR snapshot each month, by the same formula."
+    private static let yearNotMonth = "DfE's figure is for the whole year to 31 March; this service's is for a month, the year to date or 12 rolling months."
+    private static let workforce = "DfE's figure is full-time equivalent (FTE), at 30 September each year, from the workforce census; this service's comes from the council's own HR snapshot each month, by the same formula."
 
     /// Every published measure whose definition matches an indicator's. A measure not listed has no published
     /// counterpart the product trusts: `cpp_lasting_2y_plus` (plans that ended after two years) is not table D5
@@ -56,22 +56,22 @@ extension PublishedMeasure {
               differs: yearNotMonth + " Both count referrals, not children."),
         .init(indicator: .cppRepeatEver, column: "CPP_subsequent_percent", filters: [:], yearEnds: .march31,
               published: "Child protection plans started in the year that were a second or subsequent plan, as a percentage of plans started (table D3).",
-              differs: yearNotMonth + " DfE counts children (a child starting two plans in the year counts once); the product counts plan starts, and gives DfE's count as 'children starting a second or later plan'."),
+              differs: yearNotMonth + " DfE counts children (a child starting two plans in the year counts once); this service counts plan starts, and gives DfE's count as 'children starting a second or later plan'."),
         .init(indicator: .cppRepeatEverChildren, column: "CPP_subsequent_percent", filters: [:], yearEnds: .march31,
               published: "Children starting a child protection plan in the year for a second or subsequent time, as a percentage of those starting one (table D3).",
               differs: yearNotMonth),
         .init(indicator: .cppOpen2yPlusSnapshot, column: "2_years_or_more_percent", filters: [:], yearEnds: .march31,
               published: "Child protection plans open at 31 March that had lasted two years or more, as a percentage of plans open then (table D5).",
-              differs: "DfE's figure is the position on 31 March; the product's is the position at the end of each month."),
+              differs: "DfE's figure is the position on 31 March; this service's is the position at the end of each month."),
         .init(indicator: .placementStabilityShortTerm, column: "children_percent",
               filters: ["cla_group": "CLA on 31 March", "placement_stability": "With 3 or more placements during the year"], yearEnds: .march31,
               published: "Children looked after at 31 March who had three or more placements during the year, as a percentage of all looked after then.",
-              differs: "DfE's figure is at 31 March and rounded to a whole number; the product's is at the end of each month, to one decimal place."),
+              differs: "DfE's figure is at 31 March and rounded to a whole number; this service's is at the end of each month, to one decimal place."),
         .init(indicator: .placementStabilityLongTerm, column: "children_percent",
               filters: ["cla_group": "Children looked after continuously for at least 2.5 years on 31 March aged under 16 years",
                         "placement_stability": "Living with the same carer for at least 2 years"], yearEnds: .march31,
               published: "Children under 16 looked after for at least two and a half years at 31 March who had lived with the same carer for at least two years, as a percentage of them.",
-              differs: "DfE's figure is at 31 March and rounded to a whole number; the product's is at the end of each month, to one decimal place."),
+              differs: "DfE's figure is at 31 March and rounded to a whole number; this service's is at the end of each month, to one decimal place."),
         .init(indicator: .swVacancyRate, column: "vacancy_rate_fte", filters: [:], yearEnds: .september30,
               published: "Vacant social worker posts as a percentage of vacancies plus social workers in post (FTE).", differs: workforce),
         .init(indicator: .swTurnoverRate, column: "turnover_rate_fte", filters: [:], yearEnds: .september30,
@@ -82,8 +82,14 @@ extension PublishedMeasure {
               published: "Cases held by case-holding social workers divided by their FTE.", differs: workforce),
         .init(indicator: .swAbsenceRate, column: "absence_rate_fte", filters: [:], yearEnds: .september30,
               published: "Working days lost to sickness as a percentage of the working days of social workers in post (FTE).",
-              differs: workforce + " DfE does not say how many working days it counts in a year; the product counts 253."),
+              differs: workforce + " DfE does not say how many working days it counts in a year; this service counts 253."),
     ]
 
     public static func forIndicator(_ id: IndicatorID) -> PublishedMeasure? { all.first { $0.indicator == id } }
+
+    /// One of each published figure, for a page: where two indicators share one (plan starts and children starting a
+    /// second plan are both table D3's percentage), the first listed stands for both.
+    public static let distinct: [PublishedMeasure] = all.reduce(into: []) { kept, measure in
+        if !kept.contains(where: { $0.column == measure.column && $0.filters == measure.filters }) { kept.append(measure) }
+    }
 }

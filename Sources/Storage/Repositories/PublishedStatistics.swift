@@ -70,6 +70,12 @@ public enum PublishedStatistics {
             .map { Listed(name: $0.name, kind: $0.kind, summary: $0.summary, size: $0.size, loadedAt: $0.loadedAt, loadedBy: $0.loadedBy) }
     }
 
+    /// What is loaded, in a line: each file's name and hash. Changes whenever a file is loaded, replaced or removed.
+    public static func fingerprint(on database: any Database) async throws -> String {
+        try await PublishedFileModel.query(on: database).field(\.$name).field(\.$sha256).sort(\.$name).all()
+            .map { "\($0.name) \($0.sha256)" }.joined(separator: ",")
+    }
+
     /// Every stored file read back, in the order loaded. A stored file that no longer reads (it was checked on the
     /// way in, so only a change of the reader can do this) is an error naming it, never a silent gap.
     public static func library(on database: any Database) async throws -> PublishedLibrary {

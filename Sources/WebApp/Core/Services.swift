@@ -7,6 +7,7 @@ struct AppServices: Sendable {
     var settings: Settings
     var cache: CaseDataCache
     var pictures: PictureCache
+    var published: PublishedCache
     var pseudonymiser: Pseudonymiser
     var metrics: RequestMetrics
     /// A bcrypt hash of a random word, verified against when an unknown address signs in, so that unknown and

@@ -74,6 +74,10 @@ enum SiteURL: Hashable, Sendable {
     case healthz, metrics, stylesheet, printStylesheet
     case signIn, signOut, account, apiToken
     case councils, notifications
+    /// Every council in England on a published measure (DfE officials, administrators).
+    case england
+    /// The published statistics loaded, and loading more (administrators).
+    case published
     case council(CouncilID, CouncilPage)
     case api(APIPath)
 
@@ -90,6 +94,8 @@ enum SiteURL: Hashable, Sendable {
         case .apiToken: "/account/api-token"
         case .councils: "/councils"
         case .notifications: "/notifications"
+        case .england: "/england"
+        case .published: "/published"
         case let .council(id, page): "/councils/\(id)" + page.suffix
         case let .api(path): "/api/v1" + path.suffix
         }
@@ -123,6 +129,8 @@ enum CouncilPage: Hashable, Sendable {
     case audits, auditProgramme
     case reviews, assessments, review(ReviewID), assessment(ReviewID)
     case incidents
+    /// How the council compares with England, its region and its statistical neighbours on DfE's published figures.
+    case compare
 
     var suffix: String {
         switch self {
@@ -162,6 +170,7 @@ enum CouncilPage: Hashable, Sendable {
         case let .review(r): "/reviews/\(r)"
         case let .assessment(r): "/assessments/\(r)"
         case .incidents: "/incidents"
+        case .compare: "/compare"
         }
     }
 }
@@ -183,7 +192,7 @@ enum APIPath: Hashable, Sendable {
 
 enum CouncilAPI: Hashable, Sendable {
     case summary, notice, targets, target(TargetID), status, indicator(IndicatorKey), records(IndicatorKey)
-    case plan, meetings, audits, incidents
+    case plan, meetings, audits, incidents, benchmarks(IndicatorKey)
 
     var suffix: String {
         switch self {
@@ -198,6 +207,7 @@ enum CouncilAPI: Hashable, Sendable {
         case .meetings: "/meetings"
         case .audits: "/audits"
         case .incidents: "/incidents"
+        case let .benchmarks(i): "/benchmarks/\(i)"
         }
     }
 }

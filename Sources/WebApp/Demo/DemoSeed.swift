@@ -2,6 +2,7 @@ import Demo
 import Domain
 import Foundation
 import NoticeReader
+import Published
 import Storage
 import Vapor
 
@@ -29,6 +30,7 @@ public enum DemoSeed {
     @discardableResult
     public static func seed(_ app: Application, childrenPerYear: Int = 1_200, log: (String) -> Void = { _ in }) async throws -> Bool {
         let store = Store(app.storeDatabase)
+        try await seedPublished(store, log: log)
         if try await store.council(laCode: SeedNotice.laCode) != nil { return false }
         let settings = app.services.settings
         log("creating the demonstration council")
@@ -59,6 +61,39 @@ public enum DemoSeed {
             return false
         }
         return true
+    }
+}
+
+extension DemoSeed {
+    /// DfE's published statistics shipped with the product (Resources/published), loaded when none are: the
+    /// comparison pages and the view of every council in England have real figures from the start.
+    static func seedPublished(_ store: Store, log: (String) -> Void) async throws {
+        guard try await PublishedStatistics.list(on: store.database).isEmpty else { return }
+        guard let folder = publishedFolder() else {
+            log("the published statistics (Resources/published) were not found; load them on the published statistics page")
+            return
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".csv") }.sorted()
+        log("loading \(names.count) published tables")
+        for name in names {
+            let checked = try PublishedStatistics.check(Array(try Data(contentsOf: folder.appendingPathComponent(name))), name: name)
+            try await PublishedStatistics.store(checked, by: .system, on: store.database)
+        }
+    }
+
+    /// $PUBLISHED_DIR, else Resources/published under the working folder, else beside the build folder the
+    /// executable runs from (.build/debug/improve).
+    static func publishedFolder() -> URL? {
+        let environment = ProcessInfo.processInfo.environment
+        var candidates: [URL] = environment["PUBLISHED_DIR"].map { [URL(fileURLWithPath: $0)] } ?? []
+        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Resources/published"))
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        var folder = executable.deletingLastPathComponent()
+        for _ in 0..<4 {
+            candidates.append(folder.appendingPathComponent("Resources/published"))
+            folder = folder.deletingLastPathComponent()
+        }
+        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("sn_model_2025_wide.csv").path) }
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 import Monitoring
 import Plot
@@ -19,6 +20,15 @@ enum Format {
         guard let date else { return "not known" }
         let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         return "\(date.day) \(months[date.month - 1]) \(date.year)"
+    }
+
+    /// A moment, in UK time as people read it: "6 December 2026 at 20:17".
+    static func dateTime(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let day = CalendarDate(year: c.year!, month: c.month!, day: c.day!)
+        return "\(Self.date(day)) at \(String(format: "%02d:%02d", c.hour!, c.minute!))"
     }
 
     static func ragColour(_ rag: RAG) -> String {

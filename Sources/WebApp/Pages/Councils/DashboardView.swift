@@ -22,6 +22,7 @@ enum DashboardView {
             .nav(.attribute(named: "aria-label", value: "Council pages"), .ul(.class("govuk-list"),
                 .li(.a(.class("govuk-link"), .href(council.url(.notice)), "The notice, its fields and calendar")),
                 .li(.a(.class("govuk-link"), .href(council.url(.dataQuality)), "Data quality of the loaded returns")),
+                .li(.a(.class("govuk-link"), .href(council.url(.compare)), "How the council compares with England and similar councils")),
                 .li(.a(.class("govuk-link"), .href(council.url(.plan)), "Improvement Plan")),
                 .li(.a(.class("govuk-link"), .href(council.url(.meetings)), "Board meetings, agendas and board packs")),
                 .li(.a(.class("govuk-link"), .href(council.url(.audits)), "Case-file audits")),

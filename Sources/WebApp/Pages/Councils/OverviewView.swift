@@ -25,6 +25,9 @@ enum OverviewView {
                                       .p(.class("govuk-body"), .a(.class("govuk-link"), .href(.notifications),
                                                                   .text("\(unread) new notification\(unread == 1 ? "" : "s"): serious incidents")))))),
             .h1(.class("govuk-heading-l"), "Councils under a notice"),
+            .nav(.attribute(named: "aria-label", value: "Across England"), .ul(.class("govuk-list"),
+                .li(.a(.class("govuk-link"), .href(.england), "Every council in England on DfE's published figures")),
+                .if(user.role == .administrator, .li(.a(.class("govuk-link"), .href(.published), "Published statistics: load and list"))))),
             .p(.class("govuk-body"), .text("\(rows.count) council\(rows.count == 1 ? "" : "s"). Each row shows the notice's state, how its targets stand, its next review and what is overdue.")),
             .table(
                 .class("govuk-table"), .id("councils"),
