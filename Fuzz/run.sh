@@ -31,7 +31,7 @@ max_len() {
         fuzz-annex-a-parts) echo 65536 ;;   # lists 3 to 9 of the sample workbook are 51 KB of XML
         fuzz-bundle) echo 8192 ;;           # seeds up to 3 KB
         fuzz-return-loader) echo 40960 ;;   # several files joined by --8<-- lines
-        fuzz-published) echo 8192 ;;        # the published tables cut to 25 rows, seeds up to 6 KB
+        fuzz-published) echo 8192 ;;        # the published tables cut to 25 rows (up to 6 KB), a small ODS workbook
         *) echo 4096 ;;
     esac
 }

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Load on loopback against the demonstration: wrk at 64 connections on the dashboard, a target page with its chart,
-# the API's targets, and /healthz (the reference: the same stack, middleware and one database query, no page).
+# the API's targets, the council's comparison with England and its neighbours, the view of every council in England
+# (as the DfE official; all of England, and one region on another measure), and /healthz (the reference: the same
+# stack, middleware and one database query, no page).
 # Usage: Benchmarks/scripts/bench_web.sh [seconds per run, default 20]
 # With DATABASE_URL (and IMPROVE_SECRET) set, the server runs on PostgreSQL; otherwise on a fresh SQLite file.
 set -euo pipefail
@@ -23,6 +25,9 @@ sign_in_officer "$port" "$jar"
 session=$(awk '$6 == "improve_session" {print $7}' "$jar")
 target=$(curl -s -b "$jar" "http://127.0.0.1:$port$dashboard" | grep -o "/councils/$council/targets/[^\"]*" | head -2 | tail -1)
 token=$(api_token "$port" "$jar")
+dfejar="$work/dfejar"
+sign_in_as "$port" "$dfejar" dfe@education.example demo-dfe-2011
+dfe=$(awk '$6 == "improve_session" {print $7}' "$dfejar")
 
 run() { # name, path, header
     local out
@@ -42,3 +47,6 @@ run "/healthz (reference)" "/healthz" "X-Bench: 1"
 run "dashboard" "$dashboard" "Cookie: improve_session=$session"
 run "target page" "$target" "Cookie: improve_session=$session"
 run "API targets" "/api/v1$dashboard/targets" "Authorization: Bearer $token"
+run "council's comparison" "$dashboard/compare" "Cookie: improve_session=$session"
+run "every council in England" "/england" "Cookie: improve_session=$dfe"
+run "England, one region, agency" "/england?measure=sw_agency_rate&region=E12000005" "Cookie: improve_session=$dfe"

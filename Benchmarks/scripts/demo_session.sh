@@ -19,6 +19,13 @@ sign_in_officer() {
     council=${dashboard#/councils/}
 }
 
+# sign_in_as PORT JAR EMAIL PASSWORD: signs in as another of the demonstration's accounts (the DfE official, ...).
+sign_in_as() {
+    local port=$1 jar=$2 csrf
+    csrf=$(curl -s -c "$jar" "http://127.0.0.1:$port/sign-in" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+    curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "email=$3" --data-urlencode "password=$4" -d "_csrf=$csrf&next=/" "http://127.0.0.1:$port/sign-in"
+}
+
 # api_token PORT JAR: takes a new API token from the Account page of the signed-in account and prints it.
 api_token() {
     local port=$1 jar=$2 csrf

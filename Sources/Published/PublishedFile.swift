@@ -2,13 +2,15 @@
 public enum PublishedFile: Sendable {
     case table(PublishedTable)
     case neighbours(NeighbourModel)
+    case ofsted(OfstedOutcomes)
 
-    public enum Kind: String, Sendable { case table, neighbours }
+    public enum Kind: String, Sendable { case table, neighbours, ofsted }
 
     public var kind: Kind {
         switch self {
         case .table: return .table
         case .neighbours: return .neighbours
+        case .ofsted: return .ofsted
         }
     }
 
@@ -16,11 +18,14 @@ public enum PublishedFile: Sendable {
         switch self {
         case .table(let table): return table.name
         case .neighbours(let model): return model.file
+        case .ofsted(let outcomes): return outcomes.file
         }
     }
 
-    /// Reads a file whole, or says why it was refused: nothing of a refused file is used.
+    /// Reads a file whole, or says why it was refused: nothing of a refused file is used. A zip archive is read as
+    /// Ofsted's OpenDocument workbook (and refused if it is not one); anything else as a CSV table or model.
     public static func read(_ bytes: [UInt8], name: String) throws(PublishedFileError) -> PublishedFile {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .ofsted(try OfstedOutcomes.read(bytes, file: name)) }
         try TextBytes.check(bytes, file: name, expecting: "a CSV table")
         let rows = try PublishedTableReader.csvRows(Array(bytes.prefix(64 * 1024)), file: name, partial: true)
         if let header = rows.first, NeighbourModelReader.isNeighbourHeader(header.row) {
@@ -39,6 +44,8 @@ public enum PublishedFile: Sendable {
         case .neighbours(let model):
             let most = model.councils.values.map(\.neighbours.count).max() ?? 0
             return "the \(model.name) statistical neighbours: \(grouped(model.councils.count)) councils, up to \(most) neighbours each"
+        case .ofsted(let outcomes):
+            return "Ofsted's latest inspections of \(grouped(outcomes.latest.count)) councils' children's services"
         }
     }
 
@@ -64,6 +71,8 @@ extension PublishedLibrary {
                 tables.append(table)
             case .neighbours(let model):
                 neighbourModels[model.name] = model
+            case .ofsted(let outcomes):
+                ofsted = outcomes
             }
         }
     }

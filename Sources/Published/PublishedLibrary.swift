@@ -3,10 +3,20 @@
 public struct PublishedLibrary: Sendable {
     public var tables: [PublishedTable]
     public var neighbourModels: [String: NeighbourModel]
+    /// Ofsted's latest inspection of each council, when its workbook is loaded.
+    public var ofsted: OfstedOutcomes?
 
-    public init(tables: [PublishedTable] = [], neighbourModels: [String: NeighbourModel] = [:]) {
+    public init(tables: [PublishedTable] = [], neighbourModels: [String: NeighbourModel] = [:], ofsted: OfstedOutcomes? = nil) {
         self.tables = tables
         self.neighbourModels = neighbourModels
+        self.ofsted = ofsted
+    }
+
+    /// The council's latest Ofsted inspection, found through its ONS code in the tables (the code changes when a
+    /// council is reorganised, so the latest table's code is the one Ofsted uses).
+    public func inspection(ofCouncil laCode: String) -> OfstedOutcomes.Inspection? {
+        guard let ofsted, let code = place(ofCouncil: laCode)?.newCode else { return nil }
+        return ofsted.latest[code]
     }
 
     public static let defaultModel = "2025"
@@ -72,6 +82,19 @@ public struct PublishedLibrary: Sendable {
             }
         }
         return series
+    }
+
+    /// Every council's latest Ofsted inspection by its three-digit number, in one pass over the tables.
+    public func inspectionsByCouncil() -> [String: OfstedOutcomes.Inspection] {
+        guard let ofsted else { return [:] }
+        var latest: [String: (year: Int, code: String)] = [:]
+        for table in tables {
+            for row in table.rows where row.level == .localAuthority && !row.place.laCode.isEmpty && !row.place.newCode.isEmpty {
+                if let seen = latest[row.place.laCode], seen.year >= row.period.year { continue }
+                latest[row.place.laCode] = (row.period.year, row.place.newCode)
+            }
+        }
+        return latest.compactMapValues { ofsted.latest[$0.code] }
     }
 
     /// The council's name and region as the latest table that lists it has them.

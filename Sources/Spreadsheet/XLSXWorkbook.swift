@@ -83,7 +83,7 @@ public struct XLSXWorkbook {
 
     // MARK: Parts
 
-    private static func part(_ path: String, in archive: Archive) throws -> [UInt8] {
+    static func part(_ path: String, in archive: Archive) throws -> [UInt8] {
         guard let entry = archive[path] else { throw Failure.missingPart(path) }
         // A symbolic link would be read as a block of its declared size, whatever that is.
         guard entry.type == .file else { throw Failure.damaged("\(path) is not a file") }
@@ -107,7 +107,7 @@ public struct XLSXWorkbook {
     }
 
     /// The attributes written after an element's name: the scanner reads past them, so they are parsed here.
-    private static func attributes(of name: Range<Int>, in bytes: [UInt8]) -> [String: String] {
+    static func attributes(of name: Range<Int>, in bytes: [UInt8]) -> [String: String] {
         var result: [String: String] = [:]
         var i = name.upperBound
         while i < bytes.count, bytes[i] != 0x3E {  // ">"

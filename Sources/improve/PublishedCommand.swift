@@ -19,7 +19,7 @@ struct PublishedCommand: AsyncParsableCommand {
             abstract: "Load published tables and statistical neighbour models from a folder or files (each file all or nothing)."
         )
 
-        @Argument(help: "A folder of published files (its .csv files are read), or files.")
+        @Argument(help: "A folder of published files (its .csv and .ods files are read), or files.")
         var paths: [String]
 
         func run() async throws {
@@ -31,13 +31,13 @@ struct PublishedCommand: AsyncParsableCommand {
                 if isDirectory.boolValue {
                     let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
                     for name in names where !name.hasPrefix(".") {
-                        if name.lowercased().hasSuffix(".csv") { files.append((path as NSString).appendingPathComponent(name)) } else { skipped.append(name) }
+                        if name.lowercased().hasSuffix(".csv") || name.lowercased().hasSuffix(".ods") { files.append((path as NSString).appendingPathComponent(name)) } else { skipped.append(name) }
                     }
                 } else {
                     files.append(path)
                 }
             }
-            guard !files.isEmpty else { throw CommandFailure("no .csv files in \(paths.joined(separator: ", "))") }
+            guard !files.isEmpty else { throw CommandFailure("no .csv or .ods files in \(paths.joined(separator: ", "))") }
             let database = try StandaloneDatabase.forCommand()
             var refused = 0
             do {
@@ -61,7 +61,7 @@ struct PublishedCommand: AsyncParsableCommand {
                 throw error
             }
             await database.shutdown()
-            for name in skipped { print("passed over \(name): not a CSV file") }
+            for name in skipped { print("passed over \(name): not a CSV table or an ODS workbook") }
             if refused > 0 { throw CommandFailure("\(refused) of \(files.count) files refused; the others are loaded") }
         }
     }

@@ -273,3 +273,43 @@ struct BrowserTests {
         try await browser.quit()
     }
 }
+
+/// Published statistics in the browser: a council officer reads how the council compares; a DfE official chooses a
+/// measure and a region among every council in England and follows a council through to its comparison.
+extension BrowserTests {
+    @Test("a council officer and a DfE official use the published comparisons", arguments: Backend.allCases)
+    func publishedComparisons(_ backend: Backend) async throws {
+        let (base, _) = try await Server.shared.base(backend)
+        let browser = try await Browser.launch()
+        do {
+            let officer = DemoSeed.Account.of(.councilOfficer)
+            try await Self.signIn(browser, base: base, email: officer.email, password: officer.password)
+            try await browser.find(css: "a[href$='/compare']").click()
+            try await Self.waitUntil(browser) { try await $0.currentURL.hasSuffix("/compare") }
+            #expect(try await browser.find(css: "h1").text == "How Worcestershire compares")
+            let first = try await browser.find(css: "#latest tbody tr").text
+            #expect(first.contains("Re-referrals within 12 months") && first.contains("17.8%") && first.contains("5th of 11"))
+            try await browser.find(css: "#latest tbody tr th a").click()
+            try await Self.waitUntil(browser) { try await $0.currentURL.hasSuffix("#re_referral_12m") }
+            try await Self.signOut(browser)
+
+            let dfe = DemoSeed.Account.of(.dfeOfficial)
+            try await Self.signIn(browser, base: base, email: dfe.email, password: dfe.password)
+            try await browser.find(css: "a[href='/england']").click()
+            try await Self.waitUntil(browser) { try await $0.currentURL.hasSuffix("/england") }
+            try await browser.find(css: "#measure option[value='sw_agency_rate']").click()
+            try await browser.find(css: "#region option[value='E12000005']").click()
+            try await browser.find(css: "#choose button").click()
+            try await Self.waitUntil(browser) { try await $0.currentURL.contains("region=E12000005") }
+            #expect(try await browser.find(css: "h2").text == "Agency social workers, 30 September 2025")
+            #expect(try await browser.find(css: "#england caption").text == "14 councils in West Midlands")
+            try await browser.find(css: "#england a[href$='/compare']").click()
+            try await Self.waitUntil(browser) { try await $0.currentURL.hasSuffix("/compare") }
+            #expect(try await browser.find(css: "h1").text == "How Worcestershire compares")
+        } catch {
+            try? await browser.quit()
+            throw error
+        }
+        try await browser.quit()
+    }
+}

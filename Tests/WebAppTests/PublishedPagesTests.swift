@@ -45,6 +45,9 @@ struct PublishedPagesTests {
         // One row per published figure: plan starts and children starting a second plan are one DfE percentage.
         #expect(latest.filter { $0.first?.contains("second or later") == true }.count == 1)
         #expect(body.contains("Somerset (very close)"))
+        let ofsted = Self.rows(body.replacingOccurrences(of: "<dt", with: "<tr><th").replacingOccurrences(of: "</dt>", with: "</th>")
+            .replacingOccurrences(of: "<dd", with: "<td").replacingOccurrences(of: "</dd>", with: "</td>"), after: "id=\"ofsted\"")
+        #expect(ofsted.first == ["Overall effectiveness", "Good, inspected 15 May 2023, published 14 July 2023"])
         #expect(body.contains("How it differs from this service's own figure"))
         #expect(!body.contains(">885<"), "no internal codes on the page")
 
@@ -81,8 +84,8 @@ struct PublishedPagesTests {
         #expect(all.body.contains("href=\"/councils/\(world.worcs.uuidString)/compare\">Worcestershire</a>"))
         let rows = Self.rows(all.body, after: "id=\"england\"").dropFirst()
         #expect(rows.count == 153)
-        #expect(rows.first { $0.contains("Worcestershire") }?.dropFirst() == ["Worcestershire", "West Midlands", "17.8%", "19.7%", "5th of 11"])
-        #expect(rows.first == ["1st", "Isles of Scilly", "South West", "0%", "22.3%", "1st of 11"])
+        #expect(rows.first { $0.contains("Worcestershire") }?.dropFirst() == ["Worcestershire", "West Midlands", "17.8%", "19.7%", "5th of 11", "Good (inspected 15 May 2023)"])
+        #expect(rows.first?.prefix(6) == ["1st", "Isles of Scilly", "South West", "0%", "22.3%", "1st of 11"])
 
         let west = try await dfe.get("/england?measure=re_referral_12m&year=2019&region=E12000005")
         #expect(west.body.contains("Re-referrals within 12 months, 2018-19"))
@@ -114,7 +117,8 @@ struct PublishedPagesTests {
         #expect(page.status == .ok)
         let files = Self.rows(page.body, after: "id=\"published\"").dropFirst()
         #expect(files.first { $0.first == "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv" }?[1] == "2,132 rows, 2013 to 2025, 10 measures")
-        #expect(files.count == 14)
+        #expect(files.count == 15)
+        #expect(files.first { $0.first == "LA_Inspection_Outcomes_as_at_31_March_2025.ods" }?[1] == "Ofsted's latest inspections of 153 councils' children's services")
         let token = try #require(WebClient.csrf(in: page.body))
         let boundary = "----published-test"
         let good = try Data(contentsOf: WebFixture.fixtures.appendingPathComponent("../Resources/published/d3_cpps_subsequent_plan_2013_to_2025.csv").standardizedFileURL)

@@ -1,7 +1,7 @@
 import FuzzSupport
 import Published
 
-/// Any bytes into the readers of DfE's published tables and neighbour models. An accepted table must hold what it
+/// Any bytes into the readers of DfE's published tables and neighbour models, and of Ofsted's workbook (ODS). An accepted table must hold what it
 /// says: every row as many cells as measures and breakdowns as breakdown columns, every figure finite, every cell
 /// reading back as itself from its text (so nothing stored can change on the way back). A refusal names the file.
 func run(_ bytes: [UInt8]) -> String {
@@ -32,6 +32,17 @@ func run(_ bytes: [UInt8]) -> String {
     } catch {
         expect(error.file == "fuzz-sn-2025.csv" && !error.reason.isEmpty, "a refusal must name the file and a reason: \(error)")
         said.append("model refused: \(error)")
+    }
+    // The way every upload goes in: a zip as Ofsted's workbook (the ODS reader), anything else as a table or model.
+    do {
+        let file = try PublishedFile.read(bytes, name: "fuzz-upload")
+        if case .ofsted(let outcomes) = file {
+            expect(!outcomes.latest.isEmpty && outcomes.latest.keys.allSatisfy { $0.count == 9 && $0.hasPrefix("E") }, "an inspection under a code that is not an ONS code")
+        }
+        said.append("file: \(file.summary)")
+    } catch {
+        expect(error.file == "fuzz-upload" && !error.reason.isEmpty, "a refusal must name the file and a reason: \(error)")
+        said.append("file refused: \(error)")
     }
     return said.joined(separator: "; ")
 }

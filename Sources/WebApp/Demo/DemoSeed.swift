@@ -73,7 +73,7 @@ extension DemoSeed {
             log("the published statistics (Resources/published) were not found; load them on the published statistics page")
             return
         }
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".csv") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".csv") || $0.hasSuffix(".ods") }.sorted()
         log("loading \(names.count) published tables")
         for name in names {
             let checked = try PublishedStatistics.check(Array(try Data(contentsOf: folder.appendingPathComponent(name))), name: name)

@@ -9,6 +9,8 @@ public actor PublishedCache {
     public struct Snapshot: Sendable {
         public var library: PublishedLibrary
         public var series: [String: PublishedLibrary.Series]
+        /// Each council's latest Ofsted inspection, by its three-digit number.
+        public var inspections: [String: OfstedOutcomes.Inspection]
         public var fingerprint: String
 
         public func series(_ measure: PublishedMeasure) -> PublishedLibrary.Series? { series[measure.indicator.rawValue] }
@@ -25,7 +27,7 @@ public actor PublishedCache {
         let library = try await PublishedStatistics.library(on: store.database)
         var series: [String: PublishedLibrary.Series] = [:]
         for measure in PublishedMeasure.all { series[measure.indicator.rawValue] = library.series(measure) }
-        let fresh = Snapshot(library: library, series: series, fingerprint: fingerprint)
+        let fresh = Snapshot(library: library, series: series, inspections: library.inspectionsByCouncil(), fingerprint: fingerprint)
         snapshot = fresh
         national = [:]
         return fresh

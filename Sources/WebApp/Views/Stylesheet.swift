@@ -91,7 +91,7 @@ enum Stylesheet {
     .notice-text mark{background:#fff2a8;outline:1px solid #d4a800}
     .notice-text mark:target{background:#ffdd00;outline:3px solid #0b0c0c}
     .target-chart svg{max-width:100%;height:auto}
-    @media (max-width:640px){table.stack thead{display:none}table.stack tr,table.stack th,table.stack td{display:block;width:auto;text-align:left;border:0;padding:2px 0}table.stack tr{border-bottom:1px solid #b1b4b6;padding:10px 0}table.stack td::before{content:attr(data-label) ": ";font-weight:700}}
+    @media (max-width:640px){table.stack thead{display:none}table.stack tr,table.stack th,table.stack td{display:block;width:auto;text-align:left;border:0;padding:2px 0}table.stack tr{border-bottom:1px solid #b1b4b6;padding:10px 0}table.stack td::before{content:attr(data-label) ": ";font-weight:700}table.stack td.numeric,table.stack .numeric{text-align:left}}
     .app-card-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:20px;margin-bottom:30px}
     .app-card{border:1px solid #b1b4b6;padding:15px}
     .app-records{font-family:monospace;font-size:14px}

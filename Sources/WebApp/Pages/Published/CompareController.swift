@@ -47,6 +47,7 @@ enum ComparePage {
         var region: String
         var measures: [Measure]
         var neighbours: [(name: String, closeness: String)]
+        var inspection: OfstedOutcomes.Inspection?
         var nothingLoaded: Bool
     }
 
@@ -62,7 +63,7 @@ enum ComparePage {
         let names = neighbourModel?.councils ?? [:]
         let neighbours = (neighbourModel?.neighbours(of: council.laCode) ?? []).map { (names[$0.laCode]?.name ?? library.place(ofCouncil: $0.laCode)?.laName ?? "another council", $0.closeness) }
         return Model(council: council, region: library.place(ofCouncil: council.laCode)?.regionName ?? "",
-                     measures: measures, neighbours: neighbours, nothingLoaded: library.tables.isEmpty)
+                     measures: measures, neighbours: neighbours, inspection: snapshot.inspections[council.laCode], nothingLoaded: library.tables.isEmpty)
     }
 
     static func page(_ model: Model, user: CurrentUser) -> HTML {
@@ -73,6 +74,18 @@ enum ComparePage {
             .h1(.class("govuk-heading-l"), .text("How \(council.name) compares")),
             .p(.class("govuk-body"), .text("DfE's published figures for each year, beside England, the \(model.region.isEmpty ? "council's region" : model.region) and the council's ten statistical neighbours (the councils most like it, in DfE's 2025 model). Where the publisher withheld a small number, the page says so; it is never counted as nought.")),
             .if(model.nothingLoaded, .div(.class("govuk-inset-text"), "No published statistics are loaded yet. An administrator loads them on the published statistics page.")),
+            .unwrap(model.inspection) { inspection in
+                .group(
+                    .h2(.class("govuk-heading-m"), "Ofsted's latest inspection of children's services"),
+                    .dl(.class("govuk-summary-list"), .id("ofsted"),
+                        .div(.class("govuk-summary-list__row"), .dt(.class("govuk-summary-list__key"), "Overall effectiveness"),
+                             .dd(.class("govuk-summary-list__value"), .text("\(inspection.overall), inspected \(PublishedFormat.ofstedDate(inspection.inspected)), published \(PublishedFormat.ofstedDate(inspection.published))"))),
+                        .forEach(inspection.judgements, { j in
+                            .div(.class("govuk-summary-list__row"), .dt(.class("govuk-summary-list__key"), .text(j.heading)),
+                                 .dd(.class("govuk-summary-list__value"), .text(j.judgement)))
+                        }))
+                )
+            },
             .if(!model.measures.isEmpty, .group(
                 .table(
                     .class("govuk-table stack"), .id("latest"),

@@ -21,7 +21,8 @@ enum EnglandController {
         let held = Dictionary(try await req.store.councils().map { ($0.laCode, $0) }, uniquingKeysWith: { first, _ in first })
         var links: [String: SiteURL] = [:]
         for (code, model) in held { if let ref = try? CouncilRef(model) { links[code] = ref.url(.compare) } }
-        return EnglandPage.page(.init(measure: measure, available: available, year: england, region: region, links: links), user: user)
+        return EnglandPage.page(.init(measure: measure, available: available, year: england, region: region, links: links,
+                                      inspections: snapshot.inspections), user: user)
     }
 }
 
@@ -33,6 +34,8 @@ enum EnglandPage {
         /// A region code to show only its councils.
         var region: String?
         var links: [String: SiteURL]
+        /// Ofsted's latest inspection by council number; empty when the workbook is not loaded.
+        var inspections: [String: OfstedOutcomes.Inspection]
     }
 
     static func headline(_ year: EnglandYear, model: Model, regionName: String?, unit: TargetUnit) -> String {
@@ -80,7 +83,8 @@ enum EnglandPage {
                     .table(
                         .class("govuk-table stack"), .id("england"),
                         .caption(.class("govuk-table__caption"), .text("\(shown.count) council\(shown.count == 1 ? "" : "s")\(regionName.map { " in \($0)" } ?? " in England")")),
-                        .thead(.tr(th("Place in England"), th("Council"), th("Region"), th("Figure"), th("Neighbours' average"), th("Rank among neighbours"))),
+                        .thead(.tr(th("Place in England"), th("Council"), th("Region"), th("Figure"), th("Neighbours' average"), th("Rank among neighbours"),
+                                   .if(!model.inspections.isEmpty, th("Ofsted's latest judgement")))),
                         .tbody(.forEach(shown) { c in
                             .tr(PublishedFormat.td("Place in England", c.nationalRank.map(PublishedFormat.ordinal) ?? "not ranked"),
                                 .th(.attribute(named: "scope", value: "row"),
@@ -88,7 +92,8 @@ enum EnglandPage {
                                 PublishedFormat.td("Region", c.regionName),
                                 PublishedFormat.td("Figure", PublishedFormat.cell(c.figure.cell, unit: unit), numeric: true),
                                 PublishedFormat.td("Neighbours' average", PublishedFormat.mean(c.neighboursMean, unit: unit), numeric: true),
-                                PublishedFormat.td("Rank among neighbours", PublishedFormat.rank(c.rank, of: c.ranked)))
+                                PublishedFormat.td("Rank among neighbours", PublishedFormat.rank(c.rank, of: c.ranked)),
+                                .if(!model.inspections.isEmpty, PublishedFormat.td("Ofsted's latest judgement", PublishedFormat.inspection(model.inspections[c.laCode]))))
                         })
                     )
                 )

@@ -73,9 +73,9 @@ enum PublishedPage {
                 .action(SiteURL.published.path), .method(.post), .enctype(.multipartData),
                 Layout.csrf(user),
                 .div(.class("govuk-form-group"),
-                     .label(.class("govuk-label"), .for("files"), "Files (CSV)"),
+                     .label(.class("govuk-label"), .for("files"), "Files (CSV tables, or Ofsted's ODS workbook)"),
                      .input(.class("govuk-file-upload"), .id("files"), .name("files[]"), .type(.file), .multiple(true),
-                            .attribute(named: "accept", value: ".csv,text/csv"))),
+                            .attribute(named: "accept", value: ".csv,text/csv,.ods"))),
                 .button(.type(.submit), .class("govuk-button"), .id("load"), "Check and load")
             ),
             .table(

@@ -45,6 +45,19 @@ enum PublishedFormat {
         .td(.attribute(named: "data-label", value: label), .if(numeric, .class("numeric")), .text(text))
     }
 
+    /// Ofsted's "15/05/2023" as "15 May 2023" (as written, when it is not a date).
+    static func ofstedDate(_ text: String) -> String {
+        let parts = text.split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 3, let date = CalendarDate(year: parts[2], month: parts[1], day: parts[0]) else { return text }
+        return Format.date(date)
+    }
+
+    /// An inspection in a line: "Good (inspected 15 May 2023)".
+    static func inspection(_ inspection: OfstedOutcomes.Inspection?) -> String {
+        guard let inspection, !inspection.overall.isEmpty else { return "not in Ofsted's list" }
+        return "\(inspection.overall) (inspected \(ofstedDate(inspection.inspected)))"
+    }
+
     /// Which way the ranking runs, in words.
     static func rankingRule(_ indicator: IndicatorID) -> String {
         indicator.betterWhen == .decrease ? "1st is the lowest, which is better" : "1st is the highest, which is better"
