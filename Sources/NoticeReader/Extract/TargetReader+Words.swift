@@ -199,3 +199,15 @@ extension TargetReader {
         return result
     }
 }
+
+extension TargetReader {
+    /// The basis a span of words names, if any: year to date, rolling twelve months, in-month or a snapshot.
+    func basis(in range: Range<Int>) -> Basis? {
+        guard !range.isEmpty else { return nil }
+        if doc.containsAny(["cumulative", "cumulatively", "year to date", "year-to-date", "ytd", "first three quarters", "first two quarters", "as a whole", "full year", "whole year", "outturn"], in: range) { return .cumulativeYearToDate }
+        if doc.containsAny(["rolling", "rolling 12 months", "rolling year", "12 months to", "twelve months to"], in: range) { return .rolling12Months }
+        if doc.containsAny(["in-month", "in month", "monthly figure", "month figure", "month only", "for the month of", "in the month of"], in: range) { return .inMonth }
+        if doc.containsAny(["as at", "snapshot", "point in time", "at any one time", "at any time"], in: range) { return .snapshot }
+        return nil
+    }
+}

@@ -315,15 +315,6 @@ struct TargetReader {
         doc.string(t[match.tokens.lowerBound].range.lowerBound..<t[match.tokens.upperBound - 1].range.upperBound)
     }
 
-    func basis(in range: Range<Int>) -> Basis? {
-        guard !range.isEmpty else { return nil }
-        if doc.containsAny(["cumulative", "cumulatively", "year to date", "year-to-date", "ytd", "first three quarters", "first two quarters", "as a whole", "full year", "whole year", "outturn"], in: range) { return .cumulativeYearToDate }
-        if doc.containsAny(["rolling", "rolling 12 months", "rolling year", "12 months to", "twelve months to"], in: range) { return .rolling12Months }
-        if doc.containsAny(["in-month", "in month", "monthly figure", "month figure", "month only", "for the month of", "in the month of"], in: range) { return .inMonth }
-        if doc.containsAny(["as at", "snapshot", "point in time", "at any one time", "at any time"], in: range) { return .snapshot }
-        return nil
-    }
-
     /// The baseline a clause gives before a level: value, period and qualifiers.
     func baseline(in r: Reading, before level: Level) -> Baseline? {
         guard let n = r.baselines.last(where: { r.levels[$0].tokens.upperBound <= level.tokens.lowerBound }) ?? r.baselines.first else { return nil }
