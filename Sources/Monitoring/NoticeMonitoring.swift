@@ -21,9 +21,11 @@ public enum NoticeMonitoring {
         /// of records lie behind its latest figure.
         public var records: CaseData?
         public var longerIntervalAgreed: Bool
+        /// Published levels for targets set by comparison ("at or above the England average").
+        public var comparators: ComparatorLevels
 
         public init(notice: Notice, noticeDate: CalendarDate?, asOf: CalendarDate, results: [IndicatorResult], manual: [ManualFigure] = [],
-                    records: CaseData? = nil, longerIntervalAgreed: Bool = false) {
+                    records: CaseData? = nil, longerIntervalAgreed: Bool = false, comparators: ComparatorLevels = .none) {
             self.notice = notice
             self.noticeDate = noticeDate
             self.asOf = asOf
@@ -31,6 +33,7 @@ public enum NoticeMonitoring {
             self.manual = manual
             self.records = records
             self.longerIntervalAgreed = longerIntervalAgreed
+            self.comparators = comparators
         }
     }
 
@@ -43,7 +46,8 @@ public enum NoticeMonitoring {
 
     public static func run(_ input: Input) -> Output {
         let library = SeriesLibrary(results: input.results, manual: input.manual)
-        let monitor = TargetMonitor(notice: input.notice, noticeDate: input.noticeDate, asOf: input.asOf, library: library)
+        var monitor = TargetMonitor(notice: input.notice, noticeDate: input.noticeDate, asOf: input.asOf, library: library)
+        monitor.comparators = input.comparators
         let statuses = input.notice.targets.map(monitor.status)
         let calendar = NoticeCalendar(notice: input.notice, noticeDate: input.noticeDate, asOf: input.asOf,
                                       longerIntervalAgreed: input.longerIntervalAgreed)

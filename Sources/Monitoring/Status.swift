@@ -10,6 +10,8 @@ public enum MilestoneState: String, Sendable, Equatable {
     case noData = "no_data"
     /// The notice set no level ("a reduction in re-referral rates") and none was agreed.
     case noLevel = "no_level"
+    /// The level is a published figure ("the England average") for a year not yet published.
+    case notYetPublished = "not_yet_published"
 }
 
 /// Red, amber, green, or no rating where nothing can be judged. The rules are in `RAGRules`.

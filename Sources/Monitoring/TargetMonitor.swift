@@ -11,6 +11,8 @@ public struct TargetMonitor: Sendable {
     public var library: SeriesLibrary
     /// A milestone due within this many days is "due soon".
     public var dueSoonDays = 56
+    /// Published levels for milestones set by comparison ("below the England average").
+    public var comparators = ComparatorLevels.none
 
     public init(notice: Notice, noticeDate: CalendarDate?, asOf: CalendarDate, library: SeriesLibrary) {
         self.notice = notice
@@ -110,6 +112,17 @@ public struct TargetMonitor: Sendable {
                 return MilestoneStatus(milestone: m, level: nil, dueDate: dueDate, dueSource: dueSource, state: .noData, figure: nil, figurePeriod: nil,
                                        breaches: [], forecast: nil, rag: .none, reasons: ["no figure for \(reference) to sustain"])
             }
+        }
+        // "To fall below the England average": the level is the published figure of the year that covers the due date.
+        if level == nil, let comparator = Comparator.named(in: m.words) ?? Comparator.named(in: target.indicator),
+           comparators.publishes(target.indicatorID), let due = dueDate, let year = comparators.year(of: target.indicatorID, covering: due) {
+            guard let published = comparators.level(target.indicatorID, comparator, covering: due) else {
+                return MilestoneStatus(milestone: m, level: nil, dueDate: dueDate, dueSource: dueSource, state: .notYetPublished, figure: nil,
+                                       figurePeriod: nil, breaches: [], forecast: nil, rag: .none,
+                                       reasons: ["the level is \(comparator.figureWords) for the year ending \(year), not yet published"])
+            }
+            level = published.value
+            reasons.append("the level is \(comparator.figureWords) for \(published.yearLabel), \(show(published.value)) as published")
         }
         guard let level else {
             return MilestoneStatus(milestone: m, level: nil, dueDate: dueDate, dueSource: dueSource, state: .noLevel, figure: nil, figurePeriod: nil,

@@ -67,7 +67,7 @@ extension ChartDrawing {
         case .met: return .met
         case .missed: return .missed
         case .dueSoon, .notYetDue: return .dueSoon
-        case .noData, .noLevel: return .noData
+        case .noData, .noLevel, .notYetPublished: return .noData
         }
     }
 

@@ -72,6 +72,7 @@ extension ChartDrawing {
         case .notYetDue: return "not yet due"
         case .noData: return "no figure to judge it by"
         case .noLevel: return "no level set"
+        case .notYetPublished: return "level not yet published"
         }
     }
 

@@ -124,3 +124,20 @@ import Testing
         #expect(model.councils["941"]?.neighbours.map(\.laCode).prefix(3) == ["940", "886", "866"])
     }
 }
+
+@Suite struct ComparatorSourceTests {
+    /// A council's comparator levels are the published figures: England, its region, its neighbours' mean.
+    @Test func worcestershiresLevelsForReReferrals() throws {
+        let library = try BenchmarkTests.library()
+        let levels = ComparatorLevels.published(for: "885", library: library, series: { library.series($0) })
+        #expect(levels.publishes(.reReferral12m))
+        #expect(!levels.publishes(.swAgencyRate))   // no workforce table in this library
+        let due = try #require(CalendarDate(iso: "2020-10-07"))
+        #expect(levels.level(.reReferral12m, .england, covering: due)?.value == 22.7)
+        #expect(levels.level(.reReferral12m, .region, covering: due)?.value == 20.4)
+        #expect(levels.level(.reReferral12m, .neighbours, covering: due)?.text == "21.3")
+        #expect(levels.level(.reReferral12m, .england, covering: due)?.yearLabel == "2020-21")
+        // The year to 31 March 2026 is not out.
+        #expect(levels.level(.reReferral12m, .england, covering: try #require(CalendarDate(iso: "2025-06-30"))) == nil)
+    }
+}

@@ -29,7 +29,8 @@ struct AccessTests {
         path = path.replacingOccurrences(of: ":notice", with: (ownCouncil ? world.worcsNotice : world.nottsNotice).uuidString)
         path = path.replacingOccurrences(of: ":import", with: (ownCouncil ? world.worcsImport : world.nottsImport).uuidString)
         path = path.replacingOccurrences(of: ":job", with: UUID().uuidString)
-        path = path.replacingOccurrences(of: ":indicator", with: "initial_assessment_timeliness")
+        // The benchmarks route answers for indicators DfE publishes; the series route for any.
+        path = path.replacingOccurrences(of: ":indicator", with: path.contains("/benchmarks/") ? "re_referral_12m" : "initial_assessment_timeliness")
         let board = world.board[council]!
         path = path.replacingOccurrences(of: ":action", with: board.action.uuidString)
         path = path.replacingOccurrences(of: ":evidence", with: board.evidence.uuidString)

@@ -27,7 +27,10 @@ struct LinkTests {
                 rest = after[end...]
                 guard value.hasPrefix("/") else { continue }
                 let path = String(value.prefix { $0 != "?" && $0 != "#" })
-                found.append((attribute, path))
+                // A form that asks with GET (choosing what a page shows) goes to a GET route.
+                let open = html[..<start.lowerBound].lastIndex(of: "<") ?? start.lowerBound
+                let tag = html[open...].prefix { $0 != ">" }
+                found.append((attribute == "action" && tag.contains("method=\"get\"") ? "form (GET)" : attribute, path))
             }
         }
         return found

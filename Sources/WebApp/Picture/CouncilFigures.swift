@@ -10,7 +10,7 @@ enum CouncilFigures {
     /// only those of `inputs` that have changed since they were read. With `records`, the exceptions say what lies
     /// behind each figure, as `improve status` does from the same files.
     static func picture(of council: CouncilModel, store: Store, today: CalendarDate, inputs: inout PictureInputs,
-                        records: CaseDataCache? = nil) async throws -> CouncilPicture {
+                        records: CaseDataCache? = nil, comparators: ComparatorLevels = .none) async throws -> CouncilPicture {
         let scope = store.scope(try council.requireID())
         let asOf = council.asOf.flatMap(CalendarDate.init(iso:)) ?? today
         try await inputs.refresh(from: scope)
@@ -41,7 +41,8 @@ enum CouncilFigures {
         var stored = notice
         stored.targets = targets.map(\.target)
         let caseData = try await records?.data(for: council.requireID(), store: store, today: today)?.data
-        let monitored = NoticeMonitoring.run(.init(notice: stored, noticeDate: date, asOf: asOf, results: results, manual: manual, records: caseData))
+        let monitored = NoticeMonitoring.run(.init(notice: stored, noticeDate: date, asOf: asOf, results: results, manual: manual, records: caseData,
+                                                   comparators: comparators))
         return CouncilPicture(council: try CouncilRef(council), noticeRecord: try NoticeRef(record), notice: stored, noticeDate: date, asOf: asOf,
                               targets: targets.map { TargetID($0.id) },
                               statuses: monitored.statuses, library: monitored.library, calendar: monitored.calendar,

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Published
 import Storage
 
 /// Each council's picture, kept until its data changes (the council's `data_version`) or the date it is judged on
@@ -14,6 +15,8 @@ public actor PictureCache {
     private struct Kept {
         var version: Int
         var asOf: CalendarDate
+        /// The published statistics it was judged with (comparator targets take their levels from them).
+        var published: String
         var picture: CouncilPicture
     }
 
@@ -25,24 +28,30 @@ public actor PictureCache {
     public private(set) var computations = 0
     /// Where the council's case records come from, so that exceptions can say what lies behind a figure.
     private let records: CaseDataCache?
+    /// The published statistics, for targets set by comparison ("below the England average").
+    private let published: PublishedCache?
 
-    public init(records: CaseDataCache? = nil) {
+    public init(records: CaseDataCache? = nil, published: PublishedCache? = nil) {
         self.records = records
+        self.published = published
     }
 
     func picture(of council: CouncilModel, store: Store, today: CalendarDate) async throws -> CouncilPicture {
         let id = try council.requireID()
         let asOf = council.asOf.flatMap(CalendarDate.init(iso:)) ?? today
-        if let kept = current(id, version: council.dataVersion, asOf: asOf) { return kept }
+        let fingerprint = published == nil ? "" : try await PublishedStatistics.fingerprint(on: store.database)
+        if let kept = current(id, version: council.dataVersion, asOf: asOf, published: fingerprint) { return kept }
         await acquire(id)
         defer { release(id) }
-        if let kept = current(id, version: council.dataVersion, asOf: asOf) { return kept }
+        if let kept = current(id, version: council.dataVersion, asOf: asOf, published: fingerprint) { return kept }
         let newest = try await store.council(id: id) ?? council
         computations += 1
         var read = inputs[id] ?? PictureInputs()
-        let picture = try await CouncilFigures.picture(of: newest, store: store, today: today, inputs: &read, records: records)
+        let snapshot = try await published?.current(store: store)
+        let comparators = snapshot.map { s in ComparatorLevels.published(for: newest.laCode, library: s.library, series: { s.series($0) }) } ?? .none
+        let picture = try await CouncilFigures.picture(of: newest, store: store, today: today, inputs: &read, records: records, comparators: comparators)
         inputs[id] = read
-        pictures[id] = Kept(version: newest.dataVersion, asOf: picture.asOf, picture: picture)
+        pictures[id] = Kept(version: newest.dataVersion, asOf: picture.asOf, published: snapshot?.fingerprint ?? "", picture: picture)
         return picture
     }
 
@@ -51,8 +60,8 @@ public actor PictureCache {
         (inputs[council]?.wholeReads ?? 0, inputs[council]?.changeReads ?? 0)
     }
 
-    private func current(_ id: UUID, version: Int, asOf: CalendarDate) -> CouncilPicture? {
-        guard let kept = pictures[id], kept.version >= version, kept.asOf == asOf else { return nil }
+    private func current(_ id: UUID, version: Int, asOf: CalendarDate, published: String) -> CouncilPicture? {
+        guard let kept = pictures[id], kept.version >= version, kept.asOf == asOf, kept.published == published else { return nil }
         return kept.picture
     }
 

@@ -17,6 +17,9 @@ public actor PublishedCache {
     }
 
     private var snapshot: Snapshot?
+    /// The load under way, so that requests arriving while the files are read wait for it rather than each reading
+    /// them again (the actor is re-entered at every await).
+    private var loading: (fingerprint: String, task: Task<Snapshot, any Error>)?
     private var national: [String: EnglandYear] = [:]
 
     public init() {}
@@ -24,19 +27,33 @@ public actor PublishedCache {
     public func current(store: Store) async throws -> Snapshot {
         let fingerprint = try await PublishedStatistics.fingerprint(on: store.database)
         if let snapshot, snapshot.fingerprint == fingerprint { return snapshot }
-        let library = try await PublishedStatistics.library(on: store.database)
-        var series: [String: PublishedLibrary.Series] = [:]
-        for measure in PublishedMeasure.all { series[measure.indicator.rawValue] = library.series(measure) }
-        let fresh = Snapshot(library: library, series: series, inspections: library.inspectionsByCouncil(), fingerprint: fingerprint)
-        snapshot = fresh
-        national = [:]
-        return fresh
+        if let loading, loading.fingerprint == fingerprint { return try await loading.task.value }
+        let database = store.database
+        let task = Task.detached {
+            let library = try await PublishedStatistics.library(on: database)
+            var series: [String: PublishedLibrary.Series] = [:]
+            for measure in PublishedMeasure.all { series[measure.indicator.rawValue] = library.series(measure) }
+            return Snapshot(library: library, series: series, inspections: library.inspectionsByCouncil(), fingerprint: fingerprint)
+        }
+        loading = (fingerprint, task)
+        do {
+            let fresh = try await task.value
+            if loading?.fingerprint == fingerprint { loading = nil }
+            if snapshot?.fingerprint != fresh.fingerprint {
+                snapshot = fresh
+                national = [:]
+            }
+            return fresh
+        } catch {
+            if loading?.fingerprint == fingerprint { loading = nil }
+            throw error
+        }
     }
 
     /// Every council for a measure and year (the latest when none is asked), under the default neighbour model.
     public func england(_ measure: PublishedMeasure, year: Int?, store: Store) async throws -> EnglandYear? {
         let snapshot = try await current(store: store)
-        let key = "\(measure.indicator.rawValue) \(year.map(String.init) ?? "latest")"
+        let key = "\(snapshot.fingerprint) \(measure.indicator.rawValue) \(year.map(String.init) ?? "latest")"
         if let hit = national[key] { return hit }
         guard let series = snapshot.series(measure) else { return nil }
         let made = EnglandYear.make(series: series, neighbours: snapshot.library.neighbourModels[PublishedLibrary.defaultModel], year: year)

@@ -61,6 +61,7 @@ enum Format {
         case .notYetDue: Layout.tag("Not yet due", colour: "blue")
         case .noData: Layout.tag("No figure", colour: "grey")
         case .noLevel: Layout.tag("No level set", colour: "grey")
+        case .notYetPublished: Layout.tag("Level not yet published", colour: "grey")
         }
     }
 
