@@ -21,6 +21,9 @@ public actor PublishedCache {
     /// them again (the actor is re-entered at every await).
     private var loading: (fingerprint: String, task: Task<Snapshot, any Error>)?
     private var national: [String: EnglandYear] = [:]
+    /// Parts of pages drawn from the published statistics, by what they were drawn from (the files' fingerprint is
+    /// in every key): drawing 153 councils' rows costs more than serving them.
+    private var drawn: [String: String] = [:]
 
     public init() {}
 
@@ -48,6 +51,15 @@ public actor PublishedCache {
             if loading?.fingerprint == fingerprint { loading = nil }
             throw error
         }
+    }
+
+    /// A part of a page, drawn once for its key.
+    public func drawing(_ key: String, _ draw: @Sendable () -> String) -> String {
+        if let hit = drawn[key] { return hit }
+        if drawn.count > 500 { drawn = [:] }
+        let made = draw()
+        drawn[key] = made
+        return made
     }
 
     /// Every council for a measure and year (the latest when none is asked), under the default neighbour model.

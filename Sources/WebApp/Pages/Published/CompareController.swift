@@ -11,7 +11,9 @@ enum CompareController {
         let user = try req.requireUser()
         let council = try CouncilRef(try await req.pathCouncil())
         let snapshot = try await req.services.published.current(store: req.store)
-        return ComparePage.page(ComparePage.model(council: council, snapshot: snapshot), user: user)
+        let key = ["compare", snapshot.fingerprint, council.laCode, council.name, council.id.description].joined(separator: "|")
+        let body = await req.services.published.drawing(key) { ComparePage.content(ComparePage.model(council: council, snapshot: snapshot)).render() }
+        return Layout.page(title: "How \(council.name) compares", user: user, breadcrumbs: Layout.crumbs(user, council), wide: true, content: .raw(body))
     }
 
     /// `GET /api/v1/councils/{council}/benchmarks/{indicator}`: what `improve benchmarks --format json` prints.
@@ -67,10 +69,15 @@ enum ComparePage {
     }
 
     static func page(_ model: Model, user: CurrentUser) -> HTML {
+        Layout.page(title: "How \(model.council.name) compares", user: user, breadcrumbs: Layout.crumbs(user, model.council), wide: true, content: content(model))
+    }
+
+    /// The page's body, the same for every reader of the council (drawn once per set of published files and kept).
+    static func content(_ model: Model) -> Node<HTML.BodyContext> {
         let council = model.council
         let regionLabel = model.region.isEmpty ? "Region" : model.region
         let th = { (text: String) -> Node<HTML.TableRowContext> in .th(.attribute(named: "scope", value: "col"), .text(text)) }
-        return Layout.page(title: "How \(council.name) compares", user: user, breadcrumbs: Layout.crumbs(user, council), wide: true, content: .group(
+        return .group(
             .h1(.class("govuk-heading-l"), .text("How \(council.name) compares")),
             .p(.class("govuk-body"), .text("DfE's published figures for each year, beside England, the \(model.region.isEmpty ? "council's region" : model.region) and the council's ten statistical neighbours (the councils most like it, in DfE's 2025 model). Where the publisher withheld a small number, the page says so; it is never counted as nought.")),
             .if(model.nothingLoaded, .div(.class("govuk-inset-text"), "No published statistics are loaded yet. An administrator loads them on the published statistics page.")),
@@ -111,7 +118,7 @@ enum ComparePage {
                               .ul(.class("govuk-list govuk-list--bullet"), .forEach(model.neighbours) { .li(.text("\($0.name) (\($0.closeness.lowercased()))")) }))),
                 .forEach(model.measures) { m in section(m, council: council, region: model.region) }
             ))
-        ))
+        )
     }
 
     static func range(_ y: BenchmarkYear, unit: TargetUnit) -> String {

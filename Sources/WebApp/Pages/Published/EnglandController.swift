@@ -21,8 +21,12 @@ enum EnglandController {
         let held = Dictionary(try await req.store.councils().map { ($0.laCode, $0) }, uniquingKeysWith: { first, _ in first })
         var links: [String: SiteURL] = [:]
         for (code, model) in held { if let ref = try? CouncilRef(model) { links[code] = ref.url(.compare) } }
-        return EnglandPage.page(.init(measure: measure, available: available, year: england, region: region, links: links,
-                                      inspections: snapshot.inspections), user: user)
+        let model = EnglandPage.Model(measure: measure, available: available, year: england, region: region, links: links,
+                                      inspections: snapshot.inspections)
+        let key = ["england", snapshot.fingerprint, measure.indicator.rawValue, england.map { String($0.year) } ?? "", region ?? "",
+                   links.keys.sorted().map { "\($0)=\(links[$0]!.path)" }.joined(separator: ",")].joined(separator: "|")
+        let body = await req.services.published.drawing(key) { EnglandPage.content(model).render() }
+        return Layout.page(title: "Every council in England", user: user, breadcrumbs: [("Councils", .councils)], wide: true, content: .raw(body))
     }
 }
 
@@ -46,6 +50,11 @@ enum EnglandPage {
     }
 
     static func page(_ model: Model, user: CurrentUser) -> HTML {
+        Layout.page(title: "Every council in England", user: user, breadcrumbs: [("Councils", .councils)], wide: true, content: content(model))
+    }
+
+    /// The page's body, the same for every reader (drawn once per choice and kept).
+    static func content(_ model: Model) -> Node<HTML.BodyContext> {
         let unit = model.measure.indicator.naturalUnit
         let title = model.measure.indicator.info.title
         let th = { (text: String) -> Node<HTML.TableRowContext> in .th(.attribute(named: "scope", value: "col"), .text(text)) }
@@ -54,7 +63,7 @@ enum EnglandPage {
         } ?? []
         let shown = (model.year?.councils ?? []).filter { model.region == nil || $0.regionCode == model.region }
         let regionName = regions.first { $0.key == model.region }?.value
-        return Layout.page(title: "Every council in England", user: user, breadcrumbs: [("Councils", .councils)], wide: true, content: .group(
+        return .group(
             .h1(.class("govuk-heading-l"), "Every council in England"),
             .p(.class("govuk-body"), "DfE's published figures for every council, best first, with each council's place among its own ten statistical neighbours. Withheld figures are listed last, as what they are."),
             .form(
@@ -98,6 +107,6 @@ enum EnglandPage {
                     )
                 )
             }, else: .div(.class("govuk-inset-text"), "No published table holding this measure is loaded."))
-        ))
+        )
     }
 }
