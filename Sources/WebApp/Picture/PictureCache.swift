@@ -39,7 +39,7 @@ public actor PictureCache {
     func picture(of council: CouncilModel, store: Store, today: CalendarDate) async throws -> CouncilPicture {
         let id = try council.requireID()
         let asOf = council.asOf.flatMap(CalendarDate.init(iso:)) ?? today
-        let fingerprint = published == nil ? "" : try await PublishedStatistics.fingerprint(on: store.database)
+        let fingerprint = try await published?.fingerprint(store: store) ?? ""
         if let kept = current(id, version: council.dataVersion, asOf: asOf, published: fingerprint) { return kept }
         await acquire(id)
         defer { release(id) }

@@ -25,10 +25,38 @@ public actor PublishedCache {
     /// in every key): drawing 153 councils' rows costs more than serving them.
     private var drawn: [String: String] = [:]
 
+    /// The files' fingerprint as last read, and when: asked again at most once a second, so that a page of published
+    /// figures costs no query of its own, and a file loaded on any server is seen everywhere within a second.
+    private var checked: (at: ContinuousClock.Instant, fingerprint: String)?
+    public static let recheck: Duration = .seconds(1)
+
     public init() {}
 
-    public func current(store: Store) async throws -> Snapshot {
+    public func fingerprint(store: Store) async throws -> String {
+        let now = ContinuousClock.now
+        if let checked, now - checked.at < Self.recheck { return checked.fingerprint }
         let fingerprint = try await PublishedStatistics.fingerprint(on: store.database)
+        checked = (now, fingerprint)
+        return fingerprint
+    }
+
+    /// The councils this service holds, by number, with the id their pages are under; read at most once a second.
+    private var held: (at: ContinuousClock.Instant, councils: [String: UUID])?
+
+    public func heldCouncils(store: Store) async throws -> [String: UUID] {
+        let now = ContinuousClock.now
+        if let held, now - held.at < Self.recheck { return held.councils }
+        let councils = Dictionary(try await store.councils().compactMap { model in model.id.map { (model.laCode, $0) } },
+                                  uniquingKeysWith: { first, _ in first })
+        held = (now, councils)
+        return councils
+    }
+
+    /// Forgets the fingerprint, so the next request reads it (this server has just loaded or removed a file).
+    public func changed() { checked = nil }
+
+    public func current(store: Store) async throws -> Snapshot {
+        let fingerprint = try await fingerprint(store: store)
         if let snapshot, snapshot.fingerprint == fingerprint { return snapshot }
         if let loading, loading.fingerprint == fingerprint { return try await loading.task.value }
         let database = store.database

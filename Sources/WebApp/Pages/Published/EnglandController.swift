@@ -18,9 +18,8 @@ enum EnglandController {
         let snapshot = try await req.services.published.current(store: req.store)
         let available = PublishedMeasure.distinct.filter { snapshot.series($0) != nil }
         // Councils this service holds, so a row can lead to its pages.
-        let held = Dictionary(try await req.store.councils().map { ($0.laCode, $0) }, uniquingKeysWith: { first, _ in first })
-        var links: [String: SiteURL] = [:]
-        for (code, model) in held { if let ref = try? CouncilRef(model) { links[code] = ref.url(.compare) } }
+        let held = try await req.services.published.heldCouncils(store: req.store)
+        let links = held.mapValues { SiteURL.council(CouncilID($0), .compare) }
         let model = EnglandPage.Model(measure: measure, available: available, year: england, region: region, links: links,
                                       inspections: snapshot.inspections)
         let key = ["england", snapshot.fingerprint, measure.indicator.rawValue, england.map { String($0.year) } ?? "", region ?? "",

@@ -39,6 +39,7 @@ enum PublishedController {
                 results.append(.init(name: name, outcome: "not loaded: \(error.description.dropFirst(name.count + 2))", refused: true))
             }
         }
+        await req.services.published.changed()
         let listed = try await PublishedStatistics.list(on: req.store.database)
         let response = try await PublishedPage.page(files: listed, results: results, user: user).encodeResponse(for: req)
         if results.contains(where: \.refused) { response.status = .unprocessableEntity }
