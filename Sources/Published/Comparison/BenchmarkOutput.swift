@@ -64,15 +64,14 @@ public enum BenchmarkOutput {
     public static func json(_ years: [BenchmarkYear], council: String, measure: PublishedMeasure, library: PublishedLibrary, model: String) -> String {
         let place = library.place(ofCouncil: council)
         let neighbourModel = library.neighbourModels[model]
-        let names = Dictionary(library.tables.flatMap(\.rows).filter { $0.level == .localAuthority }.map { ($0.place.laCode, $0.place.laName) },
-                               uniquingKeysWith: { _, last in last })
         let document = Document(
             council: .init(code: council, name: place?.laName ?? "", region: place?.regionName ?? ""),
             measure: .init(indicator: measure.indicator.rawValue, column: measure.column, published: measure.published, differs: measure.differs,
                            rank_1_is: measure.indicator.betterWhen == .decrease ? "the lowest" : "the highest"),
             neighbour_model: model,
             neighbours: (neighbourModel?.neighbours(of: council) ?? []).map {
-                .init(code: $0.laCode, name: neighbourModel?.councils[$0.laCode]?.name ?? names[$0.laCode] ?? "", closeness: $0.closeness)
+                .init(code: $0.laCode, name: neighbourModel?.councils[$0.laCode]?.name ?? library.place(ofCouncil: $0.laCode)?.laName ?? "",
+                      closeness: $0.closeness)
             },
             years: years.map { y in
                 Year(year: y.period.text, label: measure.yearLabel(y.year), council: y.council.map { Figure($0) },

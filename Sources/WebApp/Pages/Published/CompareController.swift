@@ -68,10 +68,6 @@ enum ComparePage {
                      measures: measures, neighbours: neighbours, inspection: snapshot.inspections[council.laCode], nothingLoaded: library.tables.isEmpty)
     }
 
-    static func page(_ model: Model, user: CurrentUser) -> HTML {
-        Layout.page(title: "How \(model.council.name) compares", user: user, breadcrumbs: Layout.crumbs(user, model.council), wide: true, content: content(model))
-    }
-
     /// The page's body, the same for every reader of the council (drawn once per set of published files and kept).
     static func content(_ model: Model) -> Node<HTML.BodyContext> {
         let council = model.council

@@ -48,10 +48,6 @@ enum EnglandPage {
         return text + ". " + rule.prefix(1).uppercased() + rule.dropFirst() + "."
     }
 
-    static func page(_ model: Model, user: CurrentUser) -> HTML {
-        Layout.page(title: "Every council in England", user: user, breadcrumbs: [("Councils", .councils)], wide: true, content: content(model))
-    }
-
     /// The page's body, the same for every reader (drawn once per choice and kept).
     static func content(_ model: Model) -> Node<HTML.BodyContext> {
         let unit = model.measure.indicator.naturalUnit
