@@ -47,7 +47,7 @@ public struct SyntheticCouncil {
         for c in 0..<children {
             t.childID.append("\(laCode)-\(String(c + 1).leftPadded(to: 7))")
             t.upn.append("")
-            t.gender.append(rng.pick(["1", "2", "1", "2", "0", "9"]))
+            t.gender.append(rng.pick(["M", "F", "M", "F", "U", "U"]))
             t.ethnicity.append(rng.pick(["WBRI", "WBRI", "WBRI", "WOTH", "MWBC", "AIND", "BAFR", "APKN", "OOTH", "NOBT"]))
             t.disabilities.append(rng.chance(0.08) ? rng.pick(["LD", "COMM", "AUT", "BEH", "HEAR"]) : "")
             var day = first + Int32(rng.int(0...(span - 1)))
@@ -227,19 +227,21 @@ public struct SyntheticCouncil {
     }
 
     /// Faults planted on purpose in every generated file, so `improve check` has something to find: an unknown
-    /// referral source, an assessment authorised before it started, and an element the census does not have.
+    /// referral source, an assessment authorised before it started, and an element the census does not have (a local
+    /// field a case-management export let through).
     public static func plantedFaults(laCode: String, censusYear year: Int) -> [String] {
         let y = year - 1  // dates early in the census year, so they widen no month range
+        let sex = year >= 2025 ? "<Sex>M</Sex>" : "<GenderCurrent>1</GenderCurrent>"
         return ["""
             <Child>
-              <ChildIdentifiers><LAchildID>\(laCode)-PLANTED</LAchildID><GenderCurrent>1</GenderCurrent></ChildIdentifiers>
+              <ChildIdentifiers><LAchildID>\(laCode)PLANTED</LAchildID>\(sex)</ChildIdentifiers>
               <ChildCharacteristics><Ethnicity>WBRI</Ethnicity></ChildCharacteristics>
               <CINdetails>
                 <CINreferralDate>\(y)-06-01</CINreferralDate><ReferralSource>9Z</ReferralSource><PrimaryNeedCode>N1</PrimaryNeedCode>
                 <CINclosureDate>\(y)-07-01</CINclosureDate><ReasonForClosure>RC8</ReasonForClosure>
                 <Assessments><AssessmentActualStartDate>\(y)-06-10</AssessmentActualStartDate><AssessmentAuthorisationDate>\(y)-06-05</AssessmentAuthorisationDate></Assessments>
                 <ReferralNFA>false</ReferralNFA>
-                <PreProceedingsandFGDM><Planted>true</Planted></PreProceedingsandFGDM>
+                <TeamName>Duty and assessment</TeamName>
               </CINdetails>
             </Child>
         """]

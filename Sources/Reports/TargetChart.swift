@@ -52,7 +52,8 @@ extension TargetUnit {
         switch self {
         case .percent: return "%"
         case .daysPerFTE: return " days"
-        case .count, .childrenPerWorker: return ""
+        case .workingDays: return " days"
+        case .count, .childrenPerWorker, .perTenThousand, .perHundred: return ""
         }
     }
 
@@ -63,6 +64,9 @@ extension TargetUnit {
         case .daysPerFTE: return " days per FTE"
         case .count: return ""
         case .childrenPerWorker: return " children per worker"
+        case .perTenThousand: return " per 10,000 children"
+        case .perHundred: return " per 100"
+        case .workingDays: return " working days"
         }
     }
 
@@ -73,6 +77,9 @@ extension TargetUnit {
         case .daysPerFTE: return "Days per FTE"
         case .count: return "Number"
         case .childrenPerWorker: return "Children per worker"
+        case .perTenThousand: return "Per 10,000 children"
+        case .perHundred: return "Per 100"
+        case .workingDays: return "Working days"
         }
     }
 }

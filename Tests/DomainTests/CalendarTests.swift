@@ -80,7 +80,9 @@ struct NoticeValueTests {
         #expect(IndicatorID.initialAssessmentTimeliness.betterWhen == .increase)
         #expect(IndicatorID.referralsToInitialAssessment.betterWhen == nil)
         #expect(IndicatorID.swSicknessDaysPerFTE.naturalUnit == .daysPerFTE)
-        #expect(IndicatorID.allCases.count == 29)
+        #expect(IndicatorID.claRatePer10k.naturalUnit == .perTenThousand)
+        #expect(IndicatorID.ppFGDMOffered.betterWhen == .increase)
+        #expect(IndicatorID.allCases.count == 56)
     }
 
     @Test func aLiftedNoticeTakesNoFurtherEvents() {

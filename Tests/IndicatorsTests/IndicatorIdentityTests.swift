@@ -21,7 +21,9 @@ struct IndicatorIdentityTests {
         }
         // §3.19's canonical ids are the ones a notice's target may name, and `other`.
         #expect(IndicatorID.allCases == IndicatorID.canonical + [.other])
-        #expect(IndicatorID.canonical.count == 28 && IndicatorID.canonical.allSatisfy(\.isCanonical))
+        // 28 of §3.19 and the 27 additions of §8 (docs/indicators-2026.md).
+        #expect(IndicatorID.canonical.count == 55 && IndicatorID.canonical.allSatisfy(\.isCanonical))
+        #expect(IndicatorID.additions.count == 27)
         #expect(IndicatorID(rawValue: "social_worker_vacancy_rate") == nil)
         #expect(IndicatorID(rawValue: "SW_VACANCY_RATE") == nil)
     }

@@ -32,9 +32,11 @@ public struct CINCensusImporter {
             "children": t.childCount, "referrals": t.episodeCount, "assessments": t.assessmentCount, "cin_plans": t.cinPlanCount,
             "section_47": t.s47Count, "cp_plans": t.planCount, "cp_reviews": t.reviewCount,
         ]
+        if t.preProceedingsCount > 0 { counts["pre_proceedings"] = t.preProceedingsCount }
         counts["records_left_out"] = reader.leftOut
-        let report = FileReport(file: file, accepted: true, collectionYear: reader.collectionYear, referenceDate: reader.referenceDate,
+        var report = FileReport(file: file, accepted: true, collectionYear: reader.layout.year, referenceDate: reader.referenceDate,
                                 laCode: reader.laCode, counts: counts, faults: reader.faults)
+        report.readAs = reader.layout.description
         return FileResult(tables: t, report: report)
     }
 }
@@ -49,7 +51,9 @@ enum CINTag: CaseIterable {
          assessmentAuthorisationDate, factorsIdentifiedAtAssessment, assessmentFactors, cinPlanDates, cinPlanStartDate,
          cinPlanEndDate, section47, s47ActualStartDate, initialCPCtarget, icpcNotRequired, referralNFA,
          childProtectionPlans, cppStartDate, cppEndDate, initialCategoryOfAbuse, latestCategoryOfAbuse,
-         numberOfPreviousCPP, reviews, cppReviewDate
+         numberOfPreviousCPP, reviews, cppReviewDate, sex, preProceedings, ppStartDate, lbpSentDate, fgdmMeetingOffer,
+         fgdmMeetingFac, initialPPMeetingDate, reviewMeetingsCount, stepDecisionDate, ppOutcome, courtAppDate,
+         letterInitCPDate
 
     var name: String {
         switch self {
@@ -110,6 +114,18 @@ enum CINTag: CaseIterable {
         case .numberOfPreviousCPP: return "NumberOfPreviousCPP"
         case .reviews: return "Reviews"
         case .cppReviewDate: return "CPPreviewDate"
+        case .sex: return "Sex"
+        case .preProceedings: return "PreProceedingsandFGDM"
+        case .ppStartDate: return "PPStartDate"
+        case .lbpSentDate: return "LBPSentDate"
+        case .fgdmMeetingOffer: return "FGDMMeetingOffer"
+        case .fgdmMeetingFac: return "FGDMMeetingFac"
+        case .initialPPMeetingDate: return "InitialPPMeetingDate"
+        case .reviewMeetingsCount: return "ReviewMeetingsCount"
+        case .stepDecisionDate: return "StepDecisionDate"
+        case .ppOutcome: return "PPOutcome"
+        case .courtAppDate: return "CourtAppDate"
+        case .letterInitCPDate: return "LetterInitCPDate"
         }
     }
 

@@ -26,6 +26,7 @@ public struct CINCensusWriter {
         let s47s = group(t.s47Episode, t.episodeCount)
         let plans = group(t.planEpisode, t.episodeCount)
         let reviews = group(t.reviewPlan, t.planCount)
+        let preProceedings = group(t.ppEpisode, t.episodeCount)
 
         var out = XMLOut()
         out.line("<?xml version=\"1.0\" encoding=\"utf-8\"?>")
@@ -56,7 +57,12 @@ public struct CINCensusWriter {
             out.element("LAchildID", t.childID[c], 8)
             if !t.upn[c].isEmpty { out.element("UPN", t.upn[c], 8) }
             if t.birthDate[c] != noDate { out.element("PersonBirthDate", date(t.birthDate[c]), 8) }
-            out.element("GenderCurrent", t.gender[c], 8)
+            // The child's sex as the year codes it: GenderCurrent 1/2/0 before 2024-25, Sex M/F/U from it.
+            if year >= 2025 {
+                out.element("Sex", t.gender[c], 8)
+            } else {
+                out.element("GenderCurrent", ["M": "1", "F": "2"][t.gender[c]] ?? "0", 8)
+            }
             out.line("      </ChildIdentifiers>")
             out.line("      <ChildCharacteristics>")
             out.element("Ethnicity", t.ethnicity[c], 8)
@@ -102,6 +108,11 @@ public struct CINCensusWriter {
                     out.line("        </Section47>")
                 }
                 out.element("ReferralNFA", t.referralNFA[e] == 1 ? "true" : "false", 8)
+                if year >= 2027 {
+                    for p in preProceedings[e] where t.ppStart[p] <= reference {
+                        writePreProceedings(t, p, into: &out, yearStart: yearStart, reference: reference)
+                    }
+                }
                 for p in plans[e] where t.planStart[p] <= reference {
                     out.line("        <ChildProtectionPlans>")
                     out.element("CPPstartDate", date(t.planStart[p]), 10)
@@ -125,6 +136,32 @@ public struct CINCensusWriter {
         out.line("  </Children>")
         out.line("</Message>")
         return out.bytes
+    }
+
+    /// A pre-proceedings block (from 2026-27) as it stood at the reference date, in the schema's order; one decided
+    /// before the year began is not returned again.
+    private func writePreProceedings(_ t: CINTables, _ p: Int, into out: inout XMLOut, yearStart: Int32, reference: Int32) {
+        func known(_ d: Int32) -> Bool { d != noDate && d <= reference }
+        let decided = known(t.ppStepDecision[p]) ? t.ppStepDecision[p] : noDate
+        let latest = [t.ppStart[p], t.ppLetterSent[p], t.ppFirstMeeting[p], t.ppStepDecision[p], t.ppCourtApplication[p], t.ppLetterInitiatingCP[p]]
+            .filter(known).max() ?? t.ppStart[p]
+        if decided != noDate, latest < yearStart { return }
+        out.line("        <PreProceedingsandFGDM>")
+        out.element("PPStartDate", CalendarDate(column: t.ppStart[p])!.iso, 10)
+        if known(t.ppLetterSent[p]) {
+            out.element("LBPSentDate", CalendarDate(column: t.ppLetterSent[p])!.iso, 10)
+            if t.ppFGDMOffered[p] >= 0 { out.element("FGDMMeetingOffer", String(t.ppFGDMOffered[p]), 10) }
+            if t.ppFGDMFacilitated[p] >= 0 { out.element("FGDMMeetingFac", String(t.ppFGDMFacilitated[p]), 10) }
+        }
+        if known(t.ppFirstMeeting[p]) { out.element("InitialPPMeetingDate", CalendarDate(column: t.ppFirstMeeting[p])!.iso, 10) }
+        if t.ppReviewMeetings[p] >= 0 { out.element("ReviewMeetingsCount", String(t.ppReviewMeetings[p]), 10) }
+        if decided != noDate {
+            out.element("StepDecisionDate", CalendarDate(column: decided)!.iso, 10)
+            if !t.ppOutcome[p].isEmpty { out.element("PPOutcome", t.ppOutcome[p], 10) }
+        }
+        if known(t.ppCourtApplication[p]) { out.element("CourtAppDate", CalendarDate(column: t.ppCourtApplication[p])!.iso, 10) }
+        if known(t.ppLetterInitiatingCP[p]) { out.element("LetterInitCPDate", CalendarDate(column: t.ppLetterInitiatingCP[p])!.iso, 10) }
+        out.line("        </PreProceedingsandFGDM>")
     }
 
     private func group(_ parents: [Int32], _ count: Int) -> [[Int]] {

@@ -7,7 +7,6 @@ enum CINCodes {
     static let primaryNeed: Set<String> = ["N0", "N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8", "N9"]
     static let reasonForClosure: Set<String> = ["RC1", "RC2", "RC3", "RC4", "RC5", "RC6", "RC7", "RC8", "RC9"]
     static let categoryOfAbuse: Set<String> = ["NEG", "PHY", "SAB", "EMO", "MUL"]
-    static let gender: Set<String> = ["0", "1", "2", "9"]
     static let disability: Set<String> = [
         "NONE", "MOB", "HAND", "PC", "INC", "COMM", "LD", "HEAR", "VIS", "BEH", "CON", "AUT", "DDA",
     ]
@@ -16,12 +15,28 @@ enum CINCodes {
         "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT",
     ]
 
-    /// Blocks later censuses added, with the first collection year that has them: a file of that year or later may
-    /// carry them (the importer does not read them yet, and says so); an earlier file should not.
-    static let laterBlocks: [String: Int] = [
-        "PreProceedingsandFGDM": 2026,
-        "ChildAttendance": 2025,
-    ]
+    /// The child's sex: `Sex` from 2024-25 (`M`, `F`, `U`), `GenderCurrent` before it (`1` male, `2` female, `0` not
+    /// known, `9` not specified), read into the newer coding; nil for anything else. `new` is whether the value was
+    /// coded the 2024-25 way.
+    static func sex(_ text: String) -> (code: String, new: Bool)? {
+        switch text.uppercased() {
+        case "M": return ("M", true)
+        case "F": return ("F", true)
+        case "U": return ("U", true)
+        case "1": return ("M", false)
+        case "2": return ("F", false)
+        case "0", "9": return ("U", false)
+        default: return nil
+        }
+    }
+
+    /// LAchildID from 2024-25: at most 20 characters, letters and digits only.
+    static func isChildIDForm(_ id: String) -> Bool {
+        id.utf8.count <= 20 && id.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+    }
+
+    /// PPOutcome's codes (their meanings are DfE's; the product shows the code).
+    static let preProceedingsOutcome: Set<String> = ["A", "B", "C"]
 
     /// Booleans as returns write them: "true", "false", "TRUE", "FALSE", "1", "0" (and "True"/"False").
     static func boolean(_ text: String) -> Int8? {

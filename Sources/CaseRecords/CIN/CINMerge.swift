@@ -114,6 +114,7 @@ public struct CINAccumulator {
         var s47s: [[Int]]
         var plans: [[Int]]
         var reviews: [[Int]]
+        var preProceedings: [[Int]]
 
         init(_ t: CINTables) {
             func group(_ parents: [Int32], count: Int) -> [[Int]] {
@@ -126,6 +127,7 @@ public struct CINAccumulator {
             s47s = group(t.s47Episode, count: t.episodeCount)
             plans = group(t.planEpisode, count: t.episodeCount)
             reviews = group(t.reviewPlan, count: t.planCount)
+            preProceedings = group(t.ppEpisode, count: t.episodeCount)
         }
     }
 
@@ -181,6 +183,19 @@ public struct CINAccumulator {
             tables.s47ICPCTarget.append(t.s47ICPCTarget[s])
             tables.s47ICPCDate.append(t.s47ICPCDate[s])
             tables.s47ICPCNotRequired.append(t.s47ICPCNotRequired[s])
+        }
+        for p in n.preProceedings[e] {
+            tables.ppEpisode.append(episode)
+            tables.ppStart.append(t.ppStart[p])
+            tables.ppLetterSent.append(t.ppLetterSent[p])
+            tables.ppFGDMOffered.append(t.ppFGDMOffered[p])
+            tables.ppFGDMFacilitated.append(t.ppFGDMFacilitated[p])
+            tables.ppFirstMeeting.append(t.ppFirstMeeting[p])
+            tables.ppReviewMeetings.append(t.ppReviewMeetings[p])
+            tables.ppStepDecision.append(t.ppStepDecision[p])
+            tables.ppOutcome.append(t.ppOutcome[p])
+            tables.ppCourtApplication.append(t.ppCourtApplication[p])
+            tables.ppLetterInitiatingCP.append(t.ppLetterInitiatingCP[p])
         }
         for p in n.plans[e] {
             let plan = Int32(tables.planCount)

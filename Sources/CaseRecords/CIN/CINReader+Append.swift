@@ -73,13 +73,17 @@ extension Reader {
             tables.childID.append(id)
             tables.upn.append(draft.upn.map(text) ?? "")
             tables.birthDate.append(date(draft.birth, field: "PersonBirthDate", child: id) ?? noDate)
-            tables.gender.append(code(draft.gender, in: CINCodes.gender, field: "GenderCurrent", child: id))
+            tables.gender.append(sex(draft.gender, element: draft.genderElement, child: id))
             tables.ethnicity.append(code(draft.ethnicity, in: CINCodes.ethnicity, field: "Ethnicity", child: id))
             var disabilities: [String] = []
             for d in draft.disabilities { disabilities.append(code(d, in: CINCodes.disability, field: "Disability", child: id)) }
             tables.disabilities.append(disabilities.joined(separator: ","))
             if draft.gender == nil {
-                fault(.warning, line: draft.line, childID: id, field: "GenderCurrent", rule: "missing-field", "GenderCurrent is not given")
+                fault(.warning, line: draft.line, childID: id, field: layout.sexElement, rule: "missing-field", "\(layout.sexElement) is not given")
+            }
+            if (layout.year ?? 0) >= 2025, !CINCodes.isChildIDForm(id) {
+                fault(.warning, line: idValue.line, childID: id, field: "LAchildID", rule: "child-id-form",
+                      "from the 2024-25 census LAchildID is at most 20 letters and digits")
             }
         }
         for episode in draft.episodes { appendEpisode(episode, child: index, id: id) }
@@ -121,6 +125,12 @@ extension Reader {
             tables.assessmentInternalReview.append(date(a.review, field: "AssessmentInternalReviewDate", child: id) ?? noDate)
             tables.assessmentAuthorised.append(authorised ?? noDate)
             tables.assessmentFactors.append(a.factors.joined(separator: ","))
+            if (layout.year ?? 0) >= 2025 {
+                for queried in ["18A", "19A"] where a.factors.contains(queried) {
+                    fault(.warning, line: a.line, childID: id, field: "AssessmentFactors", rule: "queried-factor",
+                          "DfE queries \(queried) from the 2024-25 census: record \(queried.prefix(2))B (by another child) or \(queried.prefix(2))C (by an adult)")
+                }
+            }
         }
         for p in e.cinPlans {
             guard let start = date(p.start, field: "CINPlanStartDate", child: id, required: true) else {
@@ -155,6 +165,7 @@ extension Reader {
             tables.s47ICPCDate.append(icpc ?? noDate)
             tables.s47ICPCNotRequired.append(notRequired)
         }
+        for p in e.preProceedings { appendPreProceedings(p, episode: episode, child: id) }
         for p in e.plans {
             guard let start = date(p.start, field: "CPPstartDate", child: id, required: true) else {
                 leftOut += 1 + p.reviews.count

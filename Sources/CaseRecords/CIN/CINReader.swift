@@ -8,8 +8,15 @@ struct Reader {
     var tables = CINTables()
     var faults: [ImportFault] = []
     var leftOut = 0
-    var collectionYear: Int?
+    var yearText: String?
     var referenceDate: String?
+    /// The year's layout, known once the header's CollectionDetails closes.
+    var layout = CINLayout(referenceDate: nil, yearElement: nil)
+    /// Elements the file's year does not have, each reported once at the end: first line and count.
+    var outOfYear: [String: (line: Int, count: Int)] = [:]
+    var outOfYearOrder: [String] = []
+    /// Children whose sex is coded as another year's census codes it (1/2 in a 2024-25 file, M/F before).
+    var otherSexCoding: (line: Int, count: Int)?
     var laCode: String?
     var referenceDay: Int32 = noDate
 
@@ -64,6 +71,7 @@ struct Reader {
         var upn: Value?
         var birth: Value?
         var gender: Value?
+        var genderElement = "Sex"
         var ethnicity: Value?
         var disabilities: [Value] = []
         var episodes: [EpisodeDraft] = []
@@ -82,6 +90,7 @@ struct Reader {
         var cinPlans: [CINPlanDraft] = []
         var s47s: [S47Draft] = []
         var plans: [PlanDraft] = []
+        var preProceedings: [PreProceedingsDraft] = []
     }
 
     struct AssessmentDraft { var line: Int; var start: Value?; var review: Value?; var authorised: Value?; var factors: [String] = [] }
@@ -134,16 +143,12 @@ struct Reader {
         }
         guard sawRoot else { throw ImportRejection(file: file, line: 1, reason: "the file holds no XML elements") }
         guard stack.isEmpty else { throw ImportRejection(file: file, line: 0, reason: "the file ends before <\(stack.last??.name ?? "")> is closed") }
+        reportLayoutFaults()
         for name in unknownOrder {
             let (line, count) = unknown[name]!
             let occurrences = "\(count) occurrence\(count == 1 ? "" : "s") skipped"
-            if let since = CINCodes.laterBlocks[name], let year = collectionYear, year >= since {
-                fault(.warning, line: line, field: name, rule: "unread-element",
-                      "<\(name)> belongs to the census from \(since - 1)-\(since % 100) on and is not read by this importer; \(occurrences)")
-            } else {
-                fault(.warning, line: line, field: name, rule: "unknown-element",
-                      "<\(name)> is not an element of the \(collectionYear.map { "\($0 - 1)-\($0 % 100) " } ?? "")CIN census; \(occurrences)")
-            }
+            fault(.warning, line: line, field: name, rule: "unknown-element",
+                  "<\(name)> is not an element of the \(layout.year.map { CINLayout.name($0) + " " } ?? "")CIN census; \(occurrences)")
         }
     }
 
@@ -173,7 +178,7 @@ struct Reader {
         switch tag {
         case .message, .header, .collectionDetails, .source, .children, .child, .childIdentifiers, .childCharacteristics,
              .disabilities, .cinDetails, .assessments, .factorsIdentifiedAtAssessment, .cinPlanDates, .section47,
-             .childProtectionPlans, .reviews:
+             .childProtectionPlans, .reviews, .preProceedings:
             return false
         default:
             return true
@@ -188,6 +193,9 @@ struct Reader {
         case .cinPlanDates: child?.episodes.lastIndex.map { child!.episodes[$0].cinPlans.append(CINPlanDraft(line: line)) }
         case .section47: child?.episodes.lastIndex.map { child!.episodes[$0].s47s.append(S47Draft(line: line)) }
         case .childProtectionPlans: child?.episodes.lastIndex.map { child!.episodes[$0].plans.append(PlanDraft(line: line)) }
+        case .preProceedings:
+            noteYear("PreProceedingsandFGDM", line: line)
+            child?.episodes.lastIndex.map { child!.episodes[$0].preProceedings.append(PreProceedingsDraft(line: line)) }
         default: break
         }
     }
@@ -198,6 +206,7 @@ struct Reader {
             child = nil
             return
         }
+        if tag == .collectionDetails { layout = CINLayout(referenceDate: referenceDate, yearElement: yearText) }
         guard isLeaf(tag) else { return }
         let value = Value(range: leafText ?? 0..<0, line: line)
         leafText = nil
@@ -207,7 +216,7 @@ struct Reader {
             if text(value) != "CIN" {
                 throw ImportRejection(file: file, line: line, reason: "not a CIN census: <Collection> is '\(text(value))'")
             }
-        case (.collectionDetails?, .year): collectionYear = Int(text(value))
+        case (.collectionDetails?, .year): yearText = text(value)
         case (.collectionDetails?, .referenceDate):
             referenceDate = text(value)
             referenceDay = day(value) ?? noDate
@@ -215,7 +224,12 @@ struct Reader {
         case (.childIdentifiers?, .laChildID): child?.id = value
         case (.childIdentifiers?, .upn): child?.upn = value
         case (.childIdentifiers?, .personBirthDate): child?.birth = value
-        case (.childIdentifiers?, .genderCurrent): child?.gender = value
+        case (.childIdentifiers?, .genderCurrent):
+            noteYear("GenderCurrent", line: value.line)
+            child?.gender = value; child?.genderElement = "GenderCurrent"
+        case (.childIdentifiers?, .sex):
+            noteYear("Sex", line: value.line)
+            child?.gender = value; child?.genderElement = "Sex"
         case (.childIdentifiers?, .formerUPN), (.childIdentifiers?, .upnUnknown), (.childIdentifiers?, .expectedPersonBirthDate),
              (.childIdentifiers?, .personDeathDate):
             break  // known, and not needed by any indicator
@@ -254,6 +268,7 @@ struct Reader {
         case (.childProtectionPlans?, .latestCategoryOfAbuse): child!.episodes[e].plans.lastIndex.map { child!.episodes[e].plans[$0].latest = value }
         case (.childProtectionPlans?, .numberOfPreviousCPP): child!.episodes[e].plans.lastIndex.map { child!.episodes[e].plans[$0].previous = value }
         case (.reviews?, .cppReviewDate): child!.episodes[e].plans.lastIndex.map { child!.episodes[e].plans[$0].reviews.append(value) }
+        case (.preProceedings?, _): assignPreProceedingsField(tag, value, episode: e)
         default:
             // A known element in a place the census does not put it.
             noteUnknown("\(parent?.name ?? "?")/\(tag.name)", line: value.line)

@@ -198,6 +198,8 @@ public struct ReturnLoader {
             lac!.append(result.tables)
             return result.report
         }
+        var lacFaults: [ImportFault] = []
+        if let lac { lacFaults = SSDA903Checks.crossTable(lac) }
         var workforceCensus: [WorkforceCensus] = []
         readEach(workforceFiles) { data, file throws(ImportRejection) in
             let result = try CSWWImporter().read(bytes: [UInt8](data), file: file)
@@ -214,7 +216,7 @@ public struct ReturnLoader {
         // Reports in the order the files were given.
         let position = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
         reports.sort { (position[$0.file] ?? 0) < (position[$1.file] ?? 0) }
-        return Loaded(cin: census.isEmpty ? nil : accumulator.tables, bundle: bundle, lac: lac, workforceCensus: workforceCensus, annexA: annexA, reports: reports, rejections: rejections, mergeFaults: accumulator.faults)
+        return Loaded(cin: census.isEmpty ? nil : accumulator.tables, bundle: bundle, lac: lac, workforceCensus: workforceCensus, annexA: annexA, reports: reports, rejections: rejections, mergeFaults: accumulator.faults + lacFaults)
     }
 }
 

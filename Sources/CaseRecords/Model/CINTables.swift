@@ -13,6 +13,8 @@ public struct CINTables: Sendable, Equatable {
     public var childID: [String] = []
     public var upn: [String] = []
     public var birthDate: [Int32] = []
+    /// The child's sex as the census from 2024-25 codes it (`M`, `F`, `U`); a `GenderCurrent` of an earlier year
+    /// (`1`, `2`, `0`, `9`) is read into the same coding, so files of every year agree. Empty when not given.
     public var gender: [String] = []
     public var ethnicity: [String] = []
     public var disabilities: [String] = []
@@ -60,6 +62,31 @@ public struct CINTables: Sendable, Equatable {
     public var reviewPlan: [Int32] = []
     public var reviewDate: [Int32] = []
 
+    // Pre-proceedings and family group decision-making (the census from 2026-27, `PreProceedingsandFGDM` within a
+    // CINdetails): one row per block. Dates are `noDate` when not given; the two FGDM flags and the review count are
+    // -1 when not given.
+    public var ppEpisode: [Int32] = []
+    /// PPStartDate: the day pre-proceedings began.
+    public var ppStart: [Int32] = []
+    /// LBPSentDate: the letter before proceedings.
+    public var ppLetterSent: [Int32] = []
+    /// FGDMMeetingOffer: a family group decision-making meeting offered in that letter (1 yes, 0 no).
+    public var ppFGDMOffered: [Int8] = []
+    /// FGDMMeetingFac: such a meeting facilitated (1 yes, 0 no).
+    public var ppFGDMFacilitated: [Int8] = []
+    /// InitialPPMeetingDate: the first pre-proceedings meeting.
+    public var ppFirstMeeting: [Int32] = []
+    /// ReviewMeetingsCount.
+    public var ppReviewMeetings: [Int32] = []
+    /// StepDecisionDate: the decision to step up to proceedings or down.
+    public var ppStepDecision: [Int32] = []
+    /// PPOutcome: `A`, `B` or `C` as the census codes it (shown as the code; the product does not guess a meaning).
+    public var ppOutcome: [String] = []
+    /// CourtAppDate: the application to court.
+    public var ppCourtApplication: [Int32] = []
+    /// LetterInitCPDate.
+    public var ppLetterInitiatingCP: [Int32] = []
+
     public init() {}
 
     public var childCount: Int { childID.count }
@@ -69,6 +96,7 @@ public struct CINTables: Sendable, Equatable {
     public var s47Count: Int { s47Episode.count }
     public var planCount: Int { planEpisode.count }
     public var reviewCount: Int { reviewPlan.count }
+    public var preProceedingsCount: Int { ppEpisode.count }
 
     /// Bytes held by the columns (strings counted at their inline size): the figure peak memory is judged against.
     public var columnBytes: Int {
@@ -85,6 +113,7 @@ public struct CINTables: Sendable, Equatable {
     public func childOfAssessment(_ a: Int) -> Int { Int(episodeChild[Int(assessmentEpisode[a])]) }
     public func childOfPlan(_ p: Int) -> Int { Int(episodeChild[Int(planEpisode[p])]) }
     public func childOfS47(_ s: Int) -> Int { Int(episodeChild[Int(s47Episode[s])]) }
+    public func childOfPreProceedings(_ p: Int) -> Int { Int(episodeChild[Int(ppEpisode[p])]) }
 }
 
 extension CalendarDate {

@@ -42,7 +42,11 @@ public struct FileReport: Sendable {
     public var file: String
     /// False when the file could not be read at all: nothing from it was loaded.
     public var accepted: Bool
+    /// The collection year the file was read as, by the year it ends (2025 for 2024-25).
     public var collectionYear: Int?
+    /// Which year's layout the file was read as and why, in words: "the 2024-25 census (its reference date is
+    /// 31 March 2025)". Nil for files with no yearly layout.
+    public var readAs: String?
     public var referenceDate: String?
     public var laCode: String?
     public var counts: [String: Int]

@@ -19,6 +19,8 @@ public struct SSDA903Importer {
         case previousPermanence = "previous_permanence"
         case missing, uasc
         case socialWorkerEpisodes = "sw_episodes"
+        /// Deprivation of Liberty orders, from 2026-27.
+        case deprivationOfLiberty = "dol_orders"
 
         /// The columns that identify the table. Tables no indicator reads are recognised so that a council can pass
         /// its whole extract without an error.
@@ -35,6 +37,7 @@ public struct SSDA903Importer {
             case .missing: return ["CHILD", "MISSING", "MIS_START"]
             case .uasc: return ["CHILD", "DUC"]
             case .socialWorkerEpisodes: return ["CHILD", "SW_ID", "SW_DECOM"]
+            case .deprivationOfLiberty: return ["CHILD", "DOLO_START"]
             }
         }
 
@@ -52,6 +55,7 @@ public struct SSDA903Importer {
             case .missing: return ["CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"]
             case .uasc: return ["CHILD", "SEX", "DOB", "DUC"]
             case .socialWorkerEpisodes: return ["CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"]
+            case .deprivationOfLiberty: return ["CHILD", "DOB", "DOLO_START", "DOLO_END"]
             }
         }
 
@@ -84,6 +88,11 @@ public struct SSDA903Importer {
     /// The episode reasons (RNE) and legal statuses (LS) the DfE's code lists allow; others are kept and flagged.
     static let reasons: Set<String> = ["S", "L", "P", "T", "U", "B", "X1"]
     static let legalStatuses: Set<String> = ["C1", "C2", "D1", "E1", "J1", "J2", "J3", "L1", "L2", "L3", "V2", "V3", "V4"]
+    /// SEX: `1` male and `2` female until 2023-24; `M`, `F`, `U` from 2024-25. A CSV table carries no year, so both
+    /// are read.
+    static let sexes: Set<String> = ["1", "2", "M", "F", "U"]
+    /// SW_REASON, the reasons a child's social worker changed (2023-24 on).
+    public static let socialWorkerChangeReasons: Set<String> = ["MANAGE", "FCONTA", "LEFTRL", "ORGRST", "TSPROC", "ABSENC", "CHCHAN", "PCCHAN", "SWDIED", "OTHERS"]
 
     public func read(bytes: [UInt8], file: String) throws(ImportRejection) -> FileResult {
         var faults: [ImportFault] = []
@@ -159,7 +168,13 @@ extension SSDA903Importer {
                     }
                     stack.removeLast()
                     switch name {
-                    case "HEADER": finish(name, as: .header)
+                    case "HEADER":
+                        // The XML form keeps a care leaver's OC3 fields inside HEADER.
+                        if let header = open["HEADER"], header.fields["IN_TOUCH"] != nil || header.fields["ACTIV"] != nil {
+                            open["OC3"] = header
+                            finish("OC3", as: .oc3)
+                        }
+                        finish(name, as: .header)
                     case "EPISODE": finish(name, as: .episodes)
                     case "AREVIEW": finish(name, as: .reviews)
                     default: break
@@ -285,6 +300,7 @@ private struct Row903 {
         switch table {
         case .header:
             let birth = date("DOB")
+            if !text("SEX").isEmpty { _ = code("SEX", in: SSDA903Importer.sexes) }
             guard !failed else { return false }
             t.childID.append(child); t.childBirth.append(birth)
         case .episodes:
@@ -307,6 +323,35 @@ private struct Row903 {
             let day = date("REVIEW")
             guard !failed else { return false }
             t.reviewChild.append(child); t.reviewDate.append(day)
+        case .oc3:
+            let birth = date("DOB", required: false)
+            guard !failed else { return false }
+            t.leaverChild.append(child); t.leaverBirth.append(birth)
+            t.leaverInTouch.append(text("IN_TOUCH").uppercased()); t.leaverActivity.append(text("ACTIV").uppercased())
+            t.leaverAccommodation.append(text("ACCOM").uppercased())
+        case .socialWorkerEpisodes:
+            let start = date("SW_DECOM"), end = date("SW_DEC", required: false)
+            let reason = text("SW_REASON").uppercased()
+            if !reason.isEmpty, !SSDA903Importer.socialWorkerChangeReasons.contains(reason) {
+                fault("SW_REASON", "unknown-code", "'\(reason)' is not in the 903 code list for SW_REASON; kept", severity: .warning)
+            }
+            if end != noDate, reason.isEmpty {
+                fault("SW_REASON", "missing-value", "SW_REASON is required when the social worker episode has ended (SW_DEC given)", severity: .warning)
+            }
+            if start != noDate, end != noDate, end < start {
+                fault("SW_DEC", "dates-out-of-order", "\(CalendarDate(column: end)!.iso) is before SW_DECOM \(CalendarDate(column: start)!.iso); episode left out")
+            }
+            let worker = required("SW_ID")
+            guard !failed else { return false }
+            t.swChild.append(child); t.swWorker.append(worker); t.swStart.append(start); t.swEnd.append(end)
+            t.swReason.append(end == noDate ? "" : reason)
+        case .deprivationOfLiberty:
+            let start = date("DOLO_START"), end = date("DOLO_END", required: false)
+            if start != noDate, end != noDate, end < start {
+                fault("DOLO_END", "dates-out-of-order", "\(CalendarDate(column: end)!.iso) is before DOLO_START \(CalendarDate(column: start)!.iso); order left out")
+            }
+            guard !failed else { return false }
+            t.dolChild.append(child); t.dolStart.append(start); t.dolEnd.append(end)
         default:
             // Tables no indicator reads yet: the child id is still required, so a broken row is reported.
             return !failed

@@ -1,8 +1,9 @@
 import Domain
 
 /// The SSDA903 return (children looked after) as columns: the header table (one row per child), episodes of care
-/// (each change of placement or legal status starts a new episode) and reviews. The return's other tables (OC2, OC3,
-/// adoption, missing, UASC, social worker episodes) are read and counted but no indicator uses them yet.
+/// (each change of placement or legal status starts a new episode), reviews, care leavers (OC3), social worker
+/// episodes (from 2023-24) and Deprivation of Liberty orders (from 2026-27). The return's other tables (OC2,
+/// adoption, missing, UASC) are read and counted but no indicator uses them yet.
 public struct SSDA903Tables: Sendable, Equatable {
     // header.csv
     public var childID: [String] = []
@@ -27,6 +28,31 @@ public struct SSDA903Tables: Sendable, Equatable {
     public var reviewChild: [String] = []
     public var reviewDate: [Int32] = []
 
+    // oc3.csv: care leavers, one row a year for each young person whose 17th to 21st birthday falls in the year.
+    public var leaverChild: [String] = []
+    public var leaverBirth: [Int32] = []
+    /// IN_TOUCH: `YES`, `NO`, `DIED`, `REFU`, `NREQ`, `RHOM`.
+    public var leaverInTouch: [String] = []
+    /// ACTIV: main activity (`F1`–`F5`, `P1`–`P5` in education, training or employment; `G4`–`G6` not; `0` unknown).
+    public var leaverActivity: [String] = []
+    /// ACCOM: accommodation type and suitability (`B1` … `Z2`; a second character `1` is suitable, `2` not; `0` unknown).
+    public var leaverAccommodation: [String] = []
+
+    // sw_episodes.csv: each social worker allocated to a child looked after (2023-24 on).
+    public var swChild: [String] = []
+    public var swWorker: [String] = []
+    public var swStart: [Int32] = []
+    /// `noDate` while the worker is still allocated.
+    public var swEnd: [Int32] = []
+    /// SW_REASON: why the worker changed (`MANAGE`, `FCONTA`, `LEFTRL`, `ORGRST`, `TSPROC`, `ABSENC`, `CHCHAN`,
+    /// `PCCHAN`, `SWDIED`, `OTHERS`); empty while allocated.
+    public var swReason: [String] = []
+
+    // Deprivation of Liberty orders (2026-27 on).
+    public var dolChild: [String] = []
+    public var dolStart: [Int32] = []
+    public var dolEnd: [Int32] = []
+
     /// The latest date written anywhere in the return, including dates of rows left out for being in the future:
     /// the looked-after indicators judge due dates up to it, so whether a future-dated row was kept (which depends
     /// on the day the file is read) never moves what is judged. `noDate` when the return has no date.
@@ -44,5 +70,9 @@ public struct SSDA903Tables: Sendable, Equatable {
         episodeEndReason += o.episodeEndReason
         latestDate = max(latestDate, o.latestDate)
         reviewChild += o.reviewChild; reviewDate += o.reviewDate
+        leaverChild += o.leaverChild; leaverBirth += o.leaverBirth; leaverInTouch += o.leaverInTouch
+        leaverActivity += o.leaverActivity; leaverAccommodation += o.leaverAccommodation
+        swChild += o.swChild; swWorker += o.swWorker; swStart += o.swStart; swEnd += o.swEnd; swReason += o.swReason
+        dolChild += o.dolChild; dolStart += o.dolStart; dolEnd += o.dolEnd
     }
 }

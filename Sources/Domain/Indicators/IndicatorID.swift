@@ -60,6 +60,35 @@ public struct IndicatorID: RawRepresentable, Hashable, Comparable, Codable, Send
     public static let supervisionRecordsAdequateOrBetter = IndicatorID("supervision_records_adequate_or_better")
     public static let referrerInformedOfOutcome = IndicatorID("referrer_informed_of_outcome")
 
+    // The project's additions (docs/indicators.md §8): the 2024-25 to 2026-27 returns and the National Framework.
+    public static let ppWorkingDaysToLetter = IndicatorID("pp_working_days_to_letter")
+    public static let ppWorkingDaysToFirstMeeting = IndicatorID("pp_working_days_to_first_meeting")
+    public static let ppWorkingDaysToStepDecision = IndicatorID("pp_working_days_to_step_decision")
+    public static let ppFGDMOffered = IndicatorID("pp_fgdm_offered")
+    public static let ppFGDMFacilitated = IndicatorID("pp_fgdm_facilitated")
+    public static let ppOutcomeA = IndicatorID("pp_outcome_a")
+    public static let ppOutcomeB = IndicatorID("pp_outcome_b")
+    public static let ppOutcomeC = IndicatorID("pp_outcome_c")
+    public static let ppApplicationsToCourt = IndicatorID("pp_applications_to_court")
+    public static let cinRatePer10k = IndicatorID("cin_rate_per_10k")
+    public static let cppRatePer10k = IndicatorID("cpp_rate_per_10k")
+    public static let claRatePer10k = IndicatorID("cla_rate_per_10k")
+    public static let icpcPer100S47 = IndicatorID("icpc_per_100_s47")
+    public static let factorDomesticAbusePer10k = IndicatorID("factor_domestic_abuse_per_10k")
+    public static let factorNeglectPer10k = IndicatorID("factor_neglect_per_10k")
+    public static let factorCSEPer10k = IndicatorID("factor_cse_per_10k")
+    public static let factorCCEPer10k = IndicatorID("factor_cce_per_10k")
+    public static let factorMissingPer10k = IndicatorID("factor_missing_per_10k")
+    public static let factorTraffickingPer10k = IndicatorID("factor_trafficking_per_10k")
+    public static let factorGangsPer10k = IndicatorID("factor_gangs_per_10k")
+    public static let claThreePlusSocialWorkers = IndicatorID("cla_three_plus_social_workers")
+    public static let claSocialWorkerChanges = IndicatorID("cla_social_worker_changes")
+    public static let claDeprivationOfLiberty = IndicatorID("cla_deprivation_of_liberty")
+    public static let careLeavers1718EET = IndicatorID("care_leavers_17_18_eet")
+    public static let careLeavers1921EET = IndicatorID("care_leavers_19_21_eet")
+    public static let careLeavers1718SuitableAccommodation = IndicatorID("care_leavers_17_18_suitable_accommodation")
+    public static let careLeavers1921SuitableAccommodation = IndicatorID("care_leavers_19_21_suitable_accommodation")
+
     // Variants and companions (§3.19's last paragraph): computed and charted, never the id a notice names.
     public static let singleAssessmentTimelinessDfE = IndicatorID("single_assessment_timeliness_dfe")
     public static let singleAssessmentOverdueOpen = IndicatorID("single_assessment_overdue_open")
@@ -86,6 +115,15 @@ public struct IndicatorID: RawRepresentable, Hashable, Comparable, Codable, Send
         .placementStabilityShortTerm, .placementStabilityLongTerm, .swVacancyRate, .swTurnoverRate, .swAgencyRate,
         .swAverageCaseload, .swSicknessDaysPerFTE, .swAbsenceRate, .unallocatedCases, .casesAllocatedToQualifiedSW,
         .caseAuditAdequateOrBetter, .caseAuditGoodOrBetter, .supervisionRecordsAdequateOrBetter, .referrerInformedOfOutcome,
+    ] + additions
+
+    /// The project's additions (§8), which a notice or a board may target like any canonical id.
+    public static let additions: [IndicatorID] = [
+        .ppWorkingDaysToLetter, .ppWorkingDaysToFirstMeeting, .ppWorkingDaysToStepDecision, .ppFGDMOffered, .ppFGDMFacilitated,
+        .ppOutcomeA, .ppOutcomeB, .ppOutcomeC, .ppApplicationsToCourt, .cinRatePer10k, .cppRatePer10k, .claRatePer10k,
+        .icpcPer100S47, .factorDomesticAbusePer10k, .factorNeglectPer10k, .factorCSEPer10k, .factorCCEPer10k, .factorMissingPer10k,
+        .factorTraffickingPer10k, .factorGangsPer10k, .claThreePlusSocialWorkers, .claSocialWorkerChanges, .claDeprivationOfLiberty,
+        .careLeavers1718EET, .careLeavers1921EET, .careLeavers1718SuitableAccommodation, .careLeavers1921SuitableAccommodation,
     ]
 
     /// Every id the product computes, canonical and variant.

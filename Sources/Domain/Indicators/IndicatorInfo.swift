@@ -20,7 +20,8 @@ public struct IndicatorInfo: Sendable, Hashable {
 
     public var records: Records {
         switch unit {
-        case .count: return .counted
+        case .count, .perTenThousand, .workingDays: return .counted
+        case .perHundred: return .all
         case .daysPerFTE, .childrenPerWorker: return .amounts
         case .percent: return section == "3.15" ? .amounts : .all
         }
@@ -90,5 +91,33 @@ public struct IndicatorInfo: Sendable, Hashable {
         ("case_audit_good_or_better", on("Case audits graded good or better", .increase, events, "3.17")),
         ("supervision_records_adequate_or_better", on("Supervision records graded adequate or better", .increase, events, "3.18")),
         ("referrer_informed_of_outcome", on("Referrers told the outcome of their referral", .increase, events, "3.18")),
+        // The project's additions for the 2024-25 to 2026-27 returns and the National Framework (docs/indicators.md §8).
+        ("pp_working_days_to_letter", on("Working days from the start of pre-proceedings to the letter before proceedings", .workingDays, .decrease, events, "8.1")),
+        ("pp_working_days_to_first_meeting", on("Working days from the start of pre-proceedings to the first meeting", .workingDays, .decrease, events, "8.1")),
+        ("pp_working_days_to_step_decision", on("Working days from the start of pre-proceedings to the decision to step up or down", .workingDays, .decrease, events, "8.1")),
+        ("pp_fgdm_offered", on("Letters before proceedings offering a family group decision-making meeting", .increase, events, "8.1")),
+        ("pp_fgdm_facilitated", on("Letters before proceedings followed by a family group decision-making meeting", .increase, events, "8.1")),
+        ("pp_outcome_a", on("Pre-proceedings decided with outcome A", nil, events, "8.1")),
+        ("pp_outcome_b", on("Pre-proceedings decided with outcome B", nil, events, "8.1")),
+        ("pp_outcome_c", on("Pre-proceedings decided with outcome C", nil, events, "8.1")),
+        ("pp_applications_to_court", on("Applications to court after pre-proceedings", .count, nil, events, "8.1")),
+        ("cin_rate_per_10k", on("Children in need per 10,000 children", .perTenThousand, nil, [.snapshot], "8.2")),
+        ("cpp_rate_per_10k", on("Children on child protection plans per 10,000 children", .perTenThousand, nil, [.snapshot], "8.2")),
+        ("cla_rate_per_10k", on("Children looked after per 10,000 children", .perTenThousand, nil, [.snapshot], "8.2")),
+        ("icpc_per_100_s47", on("Initial child protection conferences per 100 section 47 enquiries", .perHundred, nil, events, "8.3")),
+        ("factor_domestic_abuse_per_10k", on("Assessments finding domestic abuse, per 10,000 children", .perTenThousand, nil, events, "8.4")),
+        ("factor_neglect_per_10k", on("Assessments finding neglect, per 10,000 children", .perTenThousand, nil, events, "8.4")),
+        ("factor_cse_per_10k", on("Assessments finding child sexual exploitation, per 10,000 children", .perTenThousand, nil, events, "8.4")),
+        ("factor_cce_per_10k", on("Assessments finding child criminal exploitation, per 10,000 children", .perTenThousand, nil, events, "8.4")),
+        ("factor_missing_per_10k", on("Assessments finding a child going missing, per 10,000 children", .perTenThousand, nil, events, "8.4")),
+        ("factor_trafficking_per_10k", on("Assessments finding trafficking, per 10,000 children", .perTenThousand, nil, events, "8.4")),
+        ("factor_gangs_per_10k", on("Assessments finding gang involvement, per 10,000 children", .perTenThousand, nil, events, "8.4")),
+        ("cla_three_plus_social_workers", on("Looked-after children with three or more social workers in the year", .decrease, [.snapshot], "8.5")),
+        ("cla_social_worker_changes", on("Changes of social worker for looked-after children", .count, .decrease, events, "8.5")),
+        ("cla_deprivation_of_liberty", on("Looked-after children under a Deprivation of Liberty order", .count, nil, [.snapshot], "8.5")),
+        ("care_leavers_17_18_eet", on("Care leavers aged 17 to 18 in education, employment or training", .increase, events, "8.6")),
+        ("care_leavers_19_21_eet", on("Care leavers aged 19 to 21 in education, employment or training", .increase, events, "8.6")),
+        ("care_leavers_17_18_suitable_accommodation", on("Care leavers aged 17 to 18 in suitable accommodation", .increase, events, "8.6")),
+        ("care_leavers_19_21_suitable_accommodation", on("Care leavers aged 19 to 21 in suitable accommodation", .increase, events, "8.6")),
     ]
 }

@@ -31,6 +31,12 @@ public enum TargetUnit: String, Hashable, Codable, Sendable, CaseIterable {
     case daysPerFTE = "days_per_fte"
     case count
     case childrenPerWorker = "children_per_worker"
+    /// A rate per 10,000 children aged 0 to 17 (ONS mid-year estimate).
+    case perTenThousand = "per_10000"
+    /// So many per 100 of something else (conferences per 100 enquiries).
+    case perHundred = "per_100"
+    /// An average number of working days.
+    case workingDays = "working_days"
 }
 
 /// Which way the figure must move. `maintain` is "sustain" or "hold at".

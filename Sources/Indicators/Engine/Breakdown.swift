@@ -7,6 +7,11 @@ public enum BreakdownAttribute: String, Sendable, CaseIterable {
     case referralSource = "referral source"
     case ageBand = "age band"
     case categoryOfAbuse = "category of abuse"
+    /// A looked-after child's placement type (903 PLACE), shown as the code: 2025-26 added Z11 to Z14, whose
+    /// meanings the product does not guess.
+    case placementType = "placement type"
+    /// Why a looked-after child's social worker changed (903 SW_REASON).
+    case reasonForChange = "reason for the change"
 }
 
 public struct BreakdownGroup: Sendable, Equatable {
@@ -19,6 +24,12 @@ public struct BreakdownGroup: Sendable, Equatable {
 extension CaseData {
     /// The attribute's value for a record, where the record's table carries it.
     public func attribute(_ attribute: BreakdownAttribute, of ref: RecordRef) -> String? {
+        switch (attribute, ref.table) {
+        case (.placementType, .lacEpisode): return lac.map { $0.episodePlacement[Int(ref.index)] }.flatMap { $0.isEmpty ? nil : $0 }
+        case (.reasonForChange, .socialWorkerEpisode): return lac.map { $0.swReason[Int(ref.index)] }.flatMap { $0.isEmpty ? nil : $0 }
+        case (.placementType, _), (.reasonForChange, _): return nil
+        default: break
+        }
         guard let t = cin else { return nil }
         let i = Int(ref.index)
         let episode: Int? = {
@@ -28,10 +39,14 @@ extension CaseData {
             case .section47: return Int(t.s47Episode[i])
             case .plan: return Int(t.planEpisode[i])
             case .review: return Int(t.planEpisode[Int(t.reviewPlan[i])])
-            case .child, .initialAssessment, .coreAssessment, .bundleReferral, .audit, .feedback, .lacEpisode, .careLeaver, .annexS47: return nil
+            case .preProceedings: return Int(t.ppEpisode[i])
+            case .child, .initialAssessment, .coreAssessment, .bundleReferral, .audit, .feedback, .lacEpisode, .careLeaver, .annexS47,
+                 .socialWorkerEpisode, .dolOrder, .oc3: return nil
             }
         }()
         switch attribute {
+        case .placementType, .reasonForChange:
+            return nil
         case .referralSource:
             return episode.map { t.referralSource[$0] }.flatMap { $0.isEmpty ? nil : $0 }
         case .categoryOfAbuse:
@@ -59,7 +74,8 @@ extension CaseData {
     public func breakdown(_ result: IndicatorResult, by attribute: BreakdownAttribute) -> [BreakdownGroup] {
         var groups: [String: (Int, Int)] = [:]
         let inNumerator = Set(result.numeratorRecords)
-        for ref in result.denominatorRecords {
+        // A count has no denominator: its own records are grouped.
+        for ref in result.denominatorRecords.isEmpty ? result.numeratorRecords : result.denominatorRecords {
             guard let value = self.attribute(attribute, of: ref) else { continue }
             var g = groups[value] ?? (0, 0)
             g.1 += 1

@@ -17,10 +17,14 @@ public struct CaseData: Sendable {
     /// The day figures are judged on, when one is given (`improve indicators --as-of`): due dates after it are not
     /// judged. Without it, each return's own latest date sets that limit; the clock never does.
     public var asOf: Int32?
+    /// The council's children aged 0 to 17 (ONS), for rates per 10,000; nil when not known, and those rates are skipped.
+    public var population: ChildPopulation?
 
     public init(cin: CINTables? = nil, bundle: BundleTables? = nil, lac: SSDA903Tables? = nil, workforceCensus: [WorkforceCensus] = [],
-                annexA: AnnexATables? = nil, calendar: WorkingDayCalendar = .englandAndWales, asOf: CalendarDate? = nil) {
+                annexA: AnnexATables? = nil, calendar: WorkingDayCalendar = .englandAndWales, asOf: CalendarDate? = nil,
+                population: ChildPopulation? = nil) {
         self.asOf = asOf?.column
+        self.population = population
         self.annexA = annexA
         self.cin = cin
         self.bundle = bundle
@@ -42,6 +46,10 @@ public struct RecordRef: Hashable, Sendable, Comparable {
         case careLeaver
         /// A section 47 enquiry of Annex A list 5.
         case annexS47
+        /// A census pre-proceedings block (2026-27 on).
+        case preProceedings
+        /// A 903 social worker episode, a Deprivation of Liberty order, a care leaver's OC3 row.
+        case socialWorkerEpisode, dolOrder, oc3
         public static func < (a: Table, b: Table) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -75,13 +83,18 @@ extension CaseData {
         if let l = lac {
             switch ref.table {
             case .lacEpisode: return "\(l.episodeChild[i])/episode/\(day(l.episodeStart[i]))"
+            case .socialWorkerEpisode: return "\(l.swChild[i])/social-worker/\(day(l.swStart[i]))"
+            case .dolOrder: return "\(l.dolChild[i])/dol-order/\(day(l.dolStart[i]))"
+            case .oc3: return "\(l.leaverChild[i])/oc3"
             default: break
             }
         }
         if let a = annexA, ref.table == .annexS47 { return "\(a.s47Child[i])/s47/\(day(a.s47StrategyDate[i]))" }
         guard let t = cin else { return "\(ref.table.rawValue)#\(ref.index)" }
         switch ref.table {
-        case .initialAssessment, .coreAssessment, .bundleReferral, .audit, .feedback, .lacEpisode, .careLeaver, .annexS47: return "\(ref.table.rawValue)#\(ref.index)"
+        case .initialAssessment, .coreAssessment, .bundleReferral, .audit, .feedback, .lacEpisode, .careLeaver, .annexS47,
+             .socialWorkerEpisode, .dolOrder, .oc3: return "\(ref.table.rawValue)#\(ref.index)"
+        case .preProceedings: return "\(t.childID[t.childOfPreProceedings(i)])/pre-proceedings/\(day(t.ppStart[i]))"
         case .child: return t.childID[i]
         case .referral: return "\(t.childID[t.childOfEpisode(i)])/referral/\(day(t.referralDate[i]))"
         case .assessment: return "\(t.childID[t.childOfAssessment(i)])/assessment/\(day(t.assessmentStart[i]))"

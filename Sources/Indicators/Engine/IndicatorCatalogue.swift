@@ -42,5 +42,12 @@ public enum IndicatorCatalogue {
         CPVisitsInTimescale(),
         UnallocatedCases(),
         CasesAllocatedToQualifiedSW(),
-    ]
+        // The project's additions (§8): the 2024-25 to 2026-27 returns and the National Framework.
+        PPWorkingDays(.letter), PPWorkingDays(.firstMeeting), PPWorkingDays(.stepDecision),
+        PPFamilyGroupMeetings(facilitated: false), PPFamilyGroupMeetings(facilitated: true),
+        PPOutcome("A"), PPOutcome("B"), PPOutcome("C"), PPApplicationsToCourt(),
+        RatePer10k(.childrenInNeed), RatePer10k(.childProtectionPlans), RatePer10k(.lookedAfter),
+        ICPCPer100S47(),
+        CLAThreePlusSocialWorkers(), CLASocialWorkerChanges(), CLADeprivationOfLiberty(),
+    ] + FactorPer10k.all.map { $0 as any IndicatorDefinition } + CareLeaversOC3.all.map { $0 as any IndicatorDefinition }
 }

@@ -115,6 +115,24 @@ extension CaseData {
             guard let l = lac else { break }
             d.child = l.episodeChild[i]; d.kind = "Period of care"
             add("Came into care", l.episodeStart[i])
+        case .preProceedings:
+            guard let t = cin else { break }
+            d.child = t.childID[t.childOfPreProceedings(i)]; d.kind = "Pre-proceedings"
+            add("Started", t.ppStart[i]); add("Letter before proceedings", t.ppLetterSent[i]); add("First meeting", t.ppFirstMeeting[i])
+            add("Decision to step up or down", t.ppStepDecision[i]); add("Application to court", t.ppCourtApplication[i])
+        case .socialWorkerEpisode, .dolOrder, .oc3:
+            guard let l = lac else { break }
+            switch ref.table {
+            case .socialWorkerEpisode:
+                d.child = l.swChild[i]; d.kind = "Social worker allocated"
+                add("Allocated", l.swStart[i]); add("Changed", l.swEnd[i])
+            case .dolOrder:
+                d.child = l.dolChild[i]; d.kind = "Deprivation of Liberty order"
+                add("Order from", l.dolStart[i]); add("Order ended", l.dolEnd[i])
+            default:
+                d.child = l.leaverChild[i]; d.kind = "Care leaver (yearly return)"
+                add("Born", l.leaverBirth[i])
+            }
         case .annexS47:
             guard let a = annexA else { break }
             d.child = a.s47Child[i]; d.kind = "Section 47 enquiry"
