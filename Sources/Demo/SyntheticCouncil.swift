@@ -45,7 +45,7 @@ public struct SyntheticCouncil {
         let children = max(1, childrenPerYear * span / 365)
         var referrals: [(child: Int, day: Int32)] = []
         for c in 0..<children {
-            t.childID.append("\(laCode)-\(String(c + 1).leftPadded(to: 7))")
+            t.childID.append("\(laCode)C\(String(c + 1).leftPadded(to: 7))")  // letters and digits: the 2024-25 form
             t.upn.append("")
             t.gender.append(rng.pick(["M", "F", "M", "F", "U", "U"]))
             t.ethnicity.append(rng.pick(["WBRI", "WBRI", "WBRI", "WOTH", "MWBC", "AIND", "BAFR", "APKN", "OOTH", "NOBT"]))
@@ -75,6 +75,7 @@ public struct SyntheticCouncil {
             if n % 97 == 13 { addSameDayContact(child: child, day: day, into: &t) }
             addEpisode(child: child, referral: day, into: &t, rng: &rng, priorPlans: &planStarts, lastDay: last, firstDay: first)
         }
+        addPreProceedings(into: &t, lastDay: last)
         return t
     }
 
@@ -85,7 +86,7 @@ public struct SyntheticCouncil {
     }
 
     /// The chance of doing something on time at a given day: improving councils go from poor to good.
-    private func onTimeRate(_ day: Int32, poor: Double, good: Double) -> Double {
+    func onTimeRate(_ day: Int32, poor: Double, good: Double) -> Double {
         switch trend {
         case .improving: return poor + (good - poor) * progress(day)
         case .steady: return (poor + good) / 2 + 0.1

@@ -28,6 +28,13 @@ extension SyntheticCouncil {
         var health = "child_id,assessment_date,kind\n"
         var leavers = "child_id,care_leaver_from,care_leaver_to\n"
         var pathway = "child_id,pathway_plan_review_date\n"
+        // The tables of 2023-24 on (social workers, care leavers' OC3) and 2026-27 (Deprivation of Liberty orders),
+        // drawn from their own generator so every record above stays as it was.
+        var later = SeededGenerator(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ 31 &+ (UInt64(laCode) ?? 0))
+        var workers = "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n"
+        var liberty = "CHILD,DOB,DOLO_START,DOLO_END\n"
+        var oc3 = "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\n"
+        var workerNumber = 0
         var inCare = Set<Int>()
         for p in 0..<t.planCount {
             let child = t.childOfPlan(p)
@@ -37,7 +44,7 @@ extension SyntheticCouncil {
             guard start <= lastDay, birth != noDate, birth < start else { continue }
             inCare.insert(child)
             let id = t.childID[child]
-            let sex = t.gender[child] == "2" ? "2" : "1"
+            let sex = t.gender[child] == "F" ? "F" : "M"
             header += "\(id),\(sex),\(day(birth)),\(t.ethnicity[child]),\(t.upn[child]),,\n"
             // A period of care: a placement, perhaps moves, perhaps an end (at eighteen at the latest).
             let eighteen = months(birth, 18 * 12)
@@ -56,9 +63,25 @@ extension SyntheticCouncil {
                 let place = rng.pick(["U1", "U3", "U4", "U5", "U6", "K2", "R1"])
                 let rec = dec == noDate ? "" : (dec == end ? (dec == eighteen ? "E8" : "E4A") : "X1")
                 episodes += "\(id),\(day(episodeStart)),\(reason),\(status),N1,\(place),PR1,\(dec == noDate ? "" : day(dec)),\(rec),\(rec == "X1" ? "CARPL" : ""),,,\n"
+                // Some children in a home registered for it are there under a Deprivation of Liberty order.
+                if place == "K2", later.chance(0.4) {
+                    liberty += "\(id),\(day(birth)),\(day(episodeStart)),\(dec == noDate ? "" : day(dec))\n"
+                }
                 if dec == noDate || dec == end { break }
                 episodeStart = dec
                 reason = "P"
+            }
+            // Social workers: one allocated when the child comes into care, changing now and then (more often while
+            // practice is poor); the last stays allocated.
+            var allocated = start
+            while true {
+                workerNumber += 1
+                let next = allocated + Int32(later.int(later.chance(onTime(allocated, poor: 0.4, good: 0.8)) ? 240...700 : 60...200))
+                let changes = next <= (end == noDate ? lastDay : min(end, lastDay))
+                let reason = later.pick(["MANAGE", "LEFTRL", "ORGRST", "CHCHAN", "ABSENC", "OTHERS"])
+                workers += "\(id),\(day(birth)),SW\(workerNumber % 97),\(day(allocated)),\(changes ? day(next) : ""),\(changes ? reason : "")\n"
+                if !changes { break }
+                allocated = next
             }
             // Reviews: the first within 20 working days, then three months, then six; late more often early on.
             let leaving = end == noDate ? lastDay : end
@@ -85,6 +108,13 @@ extension SyntheticCouncil {
             if end != noDate, end == eighteen {
                 let duties = months(eighteen, 36)
                 leavers += "\(id),\(iso(eighteen)),\(duties <= lastDay ? iso(duties) : "")\n"
+                // OC3: how the young person is doing around each birthday from the 18th to the 21st.
+                for age in 18...21 where months(birth, 12 * age) <= lastDay {
+                    let inTouch = later.chance(0.9)
+                    let activity = inTouch ? later.pick(["F1", "P1", "F2", "P2", "F3", "P3", "G4", "G5", "G6"]) : "0"
+                    let accommodation = inTouch ? later.pick(["B1", "C1", "D1", "E1", "G1", "T1", "U1", "S2", "R2"]) : "0"
+                    oc3 += "\(id),\(day(birth)),\(inTouch ? "YES" : "NO"),\(activity),\(accommodation)\n"
+                }
                 var review = eighteen + Int32(rng.int(0...30))
                 while review <= min(lastDay, duties) {
                     pathway += "\(id),\(iso(review))\n"
@@ -95,6 +125,7 @@ extension SyntheticCouncil {
         var files: [(String, String)] = [
             ("ssda903-header.csv", header), ("ssda903-episodes.csv", episodes), ("ssda903-reviews.csv", reviews),
             ("health_assessments.csv", health), ("care_leavers.csv", leavers), ("pathway_plan_reviews.csv", pathway),
+            ("ssda903-sw_episodes.csv", workers), ("ssda903-oc3.csv", oc3), ("ssda903-dol_orders.csv", liberty),
         ]
         for year in from.year...to.year {
             let reference = CalendarDate(year: year, month: 9, day: 30)!

@@ -22,8 +22,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
     }
 
     // The pictures read the same case records the drill-downs do, so one cache serves both.
-    let records = CaseDataCache()
     let published = PublishedCache()
+    let records = CaseDataCache(published: published)
     app.services = AppServices(settings: settings, cache: records, pictures: PictureCache(records: records, published: published), published: published, pseudonymiser: Pseudonymiser(secret: settings.secret),
                                metrics: RequestMetrics(),
                                decoyHash: try Bcrypt.hash(Token.random(), cost: settings.bcryptCost))

@@ -3,6 +3,7 @@ import CaseRecords
 import Domain
 import Foundation
 import Indicators
+import Published
 
 /// `improve indicators`: every indicator the inputs support, for every month and basis (spec/CLI.md).
 struct IndicatorsCommand: ParsableCommand {
@@ -34,6 +35,12 @@ struct IndicatorsCommand: ParsableCommand {
     @Flag(help: "With --format json, list the records behind each numerator and denominator.")
     var records = false
 
+    @Option(help: "ONS mid-year population estimates (DfE's CSV layout) for the rates per 10,000 children (default: the file shipped in Resources/published, when found).")
+    var population: String?
+
+    @Option(help: "The council's three-digit code, for its population (default: the LEA of the CIN census files).")
+    var council: String?
+
     func run() throws {
         var asOfDate: CalendarDate?
         if let asOf {
@@ -52,7 +59,7 @@ struct IndicatorsCommand: ParsableCommand {
             throw CommandFailure("no returns this product reads among the inputs; nothing to compute")
         }
         let data = CaseData(cin: loaded.cin, bundle: loaded.bundle, lac: loaded.lac, workforceCensus: loaded.workforceCensus,
-                            annexA: loaded.annexA, asOf: asOfDate)
+                            annexA: loaded.annexA, asOf: asOfDate, population: try childPopulation(loaded))
         var months = try Inputs.months(from: from, to: to, referrals: data.eventDays)
         if let limit = asOfDate { months = months.filter { $0.firstDay <= limit } }
         var bases: [Basis]?
@@ -132,4 +139,27 @@ enum Inputs {
 func jsonAmount(_ x: Double) -> Any {
     if x == x.rounded(), abs(x) < 1e15 { return Int64(x) }
     return ExactDecimal(x).map { Decimal(string: $0.description) ?? Decimal(x) } ?? Decimal(x)
+}
+
+extension IndicatorsCommand {
+    /// The council's children aged 0 to 17, for the rates per 10,000: from --population (or the shipped ONS file)
+    /// for --council (or the census files' LEA). Nil when either is unknown; the rates are then not computed.
+    func childPopulation(_ loaded: ReturnLoader.Loaded) throws -> ChildPopulation? {
+        guard let code = council ?? loaded.reports.compactMap(\.laCode).first else { return nil }
+        let path: String
+        if let population {
+            path = population
+        } else {
+            let shipped = "Resources/published/ons_mid-year_population_estimates_2012_to_2024.csv"
+            guard FileManager.default.fileExists(atPath: shipped) else { return nil }
+            path = shipped
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("\(path): cannot be read") }
+        do {
+            let file = try PublishedFile.read(Array(data), name: (path as NSString).lastPathComponent)
+            return PublishedLibrary(files: [file]).childPopulation(laCode: code)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+    }
 }

@@ -3,6 +3,7 @@ import Domain
 import FluentKit
 import Foundation
 import Indicators
+import Published
 import Storage
 
 /// Imports a council's returns all or nothing: the new files are read together with the council's stored ones; if any
@@ -25,6 +26,8 @@ public struct ReturnImport: Sendable {
 
     public var today: CalendarDate
     public var progress: (@Sendable (String) -> Void)?
+    /// The council's children aged 0 to 17; nil to read it from the published statistics in the store.
+    public var population: ChildPopulation?
 
     public init(today: CalendarDate = .today, progress: (@Sendable (String) -> Void)? = nil) {
         self.today = today
@@ -83,7 +86,11 @@ public struct ReturnImport: Sendable {
             return .rejected(report)
         }
         progress?("computing the indicators")
-        let values = Self.compute(loaded, through: today)
+        // The council's children aged 0 to 17, for the rates per 10,000: given by the caller from its cache of the
+        // published statistics, else read from them here.
+        var population = self.population
+        if population == nil { population = try await PublishedStatistics.library(on: store.database).childPopulation(laCode: council.laCode) }
+        let values = Self.compute(loaded, through: today, population: population)
         report.figures = values.count
         let audits = loaded.bundle.map(AuditFigures.records) ?? []
         let record = try await scope.recordImport(files: incoming, reportJSON: try report.json(), values: values,
@@ -92,8 +99,9 @@ public struct ReturnImport: Sendable {
     }
 
     /// Every indicator the data supports, for every month from the first event to the month of `through`.
-    static func compute(_ loaded: ReturnLoader.Loaded, through: CalendarDate) -> [CouncilScope.ComputedValue] {
-        let data = CaseData(cin: loaded.cin, bundle: loaded.bundle, lac: loaded.lac, workforceCensus: loaded.workforceCensus, annexA: loaded.annexA)
+    static func compute(_ loaded: ReturnLoader.Loaded, through: CalendarDate, population: ChildPopulation? = nil) -> [CouncilScope.ComputedValue] {
+        let data = CaseData(cin: loaded.cin, bundle: loaded.bundle, lac: loaded.lac, workforceCensus: loaded.workforceCensus, annexA: loaded.annexA,
+                            population: population)
         let months = Self.months(data, through: through)
         guard !months.isEmpty else { return [] }
         return IndicatorEngine().evaluate(data, .init(months: months)).map {

@@ -1,8 +1,9 @@
 import CaseRecords
 import Domain
 import Foundation
-import Storage
 import Indicators
+import Published
+import Storage
 
 /// A council's case records read back into column tables, kept in memory while the council's files stay the same:
 /// drilling into a figure evaluates one indicator for one month over them, which takes milliseconds once loaded.
@@ -15,9 +16,12 @@ public actor CaseDataCache {
 
     private var entries: [UUID: Entry] = [:]
     private let capacity: Int
+    /// Where the council's child population comes from (rates per 10,000 children): the published statistics.
+    private let published: PublishedCache?
 
-    public init(capacity: Int = 8) {
+    public init(capacity: Int = 8, published: PublishedCache? = nil) {
         self.capacity = capacity
+        self.published = published
     }
 
     /// The council's records as they stand; nil when it has no files.
@@ -25,7 +29,12 @@ public actor CaseDataCache {
         let scope = store.scope(council)
         let ids = try await scope.currentFileIDs().map(\.uuidString).sorted()
         guard !ids.isEmpty else { return nil }
-        let fingerprint = ids.joined(separator: ",")
+        var population: ChildPopulation?
+        if let published, let laCode = try await store.council(id: council)?.laCode {
+            population = try await published.current(store: store).populations[laCode]
+        }
+        // The population is part of what the figures are computed from: a newly loaded estimate recomputes them.
+        let fingerprint = ids.joined(separator: ",") + "|" + (population.map { $0.byYear.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: ",") } ?? "")
         if let hit = entries[council], hit.fingerprint == fingerprint { return hit }
         let files = try await scope.currentFiles()
         var seen = Set<String>()
@@ -36,7 +45,8 @@ public actor CaseDataCache {
             return .bytes(file.content, name: name)
         }
         let loaded = try ReturnLoader(today: today).load(sources: sources)
-        let data = CaseData(cin: loaded.cin, bundle: loaded.bundle, lac: loaded.lac, workforceCensus: loaded.workforceCensus, annexA: loaded.annexA)
+        let data = CaseData(cin: loaded.cin, bundle: loaded.bundle, lac: loaded.lac, workforceCensus: loaded.workforceCensus, annexA: loaded.annexA,
+                            population: population)
         let entry = Entry(fingerprint: fingerprint, data: data, loaded: loaded)
         if entries.count >= capacity, let victim = entries.keys.first { entries[victim] = nil }
         entries[council] = entry

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Published
 import Storage
@@ -12,6 +13,8 @@ public actor PublishedCache {
         /// Each council's latest Ofsted inspection, by its three-digit number.
         public var inspections: [String: OfstedOutcomes.Inspection]
         public var fingerprint: String
+        /// Each council's children aged 0 to 17 (ONS), by its three-digit number: the rates per 10,000.
+        public var populations: [String: ChildPopulation] = [:]
 
         public func series(_ measure: PublishedMeasure) -> PublishedLibrary.Series? { series[measure.indicator.rawValue] }
     }
@@ -64,7 +67,8 @@ public actor PublishedCache {
             let library = try await PublishedStatistics.library(on: database)
             var series: [String: PublishedLibrary.Series] = [:]
             for measure in PublishedMeasure.all { series[measure.indicator.rawValue] = library.series(measure) }
-            return Snapshot(library: library, series: series, inspections: library.inspectionsByCouncil(), fingerprint: fingerprint)
+            return Snapshot(library: library, series: series, inspections: library.inspectionsByCouncil(), fingerprint: fingerprint,
+                            populations: library.childPopulations())
         }
         loading = (fingerprint, task)
         do {

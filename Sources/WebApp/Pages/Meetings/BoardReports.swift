@@ -20,7 +20,7 @@ public enum BoardReports {
             guard let council = try await store.council(laCode: laCode) else {
                 throw Failure(description: "no council with LA code \(laCode) in \(settings.storage.description)")
             }
-            let data = try await BoardData.load(council, store: store, pictures: PictureCache(records: CaseDataCache(), published: PublishedCache()), today: settings.today(for: council))
+            let data = try await BoardData.load(council, store: store, pictures: { let published = PublishedCache(); return PictureCache(records: CaseDataCache(published: published), published: published) }(), today: settings.today(for: council))
             guard let number = meeting ?? data.nextMeeting else { throw Failure(description: "\(council.name) has no meeting scheduled after \(data.asOf.iso)") }
             guard let pack = data.pack(meeting: number) else {
                 throw Failure(description: "\(council.name) has no meeting \(number) (meetings 1 to \(data.meetings.count) are scheduled)")

@@ -35,13 +35,15 @@ enum UploadController {
         let store = req.store
         let today = req.settings.today(for: council)
         let logger = req.logger
+        let population = try await req.services.published.current(store: req.store).populations[council.laCode]
         // The import outlives the request: it runs on, and the page polls it (through whichever server).
         Task.detached {
             // Progress is written by one task, in order, the newest message only when the database is slower than the
             // import; the outcome is written after the last of them.
             let (messages, feed) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(1))
             let writer = Task { for await message in messages { try? await scope.setImportJobProgress(job, message) } }
-            let importer = ReturnImport(today: today, progress: { feed.yield($0) })
+            var importer = ReturnImport(today: today, progress: { feed.yield($0) })
+            importer.population = population
             let outcome: Result<ReturnImport.Outcome, any Error>
             do {
                 outcome = .success(try await importer.run(uploads, council: council, store: store, by: user.actor))
