@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
         let loaded = try Inputs.load(inputs)
         var failed = false
         for report in loaded.reports {
-            print("\(report.file): \(report.accepted ? "read" : "NOT READ")" + (report.collectionYear.map { ", census year \($0)" } ?? "") + (report.laCode.map { ", LA \($0)" } ?? ""))
+            print("\(report.file): \(report.accepted ? "read" : "NOT READ")" + (report.readAs.map { ", read as \($0)" } ?? report.collectionYear.map { ", census year \($0)" } ?? "") + (report.laCode.map { ", LA \($0)" } ?? ""))
             if report.accepted {
                 // The census's tables in their usual order, then whatever else the file counted (a bundle's table).
                 let order = ["children", "referrals", "assessments", "cin_plans", "section_47", "cp_plans", "cp_reviews"]

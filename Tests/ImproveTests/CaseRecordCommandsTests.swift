@@ -44,7 +44,12 @@ struct CaseRecordCommandsTests {
         // the 903 tables, LAC reviews and initial health assessments on three bases and three snapshots (placement
         // stability twice, health assessments up to date). This small council has no care leavers yet, so
         // care_leavers_pathway_plan is not reported. From the Annex A workbook, icpc_within_15wd on three bases.
-        #expect(lines.count == 1 + 3 * (11 * 3 + 3 + 8 * 3 + 6 + 3 + 2 * 3 + 3 + 3))
+        // The §8 additions: conferences per 100 enquiries and seven assessment factors per 10,000 on three bases; the
+        // three rates per 10,000 (the shipped ONS estimates, for the census's LEA 891) and children with three or
+        // more social workers and under a Deprivation of Liberty order as snapshots; changes of social worker on three
+        // bases. No pre-proceedings (a census before 2026-27) and no OC3 rows (no care leavers yet).
+        #expect(lines.count == 1 + 3 * (11 * 3 + 3 + 8 * 3 + 6 + 3 + 2 * 3 + 3 + 3 + (1 + 7) * 3 + 3 + 2 + 3))
+        #expect(lines.contains { $0.hasPrefix("cla_rate_per_10k,snapshot,2022-06-30,2022-06-30,") })
         #expect(lines.contains { $0.hasPrefix("icpc_within_15wd,in_month,2022-05-01,2022-05-31,") })
         #expect(lines.contains { $0.hasPrefix("lac_reviews_on_time,in_month,2022-05-01,2022-05-31,") })
         #expect(lines.contains { $0.hasPrefix("placement_stability_short_term,snapshot,2022-06-30,2022-06-30,") })
@@ -56,7 +61,7 @@ struct CaseRecordCommandsTests {
         let records = try #require(row["records"] as? [String: [String]])
         #expect(records["denominator"]?.count == row["denominator"] as? Int)
         #expect(records["numerator"]?.count == row["numerator"] as? Int)
-        #expect(records["denominator"]?.allSatisfy { $0.hasPrefix("891-") } == true)
+        #expect(records["denominator"]?.allSatisfy { $0.hasPrefix("891C") } == true)
     }
 
     @Test func tablesWritesTheValidatorsElevenFiles() throws {
