@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Concatenates several `improve tables` outputs into one CSV per table, for duckdb_indicators.py.
 
-Each input folder is the output of one `improve tables --input FILE.xml --out DIR` call (the CIN validator's eleven
+Each input folder is the output of one `improve tables --input FILE.xml --out DIR` call (the CIN validator's eleven (twelve from 2026-27)
 tables). The output folder gets one `<Table>.csv` per table holding every input's rows, with a first column
 `SourceFile`: the input's position in the argument list, from 1. Give the folders in the order the files should be
 merged (by census reference date, earliest first): duckdb_indicators.py keeps an episode found in several files from

@@ -2,11 +2,11 @@ import ArgumentParser
 import CaseRecords
 import Foundation
 
-/// `improve tables`: a CIN census file as the community validator's eleven CSV tables, for side-by-side comparison.
+/// `improve tables`: a CIN census file as the community validator's CSV tables (eleven, and from 2026-27 the pre-proceedings table), for side-by-side comparison.
 struct TablesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tables",
-        abstract: "Write a CIN census file as the CIN validator's eleven CSV tables."
+        abstract: "Write a CIN census file as the CIN validator's CSV tables."
     )
 
     @Option(help: "A CIN census XML file.")
@@ -25,10 +25,11 @@ struct TablesCommand: ParsableCommand {
         }
         let folder = URL(fileURLWithPath: out)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (table, _) in CINValidatorTables.columns {
+        let written = CINValidatorTables.written(tables)
+        for table in written {
             let csv = CINValidatorTables.csv(table, rows: tables[table] ?? [])
             try Data(csv.utf8).write(to: folder.appendingPathComponent("\(table).csv"))
         }
-        print("wrote \(CINValidatorTables.columns.count) tables to \(out): " + CINValidatorTables.columns.map { "\($0.table) \(tables[$0.table]?.count ?? 0)" }.joined(separator: ", "))
+        print("wrote \(written.count) tables to \(out): " + written.map { "\($0) \(tables[$0]?.count ?? 0)" }.joined(separator: ", "))
     }
 }

@@ -2,7 +2,8 @@ import CaseRecords
 import Foundation
 import Testing
 
-/// `improve tables` writes what the community CIN validator's `xmltocsv` writes: its eleven tables and columns.
+/// `improve tables` writes what the community CIN validator's `xmltocsv` writes: its eleven tables and columns, and
+/// from 2026-27 its pre-proceedings table.
 @Suite("Validator tables")
 struct ValidatorTablesTests {
     func tables(_ name: String) throws -> [String: [[String]]] {
@@ -12,7 +13,8 @@ struct ValidatorTablesTests {
 
     @Test func elevenTablesWithTheValidatorsColumns() {
         #expect(CINValidatorTables.columns.map(\.table) == ["Header", "ChildIdentifiers", "ChildCharacteristics", "Disabilities", "CINdetails",
-                                                            "Assessments", "AssessmentFactorsList", "CINplanDates", "Section47", "ChildProtectionPlans", "Reviews"])
+                                                            "Assessments", "AssessmentFactorsList", "CINplanDates", "Section47", "ChildProtectionPlans", "Reviews",
+                                                            "PreProceedings"])
         #expect(CINValidatorTables.csv("Reviews", rows: []) == "LAchildID,CINdetailsID,CPPID,CPPreviewDate\n")
     }
 
@@ -41,5 +43,21 @@ struct ValidatorTablesTests {
         #expect(fake["CINdetails"]?.count == 402)
         // CINdetailsID restarts for each child.
         #expect(fake["CINdetails"]?.filter { $0[1] == "1" }.count == 332)
+    }
+
+    @Test func aCensusOf2026To27HasItsPreProceedingsTable() throws {
+        let xml = """
+        <Message><Header><CollectionDetails><Collection>CIN</Collection><Year>2026</Year><ReferenceDate>2027-03-31</ReferenceDate></CollectionDetails>
+        <Source><LEA>885</LEA></Source></Header><Children><Child><ChildIdentifiers><LAchildID>A1</LAchildID><Sex>F</Sex></ChildIdentifiers>
+        <CINdetails><CINreferralDate>2026-05-01</CINreferralDate><ReferralNFA>false</ReferralNFA>
+        <PreProceedingsandFGDM><PPStartDate>2026-06-01</PPStartDate><LBPSentDate>2026-06-03</LBPSentDate><FGDMMeetingOffer>1</FGDMMeetingOffer>
+        <StepDecisionDate>2026-09-01</StepDecisionDate><PPOutcome>A</PPOutcome></PreProceedingsandFGDM></CINdetails></Child></Children></Message>
+        """
+        let t = try CINValidatorTables.tables(bytes: Array(xml.utf8), file: "2027.xml")
+        #expect(t["PreProceedings"] == [["A1", "1", "2026-06-01", "2026-06-03", "1", "", "", "", "2026-09-01", "A", "", ""]])
+        #expect(t["ChildIdentifiers"]?.first?[7] == "F")
+        #expect(CINValidatorTables.written(t).last == "PreProceedings")
+        // An earlier year's file has no such table to write.
+        #expect(!CINValidatorTables.written(try tables("cin-2022.xml")).contains("PreProceedings"))
     }
 }

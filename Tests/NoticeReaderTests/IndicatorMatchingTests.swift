@@ -27,6 +27,22 @@ struct IndicatorMatchingTests {
         #expect(t.match?.needsChecking == true)
     }
 
+    @Test("the measures of the 2024-25 to 2026-27 returns and the National Framework are targets like the rest")
+    func nationalFrameworkMeasures() throws {
+        let cases: [(String, IndicatorID)] = [
+            ("- increase the percentage of care leavers aged 19 to 21 in suitable accommodation from 78% to 90% by March 2027.", .careLeavers1921SuitableAccommodation),
+            ("- increase the percentage of care leavers aged 17 to 18 in education, employment or training from 55% to 65% by March 2027.", .careLeavers1718EET),
+            ("- increase the percentage of letters before proceedings offering a family group decision-making meeting from 40% to 100% by March 2027.", .ppFGDMOffered),
+            ("- reduce the number of children looked after per 10,000 children from 98 to 85 by March 2027.", .claRatePer10k),
+            ("- reduce the percentage of children in care with three or more social workers in the year from 20% to 10% by March 2027.", .claThreePlusSocialWorkers),
+            ("- reduce changes of social worker for children in care from 40 to 20 a quarter by March 2027.", .claSocialWorkerChanges),
+        ]
+        for (text, id) in cases {
+            let t = try target(text)
+            #expect(t.indicatorID == id, "\(text)")
+        }
+    }
+
     @Test("children with three or more placements in the year is placement stability, with the words that decided it")
     func threeOrMorePlacements() throws {
         let t = try target("- reduce the percentage of looked after children with three or more placements in the year from 14% to 10% by March 2018.")

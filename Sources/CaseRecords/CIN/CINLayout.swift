@@ -35,6 +35,11 @@ public struct CINLayout: Sendable, Equatable {
         }
     }
 
+    /// The collection year (by its end) a header's reference date and <Year> give; nil when neither reads.
+    public static func year(referenceDate: String?, yearElement: String?) -> Int? {
+        CINLayout(referenceDate: referenceDate, yearElement: yearElement).year
+    }
+
     /// "2024-25".
     public static func name(_ year: Int) -> String {
         let short = year % 100

@@ -1,12 +1,15 @@
 import Domain
 import Spreadsheet
 
-/// A CIN census file as the eleven tables the community CIN validator (data-to-insight/csc-validator-be-cin,
+/// A CIN census file as the tables the community CIN validator (data-to-insight/csc-validator-be-cin,
 /// `cin_validator/ingress.py`, class `XMLtoCSV`) makes of it: same tables, same column names and order, raw text
 /// values, an empty cell where an element is absent. `CINdetailsID` numbers a child's episodes from 1; `AssessmentID`
 /// and `CPPID` number an episode's assessments and plans from 1; `AssessmentFactors` is written as the validator's
 /// Python list (`['2A', '2B']`); a `Reviews` row is one `<Reviews>` element and its first `CPPreviewDate`.
-/// The validator's pandas index column is not written.
+/// The validator's pandas index column is not written. From 2026-27 a twelfth table, `PreProceedings`, holds each
+/// `<PreProceedingsandFGDM>` block with its child and episode: the validator (as of May 2026) means the same table but
+/// builds its frame from the field names as data rather than as columns, so its own output has no such columns yet;
+/// ours gives the ten fields the block has.
 public enum CINValidatorTables {
     public static let columns: [(table: String, columns: [String])] = [
         ("Header", ["Collection", "Year", "ReferenceDate", "SourceLevel", "LEA", "SoftwareCode", "Release", "SerialNo", "DateTime"]),
@@ -20,6 +23,8 @@ public enum CINValidatorTables {
         ("Section47", ["LAchildID", "CINdetailsID", "S47ActualStartDate", "InitialCPCtarget", "DateOfInitialCPC", "ICPCnotRequired"]),
         ("ChildProtectionPlans", ["LAchildID", "CINdetailsID", "CPPID", "CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse", "NumberOfPreviousCPP"]),
         ("Reviews", ["LAchildID", "CINdetailsID", "CPPID", "CPPreviewDate"]),
+        ("PreProceedings", ["LAchildID", "CINdetailsID", "PPStartDate", "LBPSentDate", "FGDMMeetingOffer", "FGDMMeetingFac", "InitialPPMeetingDate",
+                            "ReviewMeetingsCount", "StepDecisionDate", "PPOutcome", "CourtAppDate", "LetterInitCPDate"]),
     ]
 
     /// Rows of each table, by table name; each row a value per column.
@@ -42,6 +47,7 @@ public enum CINValidatorTables {
         var s47: [String: String] = [:]
         var plan: [String: String] = [:]
         var review: String?
+        var preProceedings: [String: String] = [:]
         var pendingRows: [(String, [String])] = []  // rows of a CINdetails, written once its id fields are known
 
         func row(_ table: String, _ values: [String: String]) -> [String] {
@@ -68,6 +74,7 @@ public enum CINValidatorTables {
                     case "Section47": s47 = [:]
                     case "ChildProtectionPlans": plan = [:]; planID += 1
                     case "Reviews": review = nil
+                    case "PreProceedingsandFGDM": preProceedings = [:]
                     default: break
                     }
                 case .text(let range, _):
@@ -115,6 +122,12 @@ public enum CINValidatorTables {
                             pendingRows.append(("Reviews", [childID, String(detailsID), String(planID), review]))
                         }
                     case ("Reviews", "CPPreviewDate"): review = review ?? text
+                    case ("CINdetails", "PreProceedingsandFGDM"):
+                        var values = preProceedings
+                        values["LAchildID"] = childID
+                        values["CINdetailsID"] = String(detailsID)
+                        pendingRows.append(("PreProceedings", row("PreProceedings", values)))
+                    case ("PreProceedingsandFGDM", _): preProceedings[n] = text
                     case ("CINdetails", _): details[n] = text
                     case ("Assessments", _): assessment[n] = text
                     case ("FactorsIdentifiedAtAssessment", "AssessmentFactors"): factors = (factors ?? []) + [text]
@@ -143,6 +156,13 @@ public enum CINValidatorTables {
             throw ImportRejection(file: file, line: error.line, reason: "not well-formed XML: \(error.message)")
         }
         return out
+    }
+
+    /// The tables a file of its year has: the pre-proceedings table from 2026-27 (or whenever a file has such blocks).
+    public static func written(_ tables: [String: [[String]]]) -> [String] {
+        let header = tables["Header"]?.first
+        let year = CINLayout.year(referenceDate: header?[2], yearElement: header?[1]) ?? 0
+        return columns.map(\.table).filter { $0 != "PreProceedings" || year >= 2027 || !(tables[$0]?.isEmpty ?? true) }
     }
 
     /// A table as CSV text, quoting where a value needs it.

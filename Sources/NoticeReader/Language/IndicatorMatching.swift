@@ -47,8 +47,11 @@ enum IndicatorMatching {
         let wordMentions = IndicatorVocabulary.mentions(in: words, wordsRange)
         let whole = Layout.document(from: statement)
         let wholeRange = 0..<whole.lower.count
+        // A subject the product now measures for the indicator matched is no doubt: care leavers' accommodation and
+        // activity, by age group, are the OC3 measures of §8.6.
+        let measured: Set<String> = IndicatorVocabulary.careLeaverMeasures.contains(target.indicatorID) ? ["care leavers' accommodation or work"] : []
         func beyond(in doc: Document, _ range: Range<Int>) -> String? {
-            beyondTheIndicators.first { entry in entry.phrases.contains { doc.contains($0, in: range) } }?.subject
+            beyondTheIndicators.first { entry in !measured.contains(entry.subject) && entry.phrases.contains { doc.contains($0, in: range) } }?.subject
         }
         let subject = beyond(in: words, wordsRange) ?? (wordMentions.isEmpty ? beyond(in: whole, wholeRange) : nil)
         guard target.indicatorID != .other else {

@@ -61,7 +61,7 @@ enum IndicatorVocabulary {
         Concept(id: .swAbsenceRate, ideas: [["absence", "sickness"]]),
         Concept(id: .singleAssessmentTimeliness, ideas: [["assessment", "assessments"], ["45 working days", "45 days", "forty-five", "forty five", "within timescale", "within timescales", "timescales", "timescale", "timely", "single assessment", "single assessments", "continuous assessment", "on time"]],
                 unless: ["health assessment", "independent assessment", "self assessment", "self-assessment", "assessment audit", "risk assessment", "formal assessment", "final assessment", "initial child protection", "initial assessment", "core assessment"]),
-    ]
+    ] + additions
 
     /// Every phrase of every concept, indexed by its first two bytes, so a stretch of text is scanned once for all of
     /// them rather than once per phrase.
