@@ -70,6 +70,7 @@ struct WorkflowTests {
         #expect(accepted.status == .ok)
         #expect(accepted.body.contains("Import complete"))
         #expect(accepted.body.contains("Faults by rule"), "the planted faults are reported")
+        #expect(accepted.body.contains("Read as the 2010-11 census (by its reference date)."), "the report says which year's layout the file was read as")
         #expect(try await scope.imports().count == importsBefore + 1)
     }
 

@@ -155,6 +155,8 @@ public struct ImportReport: Codable, Sendable, Equatable {
         public var faults: [Fault]
         /// Every fault counted by "severity rule".
         public var faultsByRule: [String: Int]
+        /// Which year's layout a census was read as, in words ("the 2024-25 census (by its reference date)").
+        public var readAs: String?
 
         init(name: String, accepted: Bool, counts: [String: Int], faults: [Fault]) {
             self.name = name
@@ -172,6 +174,7 @@ public struct ImportReport: Codable, Sendable, Equatable {
                 Fault(severity: $0.severity.rawValue, line: $0.line, child: $0.childID, field: $0.field, rule: $0.rule, message: $0.message)
             }
             faultsByRule = Dictionary(report.faults.map { ("\($0.severity.rawValue) \($0.rule)", 1) }, uniquingKeysWith: +)
+            readAs = report.readAs
         }
     }
 

@@ -41,7 +41,8 @@ enum DataQualityView {
         }
         let fileRows: [Node<HTML.TableContext>] = reports.map { report in
             let counts = report.counts.keys.sorted().map { "\($0.replacingOccurrences(of: "_", with: " ")) \(report.counts[$0]!)" }.joined(separator: ", ")
-            return .tr(.th(.attribute(named: "scope", value: "row"), .text(report.file)), .td(.text(counts)),
+            let read = report.readAs.map { "Read as \($0). " } ?? ""
+            return .tr(.th(.attribute(named: "scope", value: "row"), .text(report.file)), .td(.text(read + counts)),
                        .td(.class("numeric"), .text(String(report.errors.count))), .td(.class("numeric"), .text(String(report.warnings.count))))
         }
         return Layout.page(title: "Data quality", user: user, breadcrumbs: crumbs, wide: true, content: .group(

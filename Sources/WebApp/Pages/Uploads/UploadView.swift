@@ -90,6 +90,7 @@ enum UploadView {
                     .forEach(report.files) { file in
                         .div(.class("app-file-report"),
                              .h2(.class("govuk-heading-m"), .text(file.name), .text(" "), file.accepted ? Layout.tag("Read", colour: "green") : Layout.tag("Not read", colour: "red")),
+                             .unwrap(file.readAs) { .p(.class("govuk-body"), .text("Read as \($0).")) },
                              .p(.class("govuk-body-s"), .text(file.counts.keys.sorted().map { "\($0.replacingOccurrences(of: "_", with: " ")): \(file.counts[$0]!)" }.joined(separator: ", "))),
                              .if(!file.faultsByRule.isEmpty, .table(
                                 .class("govuk-table"),
