@@ -86,10 +86,11 @@ public struct SeriesLibrary: Sendable {
     public func series(_ indicator: IndicatorID, _ basis: Basis) -> Series? { series[Self.key(indicator, basis)] }
 
     /// The series a milestone is judged on: its own basis, or when the notice gave none, the indicator's usual one
-    /// (in-month for events, the snapshot for cohorts), or whatever basis has figures.
+    /// (the first of its bases: in-month for most events, the year to date for a yearly return such as care leavers'
+    /// OC3, the snapshot for cohorts), or whatever basis has figures.
     public func series(for indicator: IndicatorID, basis: Basis) -> Series? {
         if basis != .unspecified { return series(indicator, basis) }
-        for b in [Basis.inMonth, .snapshot, .cumulativeYearToDate, .rolling12Months] {
+        for b in indicator.info.bases + [Basis.inMonth, .snapshot, .cumulativeYearToDate, .rolling12Months] {
             if let s = series(indicator, b), !s.months.isEmpty { return s }
         }
         return nil

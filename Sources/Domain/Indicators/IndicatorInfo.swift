@@ -28,6 +28,8 @@ public struct IndicatorInfo: Sendable, Hashable {
     }
 
     static let events: [Basis] = [.inMonth, .cumulativeYearToDate, .rolling12Months]
+    /// A yearly return's events (one OC3 row a year for each care leaver): the year to date is the usual figure.
+    static let yearly: [Basis] = [.cumulativeYearToDate, .inMonth, .rolling12Months]
 
     static let other = IndicatorInfo(title: "A measure the notice names that no return computes", unit: .percent, betterWhen: nil,
                                      bases: [], section: "3.19", variantOf: nil)
@@ -115,9 +117,9 @@ public struct IndicatorInfo: Sendable, Hashable {
         ("cla_three_plus_social_workers", on("Looked-after children with three or more social workers in the year", .decrease, [.snapshot], "8.5")),
         ("cla_social_worker_changes", on("Changes of social worker for looked-after children", .count, .decrease, events, "8.5")),
         ("cla_deprivation_of_liberty", on("Looked-after children under a Deprivation of Liberty order", .count, nil, [.snapshot], "8.5")),
-        ("care_leavers_17_18_eet", on("Care leavers aged 17 to 18 in education, employment or training", .increase, events, "8.6")),
-        ("care_leavers_19_21_eet", on("Care leavers aged 19 to 21 in education, employment or training", .increase, events, "8.6")),
-        ("care_leavers_17_18_suitable_accommodation", on("Care leavers aged 17 to 18 in suitable accommodation", .increase, events, "8.6")),
-        ("care_leavers_19_21_suitable_accommodation", on("Care leavers aged 19 to 21 in suitable accommodation", .increase, events, "8.6")),
+        ("care_leavers_17_18_eet", on("Care leavers aged 17 to 18 in education, employment or training", .increase, yearly, "8.6")),
+        ("care_leavers_19_21_eet", on("Care leavers aged 19 to 21 in education, employment or training", .increase, yearly, "8.6")),
+        ("care_leavers_17_18_suitable_accommodation", on("Care leavers aged 17 to 18 in suitable accommodation", .increase, yearly, "8.6")),
+        ("care_leavers_19_21_suitable_accommodation", on("Care leavers aged 19 to 21 in suitable accommodation", .increase, yearly, "8.6")),
     ]
 }

@@ -92,6 +92,8 @@ enum IndicatorMatching {
         }
         t.match = IndicatorMatch(confidence: (confidence * 100).rounded() / 100, words: own?.words ?? [],
                                  doubt: doubts.isEmpty ? nil : doubts.joined(separator: " "))
+        // "90 per 10,000 children" reads as a plain number; the measure says what the number is.
+        if t.unit == .count, [.perTenThousand, .perHundred, .workingDays].contains(t.indicatorID.naturalUnit) { t.unit = t.indicatorID.naturalUnit }
         return t
     }
 }
