@@ -78,6 +78,58 @@ struct SSDA903ImportTests {
         #expect(lac.reviewChild.contains(first))
         #expect(lac.episodePlacement.allSatisfy { !$0.isEmpty })
         #expect(Set(lac.episodeChild).isSubset(of: Set(lac.childID)))
+        // The XML form keeps a care leaver's OC3 fields in HEADER: six young people's.
+        #expect(report.counts["oc3"] == 6 && lac.leaverChild.count == 6)
+    }
+
+    func read(_ files: String...) throws -> (SSDA903Tables, [ImportFault]) {
+        var t = SSDA903Tables()
+        var faults: [ImportFault] = []
+        let importer = SSDA903Importer(today: CalendarDate(year: 2027, month: 6, day: 1)!)
+        for (n, csv) in files.enumerated() {
+            let r = try importer.read(bytes: Array(csv.utf8), file: "t\(n).csv")
+            t.append(r.tables)
+            faults += r.report.faults
+        }
+        return (t, faults)
+    }
+
+    @Test func theTablesOf2023To27AreReadAndCheckedAcrossTheReturn() throws {
+        let (t, faults) = try read("""
+        CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB
+        A,M,01/01/2012,WBRI,,,
+        B,2,01/01/2013,WBRI,,,
+        C,X,01/01/2014,WBRI,,,
+        """, """
+        CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN
+        A,01/05/2026,S,C2,N1,K2,PR1,,,,,,
+        B,01/05/2026,S,C2,N1,Z14,PR1,,,,,,
+        C,01/05/2026,S,C2,N1,K1,PR1,,,,,,
+        """, """
+        CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON
+        A,01/01/2012,SW1,01/05/2026,01/09/2026,LEFTRL
+        A,01/01/2012,SW2,01/09/2026,,
+        B,01/01/2013,SW3,01/05/2026,01/08/2026,
+        C,01/01/2014,SW4,01/05/2026,01/04/2026,ORGRST
+        """, """
+        CHILD,DOB,DOLO_START,DOLO_END
+        A,01/01/2012,01/06/2026,
+        C,01/01/2014,01/06/2026,31/03/2027
+        """)
+        // SEX in either coding; X is no code. An ended worker with no reason; a worker whose end is before the start
+        // (left out). The 2025-26 placement code Z14 is kept as it is.
+        #expect(faults.map { "\($0.rule) \($0.field) \($0.childID ?? "")" } == [
+            "unknown-code SEX C", "missing-value SW_REASON B", "dates-out-of-order SW_DEC C",
+        ])
+        #expect(t.swWorker == ["SW1", "SW2", "SW3"] && t.swReason == ["LEFTRL", "", ""])
+        #expect(t.dolChild == ["A", "C"] && t.episodePlacement == ["K2", "Z14", "K1"])
+        // The return's year ends 31 March 2027 (its latest date). B's worker ended in August and C's row was left
+        // out: neither has one open then. C is under an order in K1, a secure children's home.
+        #expect(t.yearEnd == CalendarDate(year: 2027, month: 3, day: 31))
+        let across = SSDA903Checks.crossTable(t)
+        #expect(across.map { "\($0.rule) \($0.childID ?? "")" } == ["sw-open-at-year-end B", "dol-placement C"])
+        #expect(across.first?.message == "2 children were looked after on 2027-03-31 with no social worker episode open then (this child is the first)")
+        #expect(across.last?.message == "under a Deprivation of Liberty order from 2026-06-01 while placed in K1, a secure children's home, where such a child must never be placed")
     }
 
     @Test func brokenXMLIsRejectedWhole() {

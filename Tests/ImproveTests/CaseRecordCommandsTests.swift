@@ -28,6 +28,8 @@ struct CaseRecordCommandsTests {
         #expect(check.stdout.contains("warning unknown-code: 1"))
         #expect(check.stdout.contains("warning end-before-start: 1"))
         #expect(check.stdout.contains("warning unknown-element: 1"))
+        // Each census says which year's layout it was read as, told by its reference date.
+        #expect(check.stdout.contains("cin-891-2022.xml: read, read as the 2021-22 census (by its reference date), LA 891"))
         #expect(!check.stdout.contains("error "))
 
         let csv = try runner.run(["indicators", "--input", a.path, "--from", "2022-04", "--to", "2022-06"])

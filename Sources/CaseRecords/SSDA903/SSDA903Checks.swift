@@ -11,16 +11,14 @@ public enum SSDA903Checks {
         "H5": "supported accommodation",
     ]
 
-    /// - A child looked after at the return's last 31 March has a social worker episode open then (2023-24 on),
-    ///   when the return has a social worker table at all.
+    /// - A child looked after at the 31 March that ends the return's year (`SSDA903Tables.yearEnd`) has a social
+    ///   worker episode open then (2023-24 on), when the return has a social worker table at all.
     /// - A child under a Deprivation of Liberty order is placed where such an order is expected.
     /// Faults name the child and the field; they are warnings, since the records themselves are kept.
     public static func crossTable(_ t: SSDA903Tables, file: String = "SSDA903 return") -> [ImportFault] {
         var faults: [ImportFault] = []
-        if !t.swChild.isEmpty, t.latestDate != noDate {
-            let latest = CalendarDate(column: t.latestDate)!
-            let march31 = CalendarDate(year: latest.month <= 3 ? latest.year : latest.year + 1, month: 3, day: 31)!.column
-            let yearEnd = march31 <= t.latestDate ? march31 : CalendarDate(year: CalendarDate(column: march31)!.year - 1, month: 3, day: 31)!.column
+        if !t.swChild.isEmpty, let end = t.yearEnd {
+            let yearEnd = end.column
             var withWorker = Set<String>()
             for i in t.swChild.indices where t.swStart[i] <= yearEnd && (t.swEnd[i] == noDate || t.swEnd[i] >= yearEnd) {
                 withWorker.insert(t.swChild[i])

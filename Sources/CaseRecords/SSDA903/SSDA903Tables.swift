@@ -61,6 +61,17 @@ public struct SSDA903Tables: Sendable, Equatable {
     public init() {}
 
     public var episodeCount: Int { episodeStart.count }
+
+    /// The 31 March that ends the year the return describes: the first on or after the latest date of the records
+    /// kept (rows left out for a future date do not move it). An OC3 table carries no dates of its own, and the
+    /// return no year, so this is how its care leavers' birthdays and the year-end checks are placed. Nil when the
+    /// return has no dated record.
+    public var yearEnd: CalendarDate? {
+        let latest = [episodeStart.max(), episodeEnd.max(), reviewDate.max(), swStart.max(), swEnd.max(), dolStart.max(), dolEnd.max()]
+            .compactMap { $0 }.filter { $0 != noDate }.max()
+        guard let latest, let day = CalendarDate(column: latest) else { return nil }
+        return CalendarDate(year: day.month <= 3 ? day.year : day.year + 1, month: 3, day: 31)
+    }
     public var isEmpty: Bool { self == SSDA903Tables() }
 
     public mutating func append(_ o: SSDA903Tables) {

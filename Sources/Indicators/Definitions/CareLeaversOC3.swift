@@ -6,7 +6,7 @@ import Domain
 /// is in touch, their main activity and their accommodation around that birthday.
 ///
 /// - The collection year is the one the return describes: the year to the first 31 March on or after the latest
-///   date written in the return [D] (an OC3 table carries no dates of its own).
+///   date of the records it keeps (`SSDA903Tables.yearEnd`) [D]; an OC3 table carries no dates of its own.
 /// - The qualifying date is that birthday (a 29 February birthday falls on 28 February in other years, §1.2).
 /// - Ages 17 and 18 make one group, 19 to 21 the other, as DfE's tables do.
 /// - The denominator is every row of the group except young people who have died; "no information" stays in it, as
@@ -33,15 +33,9 @@ public struct CareLeaversOC3: EventIndicator {
 
     public func isSupported(by data: CaseData) -> Bool { !(data.lac?.leaverChild.isEmpty ?? true) }
 
-    /// The 31 March that ends the year the return describes.
-    static func yearEnd(_ l: SSDA903Tables) -> CalendarDate? {
-        guard let latest = CalendarDate(column: l.latestDate) else { return nil }
-        return CalendarDate(year: latest.month <= 3 ? latest.year : latest.year + 1, month: 3, day: 31)
-    }
-
     public func events(in data: CaseData) -> Events {
         var events = Events()
-        guard let l = data.lac, let end = Self.yearEnd(l) else { return events }
+        guard let l = data.lac, let end = l.yearEnd else { return events }
         let start = CalendarDate(year: end.year - 1, month: 4, day: 1)!.column
         var births: [String: Int32] = [:]
         for i in l.childID.indices { births[l.childID[i]] = l.childBirth[i] }
