@@ -38,7 +38,7 @@ struct IndicatorsCommand: ParsableCommand {
     @Option(help: "ONS mid-year population estimates (DfE's CSV layout) for the rates per 10,000 children (default: the file shipped in Resources/published, when found).")
     var population: String?
 
-    @Option(help: "The council's three-digit code, for its population (default: the LEA of the CIN census files).")
+    @Option(help: "The council's three-digit code, for its population (default: the LEA of the CIN census files, when they are one council's).")
     var council: String?
 
     func run() throws {
@@ -143,9 +143,12 @@ func jsonAmount(_ x: Double) -> Any {
 
 extension IndicatorsCommand {
     /// The council's children aged 0 to 17, for the rates per 10,000: from --population (or the shipped ONS file)
-    /// for --council (or the census files' LEA). Nil when either is unknown; the rates are then not computed.
+    /// for --council (or the census files' LEA, when they name one council). Nil when either is unknown; the rates
+    /// are then not computed.
     func childPopulation(_ loaded: ReturnLoader.Loaded) throws -> ChildPopulation? {
-        guard let code = council ?? loaded.reports.compactMap(\.laCode).first else { return nil }
+        // Files of several councils make one set of figures: no one council's population divides them.
+        let codes = Set(loaded.reports.compactMap(\.laCode))
+        guard let code = council ?? (codes.count == 1 ? codes.first : nil) else { return nil }
         let path: String
         if let population {
             path = population
