@@ -94,21 +94,24 @@ enum CINIndex {
         let byChild = plansByChild(t)
         var rowsOfPlan = [[Int]](repeating: [], count: t.planCount)
         for r in 0..<t.reviewCount { rowsOfPlan[Int(t.reviewPlan[r])].append(r) }
+        // The columns the closures read, taken out of the tables: a closure that captured `t` would retain every one
+        // of its columns each time it is made, hundreds of thousands of times over a national dataset.
+        let planEnd = t.planEnd, planStart = t.planStart, reviewDate = t.reviewDate
         for child in 0..<byChild.groupCount {
             var group: [Int] = []
             func close() {
                 guard let rep = group.min() else { return }
                 plans.representatives.append(rep)
-                plans.end[rep] = group.contains { t.planEnd[$0] == noDate } ? noDate : group.map { t.planEnd[$0] }.max()!
-                var rows = group.flatMap { rowsOfPlan[$0] }.sorted { (t.reviewDate[$0], $0) < (t.reviewDate[$1], $1) }
+                plans.end[rep] = group.contains { planEnd[$0] == noDate } ? noDate : group.map { planEnd[$0] }.max()!
+                var rows = group.flatMap { rowsOfPlan[$0] }.sorted { (reviewDate[$0], $0) < (reviewDate[$1], $1) }
                 var seen = Set<Int32>()
-                rows = rows.filter { seen.insert(t.reviewDate[$0]).inserted }
+                rows = rows.filter { seen.insert(reviewDate[$0]).inserted }
                 plans.reviewRows[rep] = rows
-                plans.reviews[rep] = rows.map { t.reviewDate[$0] }
+                plans.reviews[rep] = rows.map { reviewDate[$0] }
                 group = []
             }
             for p in byChild[child] {
-                if let first = group.first, t.planStart[first] != t.planStart[p] { close() }
+                if let first = group.first, planStart[first] != planStart[p] { close() }
                 group.append(p)
             }
             close()
