@@ -59,7 +59,7 @@ public struct ManualFigure: Sendable, Equatable {
 }
 
 /// All the series a council has: computed from its returns, and entered by hand. A hand-entered figure fills a month
-/// the returns do not cover; it never overwrites a computed one.
+/// the returns do not cover; it never overwrites a computed one, not even one whose figure is "n/a".
 public struct SeriesLibrary: Sendable {
     public private(set) var series: [String: Series] = [:]
 
@@ -73,7 +73,9 @@ public struct SeriesLibrary: Sendable {
         for m in manual {
             let key = Self.key(m.indicator, m.basis)
             var s = series[key] ?? Series(indicator: m.indicator, basis: m.basis)
-            if s.points[m.month]?.value == nil {
+            // A month the returns computed stays theirs even when its figure is "n/a" (nothing to count): the returns
+            // say there was nothing, and a hand figure must not say otherwise.
+            if s.points[m.month] == nil {
                 s.points[m.month] = .init(numerator: m.value, denominator: 1, value: m.value, period: .of(m.basis, month: m.month),
                                           enteredBy: m.enteredBy, enteredAt: m.enteredAt)
             }
