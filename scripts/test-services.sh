@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs (from Debian's packages, when missing) and starts what the tests need besides the toolchain:
-# a PostgreSQL server on 127.0.0.1 with a test database, headless Chromium with its WebDriver, xmllint and pdftotext.
+# a PostgreSQL server on 127.0.0.1 with a test database, headless Chromium with its WebDriver, xmllint, pdftotext and
+# the sqlite3 shell.
 # Prints the environment the tests read; `.ci/run` sources it. Run as root (or with sudo).
 set -euo pipefail
 
@@ -12,6 +13,8 @@ command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 # pdftotext reads notices published as PDFs (the product needs it too; the README names it).
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+# sqlite3 changes a stored audit entry behind the product's back, as someone with the database file could.
+command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
 if [ ${#need[@]} -gt 0 ]; then
     echo "== installing ${need[*]}" >&2
     export DEBIAN_FRONTEND=noninteractive

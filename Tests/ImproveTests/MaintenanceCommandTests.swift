@@ -135,11 +135,11 @@ struct MaintenanceCommandTests {
         let (_, quality, _) = try await server.request("\(location)/data-quality")
         #expect(quality.contains("Faults by rule"))
         _ = try await server.request("\(location)/targets/not-a-target?month=<script>")
-        _ = try await server.request("/councils/885-0000001")
+        _ = try await server.request("/councils/885C0000001")
         server.stop()
         let log = try String(contentsOf: server.log, encoding: .utf8)
         #expect(log.contains("route: /councils/:council/targets/:target"), "requests are logged by route pattern")
-        #expect(!log.contains("885-0"), "no child identifier (the demonstration's are 885-0000001 …)")
+        #expect(!log.contains("885C0"), "no child identifier (the demonstration's are 885C0000001 …)")
         #expect(!log.contains("PLANTED"), "not even the planted fault's child")
         #expect(!log.contains("month="), "no query string")
         #expect(!log.lowercased().contains("dateofbirth") && !log.contains("PersonBirthDate"))
@@ -173,5 +173,16 @@ struct MaintenanceCommandTests {
         let refused = try server.improve(["restore", "--from", junk.path])
         #expect(refused.0 == 1 && refused.1.contains("not a backup"))
         #expect(try server.improve(["audit", "verify"]).0 == 0)
+        // Someone with the database file changes what an entry says: the chain no longer holds, and the command says
+        // at which entry.
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        shell.arguments = [live, "UPDATE audit_events SET action = 'notice.deleted' WHERE id = (SELECT id FROM audit_events ORDER BY rowid LIMIT 1 OFFSET 3)"]
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0, "sqlite3 changed the entry")
+        let broken = try server.improve(["audit", "verify"])
+        #expect(broken.0 == 1)
+        #expect(broken.1.contains("the audit trail is broken at entry"), "\(broken.1)")
     }
 }
