@@ -4,6 +4,7 @@ import Domain
 import Foundation
 import Indicators
 import Published
+import WebApp
 
 /// `improve indicators`: every indicator the inputs support, for every month and basis (spec/CLI.md).
 struct IndicatorsCommand: ParsableCommand {
@@ -35,7 +36,7 @@ struct IndicatorsCommand: ParsableCommand {
     @Flag(help: "With --format json, list the records behind each numerator and denominator.")
     var records = false
 
-    @Option(help: "ONS mid-year population estimates (DfE's CSV layout) for the rates per 10,000 children (default: the file shipped in Resources/published, when found).")
+    @Option(help: "ONS mid-year population estimates (DfE's CSV layout) for the rates per 10,000 children (default: the file shipped in Resources/published, found as improve demo finds it).")
     var population: String?
 
     @Option(help: "The council's three-digit code, for its population (default: the LEA of the CIN census files, when they are one council's).")
@@ -149,14 +150,8 @@ extension IndicatorsCommand {
         // Files of several councils make one set of figures: no one council's population divides them.
         let codes = Set(loaded.reports.compactMap(\.laCode))
         guard let code = council ?? (codes.count == 1 ? codes.first : nil) else { return nil }
-        let path: String
-        if let population {
-            path = population
-        } else {
-            let shipped = "Resources/published/ons_mid-year_population_estimates_2012_to_2024.csv"
-            guard FileManager.default.fileExists(atPath: shipped) else { return nil }
-            path = shipped
-        }
+        let shipped = DemoSeed.publishedFolder()?.appendingPathComponent("ons_mid-year_population_estimates_2012_to_2024.csv").path
+        guard let path = population ?? shipped.flatMap({ FileManager.default.fileExists(atPath: $0) ? $0 : nil }) else { return nil }
         guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("\(path): cannot be read") }
         do {
             let file = try PublishedFile.read(Array(data), name: (path as NSString).lastPathComponent)

@@ -8,11 +8,12 @@ struct OpenCases {
     /// Child id → the allocation row covering the date, if any, and the child's latest open referral.
     static func at(_ date: Int32, _ data: CaseData) -> [(child: String, allocation: Int?, referral: Int)] {
         guard let t = data.cin, let b = data.bundle else { return [] }
+        // By child id: two children of one id in different councils' files are one case, as they always were here.
         var open: [String: Int] = [:]
-        for e in 0..<t.episodeCount where t.referralDate[e] <= date && (t.closureDate[e] == noDate || t.closureDate[e] > date) {
-            let child = t.childID[t.childOfEpisode(e)]
-            if let seen = open[child], (t.referralDate[seen], seen) > (t.referralDate[e], e) { continue }
-            open[child] = e
+        for (child, e) in Cohorts.openReferrals(at: date, t) {
+            let id = t.childID[child]
+            if let seen = open[id], (t.referralDate[seen], seen) > (t.referralDate[e], e) { continue }
+            open[id] = e
         }
         let allocations = Allocations(b)
         return open.keys.sorted().map { ($0, allocations.covering($0, on: date), open[$0]!) }

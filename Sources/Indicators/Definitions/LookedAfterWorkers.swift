@@ -16,10 +16,11 @@ public struct CLAThreePlusSocialWorkers: SnapshotIndicator {
         guard let l = data.lac else { return dates.map { _ in Tally() } }
         var byChild: [String: [Int]] = [:]
         for i in l.swChild.indices { byChild[l.swChild[i], default: []].append(i) }
+        let index = LACIndex(l, asOf: data.asOf)
         return dates.map { d in
             let yearStart = addMonths(d, -12)
             var tally = Tally()
-            for (child, episode) in Cohorts.lookedAfter(at: d, data) {
+            for (child, episode) in Cohorts.lookedAfter(at: d, l, index: index) {
                 let ref = RecordRef(.lacEpisode, episode)
                 tally.denominator.append(ref)
                 let workers = Set((byChild[child] ?? []).filter { l.swStart[$0] <= d && (l.swEnd[$0] == noDate || l.swEnd[$0] > yearStart) }.map { l.swWorker[$0] })

@@ -7,13 +7,19 @@ enum Cohorts {
     /// Children in need at D: a referral on or before D not closed by it (§1.3, open at D). The record is the child's
     /// latest open referral.
     static func childrenInNeed(at d: Int32, _ t: CINTables) -> [RecordRef] {
+        openReferrals(at: d, t).values.sorted().map { RecordRef(.referral, $0) }
+    }
+
+    /// Each child with a referral open at D (§1.3), and the latest of those referrals: the cohort of children in need,
+    /// and of the open cases that allocation is judged on.
+    static func openReferrals(at d: Int32, _ t: CINTables) -> [Int: Int] {
         var open: [Int: Int] = [:]
         for e in 0..<t.episodeCount where t.referralDate[e] <= d && (t.closureDate[e] == noDate || t.closureDate[e] > d) {
             let child = t.childOfEpisode(e)
             if let seen = open[child], (t.referralDate[seen], seen) > (t.referralDate[e], e) { continue }
             open[child] = e
         }
-        return open.values.sorted().map { RecordRef(.referral, $0) }
+        return open
     }
 
     /// Children on a child protection plan at D; the record is the child's latest plan open then.
@@ -31,7 +37,11 @@ enum Cohorts {
     /// periods of care); the record is the episode in force at D, so a breakdown shows the placement then.
     static func lookedAfter(at d: Int32, _ data: CaseData) -> [(child: String, episode: Int)] {
         guard let l = data.lac else { return [] }
-        let index = LACIndex(l, asOf: data.asOf)
+        return lookedAfter(at: d, l, index: LACIndex(l, asOf: data.asOf))
+    }
+
+    /// The same, with the periods of care already built (a cohort asked at many dates builds them once).
+    static func lookedAfter(at d: Int32, _ l: SSDA903Tables, index: LACIndex) -> [(child: String, episode: Int)] {
         var atDate: [String: Int] = [:]
         for e in 0..<l.episodeCount where l.episodeStart[e] <= d && (l.episodeEnd[e] == noDate || l.episodeEnd[e] > d)
             && !LACIndex.shortBreaks.contains(l.episodeLegalStatus[e]) {

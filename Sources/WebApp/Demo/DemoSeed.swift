@@ -83,7 +83,7 @@ extension DemoSeed {
 
     /// $PUBLISHED_DIR, else Resources/published under the working folder, else beside the build folder the
     /// executable runs from (.build/debug/improve).
-    static func publishedFolder() -> URL? {
+    public static func publishedFolder() -> URL? {
         let environment = ProcessInfo.processInfo.environment
         var candidates: [URL] = environment["PUBLISHED_DIR"].map { [URL(fileURLWithPath: $0)] } ?? []
         candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Resources/published"))
