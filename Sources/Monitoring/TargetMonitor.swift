@@ -134,7 +134,8 @@ public struct TargetMonitor: Sendable {
                                    reasons: ["no figures for \(target.indicatorID.rawValue): load the return that carries it or enter them by hand"])
         }
         let direction = target.direction == .maintain ? (target.indicatorID.betterWhen ?? .increase) : target.direction
-        func meets(_ v: Double) -> Bool { direction == .decrease ? v <= level + 1e-9 : v >= level - 1e-9 }
+        // Judged as shown: the figure and the level each to one decimal place, as every surface writes them.
+        func meets(_ v: Double) -> Bool { ShownFigure.meets(v, level: level, direction: direction) }
         let complete = lastCompleteMonth
 
         // Held every month: one breach is a miss.
@@ -229,7 +230,7 @@ public struct TargetMonitor: Sendable {
             let expected = interpolate(anchors, month)
             let actual = series.value(at: month)
             let gap = actual.map { $0 - expected }
-            let onTrack = gap.map { direction == .decrease ? $0 <= 1e-9 : $0 >= -1e-9 }
+            let onTrack = actual.map { ShownFigure.meets($0, level: expected, direction: direction) }
             points.append(TrajectoryPoint(month: month, expected: expected, actual: actual, gap: gap, onTrack: onTrack))
             month = month.adding(months: 1)
         }
@@ -284,10 +285,7 @@ public enum RAGRules {
     }
 }
 
-func formatFigure(_ v: Double) -> String {
-    let rounded = (v * 10).rounded() / 10
-    return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
-}
+func formatFigure(_ v: Double) -> String { ShownFigure.text(v) }
 
 extension YearMonth {
     /// "June 2011".

@@ -75,9 +75,7 @@ public struct BoardPack: Sendable {
 
     static func figure(_ value: Double?, _ unit: TargetUnit) -> ReportTable.Cell {
         guard let value else { return .empty }
-        let rounded = (value * 10).rounded() / 10
-        let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
-        return .figure(rounded, shown: unit == .percent ? text + "%" : text)
+        return .figure(ShownFigure.rounded(value), shown: ShownFigure.text(value, unit: unit))
     }
 
     public var targetTable: ReportTable {

@@ -1,3 +1,4 @@
+import Domain
 import Spreadsheet
 import Foundation
 
@@ -14,7 +15,7 @@ public struct ReportTable: Sendable, Equatable {
         public var shown: String {
             switch self {
             case .text(let t): t
-            case .number(let n): n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(format: "%.1f", n)
+            case .number(let n): ShownFigure.text(n)
             case .figure(_, let shown): shown
             case .empty: ""
             }

@@ -51,9 +51,7 @@ public enum ReviewDraft {
     }
 
     static func format(_ value: Double, _ unit: TargetUnit) -> String {
-        let rounded = (value * 10).rounded() / 10
-        let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
-        return unit == .percent ? text + "%" : text
+        ShownFigure.text(value, unit: unit)
     }
 
     static func percent(_ part: Int, _ whole: Int) -> String {

@@ -7,13 +7,11 @@ import Plot
 enum Format {
     static func figure(_ value: Double?, unit: TargetUnit = .percent) -> String {
         guard let value else { return "–" }
-        let rounded = (value * 10).rounded() / 10
-        let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
-        return unit == .percent ? text + "%" : text
+        return ShownFigure.text(value, unit: unit)
     }
 
     static func amount(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+        ShownFigure.text(value)
     }
 
     static func date(_ date: CalendarDate?) -> String {
