@@ -12,8 +12,8 @@ cohort indicators as a snapshot at each month's last day):
     single_assessment_timeliness        assessments authorised in the period; met when wd(episode's CINreferralDate,
                                         AssessmentAuthorisationDate) <= 45; authorised before the referral: left out
     single_assessment_timeliness_dfe    the same from AssessmentActualStartDate (left out when authorised before it)
-    single_assessment_overdue_open      snapshot at D: of assessments open at D (started on or before D, not
-                                        authorised by D), those with wd(CINreferralDate, D) > 45
+    single_assessment_overdue_open      snapshot at D: the number of assessments open at D (started on or before D,
+                                        not authorised by D) with wd(CINreferralDate, D) > 45; a count, over 1
     re_referral_12m                     referral days (child + CINreferralDate, once) in the period; met when the child
                                         has a referral in [addMonths(current, -12), current)
     referrals_to_assessment             referral days; met when any of that day's episodes holds an assessment
@@ -516,9 +516,13 @@ def value_text(num, den):
     return f"{v // 10000}.{v % 10000:04d}"
 
 
+COUNTS = {"single_assessment_overdue_open"}
+
+
 def csv_line(row):
     ind, basis, ps, pe, num, den = row[:6]
-    return f"{ind},{basis},{ps},{pe},{num},{den},{value_text(num, den)}"
+    value = f"{num}.0000" if ind in COUNTS else value_text(num, den)
+    return f"{ind},{basis},{ps},{pe},{num},{den},{value}"
 
 
 def run(csv_dir, first, last, threads=None, holidays_path=None, only=None):
@@ -534,6 +538,8 @@ def run(csv_dir, first, last, threads=None, holidays_path=None, only=None):
     rows = compute(con, months)
     t2 = time.perf_counter()
     con.close()
+    # §1.3: the backlog is "a companion backlog count": the number overdue, divided by one (the value is the count).
+    rows = [(r[0], r[1], r[2], r[3], r[4], 1) + tuple(r[6:]) if r[0] in COUNTS else r for r in rows]
     if only:
         rows = [r for r in rows if r[0] in only]
     return rows, t1 - t0, t2 - t1

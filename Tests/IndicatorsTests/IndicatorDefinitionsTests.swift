@@ -112,8 +112,9 @@ struct IndicatorDefinitionsTests {
             CINXML.child("B", episodes: [CINXML.episode(referral: "2024-05-01", assessments: [("2024-05-02", nil)])]),
             CINXML.child("C", episodes: [CINXML.episode(referral: "2024-03-01", assessments: [("2024-03-04", "2024-04-10")])]),
         ])
-        #expect(figure("single_assessment_overdue_open", d, .snapshot, "2024-05") == (1, 2))
-        #expect(figure("single_assessment_overdue_open", d, .snapshot, "2024-03") == (0, 2))
+        // A count (§1.3 "a companion backlog count"): A is overdue at 31 May; B is open and in time; C was authorised.
+        #expect(figure("single_assessment_overdue_open", d, .snapshot, "2024-05") == (1, 1))
+        #expect(figure("single_assessment_overdue_open", d, .snapshot, "2024-03") == (0, 1))
     }
 
     @Test func reviewsAtThreeAndSixMonthsWithMonthEndClamping() throws {

@@ -117,17 +117,22 @@ struct LookedAfterIndicatorsTests {
         child_id,assessment_date,kind
         H1,2011-06-20,initial
         H1,2011-12-01,review
+        H1,2012-06-10,review
         H2,2011-06-30,initial
         H3,2011-06-29,Initial
+        H3,2011-07-15,review
         """)
         let d = CaseData(bundle: b, lac: t)
         // Coming into care on 1 June 2011, the initial assessment was due 20 working days on, 29 June: H1 and H3 were
         // in time, H2 a day late.
         #expect(figure("lac_initial_health_assessment_20wd", d, .inMonth, "2011-06") == (2, 3, 200.0 / 3))
-        // At 31 March 2012: H1 (under five) had a review in December, next due in June: up to date. H2 (under five)
-        // was due a review six months after June 2011: overdue. H3 (eleven) is due twelve months on: up to date. H4's
-        // initial assessment is not yet due, so H4 is not in the cohort.
-        #expect(figure("lac_health_assessment_timeliness", d, .snapshot, "2012-03") == (2, 3, 200.0 / 3))
+        // §3.12 (a) counts children looked after continuously for twelve months or more: at 31 March 2012 no one has
+        // been (H1–H3 came in on 1 June 2011).
+        #expect(figure("lac_health_assessment_timeliness", d, .snapshot, "2012-03") == (0, 0, nil))
+        // At 30 June 2012 H1–H3 have, H4 (20 March 2012) has not. H1 (three) had a review on 10 June, next due in
+        // December: up to date. H2 (three) was due a review six months after 30 June 2011: overdue. H3 (eleven) is due
+        // twelve months after 15 July 2011: up to date.
+        #expect(figure("lac_health_assessment_timeliness", d, .snapshot, "2012-06") == (2, 3, 200.0 / 3))
     }
 
     @Test func careLeaversNeedAPathwayPlanReviewedInTheLastSixMonths() throws {

@@ -184,7 +184,7 @@ private struct RowParser {
             let completed = date("completion_date", required: false), outcome = text("outcome").uppercased()
             order(referral, completed, "completion_date", after: "referral_date")
             guard !failed else { return false }
-            t.iaChild.append(child); t.iaReferral.append(referral); t.iaStart.append(start); t.iaCompleted.append(completed); t.iaOutcome.append(outcome)
+            t.iaChild.append(child); t.iaReferralID.append(text("referral_id")); t.iaReferral.append(referral); t.iaStart.append(start); t.iaCompleted.append(completed); t.iaOutcome.append(outcome)
         case .coreAssessments:
             let child = required("child_id"), start = date("start_date"), completed = date("completion_date", required: false)
             order(start, completed, "completion_date", after: "start_date")
@@ -231,7 +231,9 @@ private struct RowParser {
             if let moderated { grade = moderated }
             t.auditCase.append(id); t.auditDate.append(day); t.auditAuditor.append(text("auditor")); t.auditGrade.append(grade)
             t.auditOversightGrade.append(oversight); t.auditChildVoice.append(voice)
-            t.auditCounted.append(moderated != nil && moderation != noDate ? moderation : day)
+            // A moderation date places the audit whether or not the moderator changed the grade: the grade that
+            // counts is the one settled on that day (§3.17; docs/csv-bundle.md).
+            t.auditCounted.append(moderation != noDate ? moderation : day)
         case .referrerFeedback:
             let id = required("referral_id"), decision = date("decision_date"), informed = date("referrer_informed_date", required: false)
             guard !failed else { return false }

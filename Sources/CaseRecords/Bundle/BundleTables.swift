@@ -7,6 +7,8 @@ public struct BundleTables: Sendable, Equatable {
     // initial_assessments.csv
     public var iaChild: [String] = []
     public var iaReferral: [Int32] = []
+    /// The referral the assessment followed (`referral_id`), empty where the file does not say.
+    public var iaReferralID: [String] = []
     public var iaStart: [Int32] = []
     public var iaCompleted: [Int32] = []
     public var iaOutcome: [String] = []
@@ -83,7 +85,7 @@ public struct BundleTables: Sendable, Equatable {
 
     /// Appends another bundle's rows (files of one table from several extracts).
     public mutating func append(_ o: BundleTables) {
-        iaChild += o.iaChild; iaReferral += o.iaReferral; iaStart += o.iaStart; iaCompleted += o.iaCompleted; iaOutcome += o.iaOutcome
+        iaChild += o.iaChild; iaReferralID += o.iaReferralID; iaReferral += o.iaReferral; iaStart += o.iaStart; iaCompleted += o.iaCompleted; iaOutcome += o.iaOutcome
         coreChild += o.coreChild; coreStart += o.coreStart; coreCompleted += o.coreCompleted
         referralChild += o.referralChild; referralID += o.referralID; referralDate += o.referralDate; referralSource += o.referralSource
         visitChild += o.visitChild; visitDate += o.visitDate; visitSeen += o.visitSeen; visitSeenAlone += o.visitSeenAlone

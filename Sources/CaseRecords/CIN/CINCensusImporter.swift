@@ -27,7 +27,8 @@ public struct CINCensusImporter {
         } catch {
             throw ImportRejection(file: file, line: 0, reason: "\(error)")
         }
-        let t = reader.tables
+        var t = reader.tables
+        if let year = reader.layout.year, let first = CINLayout.firstYear["PreProceedingsandFGDM"], year >= first { t.collectsPreProceedings = true }
         var counts: [String: Int] = [
             "children": t.childCount, "referrals": t.episodeCount, "assessments": t.assessmentCount, "cin_plans": t.cinPlanCount,
             "section_47": t.s47Count, "cp_plans": t.planCount, "cp_reviews": t.reviewCount,

@@ -43,6 +43,7 @@ public struct CINAccumulator {
     /// Adds a file; call in `order(_:)`.
     public mutating func add(_ file: CINCensusImporter.FileResult) {
         let t = file.tables
+        if t.collectsPreProceedings { tables.collectsPreProceedings = true }
         let la = file.report.laCode ?? ""
         if la != council {
             council = la

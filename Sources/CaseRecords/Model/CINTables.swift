@@ -87,6 +87,10 @@ public struct CINTables: Sendable, Equatable {
     /// LetterInitCPDate.
     public var ppLetterInitiatingCP: [Int32] = []
 
+    /// Whether a census of 2026-27 or later (the first with `<PreProceedingsandFGDM>`) was read. Its pre-proceedings
+    /// figures then exist even with no block in it: no letters and no applications to court are figures a board reads.
+    public var collectsPreProceedings = false
+
     public init() {}
 
     public var childCount: Int { childID.count }

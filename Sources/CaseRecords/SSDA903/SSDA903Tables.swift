@@ -83,7 +83,29 @@ public struct SSDA903Tables: Sendable, Equatable {
         reviewChild += o.reviewChild; reviewDate += o.reviewDate
         leaverChild += o.leaverChild; leaverBirth += o.leaverBirth; leaverInTouch += o.leaverInTouch
         leaverActivity += o.leaverActivity; leaverAccommodation += o.leaverAccommodation
-        swChild += o.swChild; swWorker += o.swWorker; swStart += o.swStart; swEnd += o.swEnd; swReason += o.swReason
-        dolChild += o.dolChild; dolStart += o.dolStart; dolEnd += o.dolEnd
+        // A social worker episode or an order runs across years, so each yearly return repeats it: one row per worker
+        // episode (child, worker, start) and per order (child, start), the one that says it ended kept over one that
+        // was still open when an earlier return was made.
+        var workers = Dictionary(swChild.indices.map { ("\(swChild[$0])|\(swWorker[$0])|\(swStart[$0])", $0) }, uniquingKeysWith: { a, _ in a })
+        for i in o.swChild.indices {
+            let key = "\(o.swChild[i])|\(o.swWorker[i])|\(o.swStart[i])"
+            if let k = workers[key] {
+                if swEnd[k] == noDate, o.swEnd[i] != noDate { (swEnd[k], swReason[k]) = (o.swEnd[i], o.swReason[i]) }
+                continue
+            }
+            workers[key] = swChild.count
+            swChild.append(o.swChild[i]); swWorker.append(o.swWorker[i]); swStart.append(o.swStart[i]); swEnd.append(o.swEnd[i])
+            swReason.append(o.swReason[i])
+        }
+        var orders = Dictionary(dolChild.indices.map { ("\(dolChild[$0])|\(dolStart[$0])", $0) }, uniquingKeysWith: { a, _ in a })
+        for i in o.dolChild.indices {
+            let key = "\(o.dolChild[i])|\(o.dolStart[i])"
+            if let k = orders[key] {
+                if dolEnd[k] == noDate, o.dolEnd[i] != noDate { dolEnd[k] = o.dolEnd[i] }
+                continue
+            }
+            orders[key] = dolChild.count
+            dolChild.append(o.dolChild[i]); dolStart.append(o.dolStart[i]); dolEnd.append(o.dolEnd[i])
+        }
     }
 }

@@ -68,7 +68,8 @@ public struct CasesAllocatedToQualifiedSW: AmountIndicator {
 }
 
 /// The bundle's allocations by child: which allocation covers a child's case on a day (the latest to begin among
-/// those naming a worker; the first listed on a tie). Open cases and the records behind a figure both ask here.
+/// those naming a worker; of two beginning the same day, the one that lasts longer, since a one-day allocation
+/// replaced that day is not the worker the case is left with; the first listed when they end alike too). Open cases and the records behind a figure both ask here.
 struct Allocations {
     let bundle: BundleTables?
     let byChild: [String: [Int]]
@@ -85,7 +86,8 @@ struct Allocations {
         guard let b = bundle, let rows = byChild[child] else { return nil }
         var best: Int?
         for i in rows where b.allocationFrom[i] <= day && (b.allocationTo[i] == noDate || b.allocationTo[i] >= day) {
-            if let j = best, b.allocationFrom[j] >= b.allocationFrom[i] { continue }
+            func end(_ k: Int) -> Int32 { b.allocationTo[k] == noDate ? .max : b.allocationTo[k] }
+            if let j = best, (b.allocationFrom[j], end(j)) >= (b.allocationFrom[i], end(i)) { continue }
             best = i
         }
         return best

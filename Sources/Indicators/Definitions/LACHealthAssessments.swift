@@ -1,9 +1,10 @@
 import CaseRecords
 import Domain
 
-/// §3.12 `lac_health_assessment_timeliness`: of children looked after at D whose initial health assessment has
-/// fallen due (20 working days after they came into care), the share whose health assessment is up to date: one held
-/// in this period of care, and the next not yet overdue. Review health assessments are due six months after the last
+/// §3.12 (a) `lac_health_assessment_timeliness`: of children looked after at D continuously for 12 months or more
+/// (addMonths(start of the period of care, 12) ≤ D), the share whose health assessment is up to date: one
+/// held in this period of care, and the next not yet overdue. (Until issue 19 the cohort was every child whose initial
+/// assessment had fallen due; two second readings, written from §3.12 alone, both found the spec's 12 months.) Review health assessments are due six months after the last
 /// for a child under five at it, twelve months for a child of five or more. A child with no date of birth in the
 /// 903 header table cannot be judged and is left out. Needs the SSDA903 episodes and the bundle's
 /// health_assessments.csv.
@@ -22,10 +23,10 @@ public struct LACHealthAssessmentTimeliness: SnapshotIndicator {
         guard let l = data.lac, let b = data.bundle else { return dates.map { _ in Tally() } }
         let index = LACIndex(l, asOf: data.asOf)
         let assessments = HealthAssessments(b)
-        let dues = index.periods.map { initialDue($0, data.calendar) }
         return dates.map { date in
             var tally = Tally()
-            for (n, p) in index.periods.enumerated() where p.contains(date) && dues[n] <= date {
+            // Twelve months from 29 February end on 28 February (addMonths clamps), as a person counts them.
+            for p in index.periods where p.contains(date) && addMonths(p.start, 12) <= date {
                 guard let birth = index.birth[p.child], birth != noDate else { continue }
                 let ref = RecordRef(.lacEpisode, p.firstEpisode)
                 tally.denominator.append(ref)

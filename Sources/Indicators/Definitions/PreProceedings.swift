@@ -4,7 +4,7 @@ import Domain
 /// §8.1 The census's pre-proceedings and family group decision-making block (2026-27 on): one row per block, its
 /// steps dated. Blocks come from `CINTables`' `pp…` columns.
 extension CaseData {
-    var hasPreProceedings: Bool { (cin?.preProceedingsCount ?? 0) > 0 }
+    var hasPreProceedings: Bool { cin.map { $0.preProceedingsCount > 0 || $0.collectsPreProceedings } ?? false }
 }
 
 /// §8.1 `pp_working_days_to_letter`, `pp_working_days_to_first_meeting`, `pp_working_days_to_step_decision`: the
