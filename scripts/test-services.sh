@@ -41,7 +41,7 @@ DO $$ BEGIN
 END $$;
 SQL
 # One database per test suite that uses one, so that suites running at once do not meet.
-for db in improve_test improve_web_test improve_pipeline_test improve_picture_test; do
+for db in improve_test improve_web_test improve_pipeline_test improve_picture_test improve_handcounted_test; do
     su postgres -c "psql -tAc \"SELECT 1 FROM pg_database WHERE datname = '$db'\"" | grep -q 1 \
         || su postgres -c "createdb -O improve $db" >&2
 done
@@ -50,5 +50,6 @@ echo "export TEST_DATABASE_URL=postgres://improve:improve@127.0.0.1:5432/improve
 echo "export TEST_WEB_DATABASE_URL=postgres://improve:improve@127.0.0.1:5432/improve_web_test"
 echo "export TEST_PIPELINE_DATABASE_URL=postgres://improve:improve@127.0.0.1:5432/improve_pipeline_test"
 echo "export TEST_PICTURE_DATABASE_URL=postgres://improve:improve@127.0.0.1:5432/improve_picture_test"
+echo "export TEST_HANDCOUNTED_DATABASE_URL=postgres://improve:improve@127.0.0.1:5432/improve_handcounted_test"
 echo "export CHROMEDRIVER=$(command -v chromedriver)"
 echo "export CHROMIUM=$(command -v chromium)"
