@@ -62,21 +62,20 @@ struct BoardRulesTests {
         let agenda = BoardAgenda(meetingDate: asOf, previousMeeting: d("2011-06-07"), nextMeeting: d("2011-08-02"), statuses: statuses,
                                  actions: [overdueAction, doneAction, futureAction], pendingRequests: [(futureAction, request)], calendar: calendar,
                                  audits: audits, incidents: incidents)
-        let expectedCalendar = calendar.entries.filter { entry in
-            guard entry.kind != .meeting, !entry.done, let date = entry.date else { return false }
-            return date < asOf || date <= d("2011-08-02")
-        }
-        #expect(agenda.items.filter { $0.kind == .targetOffTrack }.map(\.title)
-                == flagged.map { $0.target.indicator.prefix(1).uppercased() + $0.target.indicator.dropFirst() })
-        #expect(flagged.contains { $0.target.indicatorID == .initialAssessmentTimeliness })
+        // Written from the notice's words, not the agenda's filters. Of its five targets only initial assessments have
+        // figures, and they missed June's 70% (65%): the one target off track.
+        #expect(agenda.items.filter { $0.kind == .targetOffTrack }.map(\.title) == ["Initial assessments for children's social care carried out within timescale"])
+        #expect(flagged.map(\.target.indicatorID) == [.initialAssessmentTimeliness])
         #expect(agenda.items.filter { $0.kind == .overdueAction }.map(\.title) == ["Induction programme"])
         #expect(agenda.items.filter { $0.kind == .timescaleRequest }.map(\.title) == ["Supervision policy"])
-        #expect(agenda.items.filter { $0.kind == .deadline || $0.kind == .review }.map(\.title) == expectedCalendar.map(\.what))
+        // "A review of progress will take place in June 2011 and a final review at the end of January 2012": June's
+        // has passed with no record of it by 5 July; January's is after the next meeting. The notice sets no deadline.
+        #expect(agenda.items.filter { $0.kind == .deadline || $0.kind == .review }.map(\.title) == ["review of progress"])
         #expect(agenda.items.filter { $0.kind == .review }.map(\.title).contains("review of progress"), "June's review of progress is overdue")
         #expect(agenda.items.filter { $0.kind == .auditFindings }.map(\.detail) == ["2 audited, 1 adequate or better, 1 inadequate; themes: drift (2)"])
         #expect(agenda.items.filter { $0.kind == .incident }.map(\.detail) == ["2011-06-15: a child seriously injured at home"])
-        // Nothing else: every item is one of the kinds above.
-        #expect(agenda.items.count == flagged.count + 1 + 1 + expectedCalendar.count + 1 + 1)
+        // Nothing else: one target, one overdue action, one request, one review, the audits and one incident.
+        #expect(agenda.items.count == 6)
     }
 
     @Test("an agenda names the ten longest-overdue actions and counts the rest in one item")
