@@ -143,6 +143,7 @@ struct HandCountedCouncilTests {
         try await checkAPI(officer, council: id, rows: rows)
         let targets = try await checkTargets(officer, council: id, rows: rows)
         try await checkPages(officer, council: id, rows: rows, targets: targets)
+        try checkCommandLine()
         let chair = WebClient(app)
         #expect(try await chair.signIn("chair@notts.example", "hand-counted-2026").status == .seeOther)
         try await checkPack(chair, app: app, council: id, rows: rows)
@@ -289,6 +290,30 @@ struct HandCountedCouncilTests {
             let name = String(table[n + 1][0].prefix(12)), rag = table[n + 1][1]
             let line = lines.first { $0.hasPrefix(name) && $0.contains("  \(rag)  ") }
             #expect(line?.contains("  \(Self.shown(june.value))%  ") == true, "\(judged.indicator) in the printed pack: \(line ?? "no line")")
+        }
+    }
+
+    /// `improve status` on the same notice and files judges each target as the web does, and as by hand, with the
+    /// hand-counted figure (it finds the shipped population as `improve indicators` does).
+    func checkCommandLine() throws {
+        let process = Process()
+        process.executableURL = PipelineAgreementTests.improve
+        process.arguments = ["status", "--notice", Self.folder.appendingPathComponent("notice.txt").path, "--input",
+                             Self.folder.appendingPathComponent("inputs").path, "--as-of", "2026-07-15", "--format", "json"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let printed = out.fileHandleForReading.readDataToEndOfFile()
+        _ = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let status = try #require(try JSONSerialization.jsonObject(with: printed) as? [String: Any])
+        let targets = try #require(status["targets"] as? [[String: Any]])
+        #expect(targets.compactMap { $0["indicator_id"] as? String } == Self.judged.map(\.indicator))
+        for (target, judged) in zip(targets, Self.judged) {
+            let milestone = try #require((target["milestones"] as? [[String: Any]])?.first)
+            #expect(milestone["state"] as? String == judged.state, "\(judged.indicator) from improve status")
         }
     }
 
