@@ -46,6 +46,21 @@ for db in improve_test improve_web_test improve_pipeline_test improve_picture_te
         || su postgres -c "createdb -O improve $db" >&2
 done
 
+# axe-core for the accessibility checks in the browser: the copy bundled in a pinned PyPI wheel, fetched here once
+# (nothing is downloaded while the tests run) and kept outside the repository.
+axe_dir=${AXE_DIR:-/tmp/improve-axe}
+axe_wheel=axe_playwright_python-0.1.8-py3-none-any.whl
+if [ ! -s "$axe_dir/axe.min.js" ]; then
+    mkdir -p "$axe_dir"
+    python3 -m pip download --quiet --no-deps --only-binary=:all: -d "$axe_dir" axe-playwright-python==0.1.8 >&2
+    python3 - "$axe_dir/$axe_wheel" "$axe_dir/axe.min.js" >&2 <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as wheel, open(sys.argv[2], "wb") as out:
+    out.write(wheel.read("axe_playwright_python/axe.min.js"))
+PY
+fi
+head -c 20 "$axe_dir/axe.min.js" | grep -q "axe v4.12.1" || { echo "axe-core 4.12.1 was not found in $axe_dir" >&2; exit 1; }
+
 echo "export TEST_DATABASE_URL=postgres://improve:improve@127.0.0.1:5432/improve_test"
 echo "export TEST_WEB_DATABASE_URL=postgres://improve:improve@127.0.0.1:5432/improve_web_test"
 echo "export TEST_PIPELINE_DATABASE_URL=postgres://improve:improve@127.0.0.1:5432/improve_pipeline_test"
@@ -53,3 +68,4 @@ echo "export TEST_PICTURE_DATABASE_URL=postgres://improve:improve@127.0.0.1:5432
 echo "export TEST_HANDCOUNTED_DATABASE_URL=postgres://improve:improve@127.0.0.1:5432/improve_handcounted_test"
 echo "export CHROMEDRIVER=$(command -v chromedriver)"
 echo "export CHROMIUM=$(command -v chromium)"
+echo "export AXE_JS=$axe_dir/axe.min.js"

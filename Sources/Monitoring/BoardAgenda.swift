@@ -38,9 +38,9 @@ public struct BoardAgenda: Sendable {
         var items: [Item] = []
         for status in statuses where status.rag == .red || status.rag == .amber || status.offTrajectorySince != nil {
             let name = status.target.indicator.prefix(1).uppercased() + status.target.indicator.dropFirst()
-            let since = status.offTrajectorySince.map { "; below its path since \($0.label)" } ?? ""
-            items.append(Item(kind: .targetOffTrack, title: name, detail: "rated \(status.rag.rawValue)\(since)"
-                              + (status.reasons.first.map { ": \($0)" } ?? "")))
+            let since = status.offTrajectorySince.map { ", below its path since \($0.label)" } ?? ""
+            items.append(Item(kind: .targetOffTrack, title: name, detail: "Rated \(status.rag == .none ? "grey" : status.rag.rawValue)\(since)."
+                              + (status.reasons.first.map { " \($0)" } ?? "")))
         }
         // The longest overdue first; past `overdueShown` of them the agenda names the rest as one item, which the board
         // takes with the plan itself.

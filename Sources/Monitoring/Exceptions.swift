@@ -18,11 +18,13 @@ public struct ExceptionReport: Sendable {
         items = statuses.compactMap { s in
             guard s.rag == .red || s.offTrajectorySince != nil else { return nil }
             let unit = s.target.unit == .percent ? "%" : ""
-            var summary = s.target.indicator.prefix(1).uppercased() + s.target.indicator.dropFirst()
+            // Sentences about the target, which every reader shows under the target's own name.
+            let summary: String
             if let since = s.offTrajectorySince, let latest = s.latest, let point = s.trajectory.last(where: { $0.month == latest.month }) {
-                summary += ": below the path from the baseline since \(since.label); \(formatFigure(latest.value))\(unit) in \(latest.month.label) against \(formatFigure(point.expected))\(unit) on the path"
+                summary = "Below the path from the baseline since \(since.label): \(formatFigure(latest.value))\(unit) in \(latest.month.label), "
+                    + "against \(formatFigure(point.expected))\(unit) on the path."
             } else {
-                summary += ": rated red; " + s.reasons.joined(separator: "; ")
+                summary = "Rated red. " + s.reasons.joined(separator: " ")
             }
             return Item(target: s.target, rag: s.rag, since: s.offTrajectorySince, summary: summary, drivers: drivers(s))
         }

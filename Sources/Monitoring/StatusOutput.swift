@@ -31,7 +31,7 @@ public enum StatusText {
         out.append("")
         out.append("For the board to discuss (\(exceptions.items.count))")
         for item in exceptions.items {
-            out.append("- \(item.summary)")
+            out.append("- \(item.target.indicator.prefix(1).uppercased() + item.target.indicator.dropFirst()): \(item.summary)")
             for d in item.drivers { out.append("    \(d)") }
         }
         out.append("")

@@ -64,18 +64,18 @@ public struct TargetMonitor: Sendable {
             reasons = milestones[a].reasons
             if milestones[..<a].contains(where: { $0.state == .missed }) {
                 rag = max(rag, .amber)
-                reasons.insert("an earlier milestone was missed", at: 0)
+                reasons.insert("An earlier milestone was missed.", at: 0)
             }
         } else if let last = milestones.last {
             rag = last.rag
             reasons = last.reasons
         } else {
             rag = .none
-            reasons = ["the target has no milestones"]
+            reasons = ["The target has no milestones."]
         }
         if let since = offSince, rag == .green {
             rag = .amber
-            reasons.append("below the path from the baseline since \(since.label)")
+            reasons.append("Below the path from the baseline since \(since.label).")
         }
         if milestones.isEmpty { milestones = [] }
         return TargetStatus(target: target, basis: mainSeries?.basis ?? basis, milestones: milestones, trajectory: trajectory,
@@ -107,10 +107,10 @@ public struct TargetMonitor: Sendable {
         if level == nil, let reference = m.referencePeriod {
             if let fy = financialYearEnd(reference), let s = library.series(target.indicatorID, .cumulativeYearToDate) ?? series, let v = s.value(at: fy) {
                 level = v
-                reasons.append("the level is the \(reference) figure, \(show(v))")
+                reasons.append("The target is the \(reference) figure, \(show(v)).")
             } else {
                 return MilestoneStatus(milestone: m, level: nil, dueDate: dueDate, dueSource: dueSource, state: .noData, figure: nil, figurePeriod: nil,
-                                       breaches: [], forecast: nil, rag: .none, reasons: ["no figure for \(reference) to sustain"])
+                                       breaches: [], forecast: nil, rag: .none, reasons: ["There is no \(reference) figure to sustain."])
             }
         }
         // "To fall below the England average": the level is the published figure of the year that covers the due date.
@@ -119,19 +119,19 @@ public struct TargetMonitor: Sendable {
             guard let published = comparators.level(target.indicatorID, comparator, covering: due) else {
                 return MilestoneStatus(milestone: m, level: nil, dueDate: dueDate, dueSource: dueSource, state: .notYetPublished, figure: nil,
                                        figurePeriod: nil, breaches: [], forecast: nil, rag: .none,
-                                       reasons: ["the level is \(comparator.figureWords) for the year ending \(year), not yet published"])
+                                       reasons: ["The target is \(comparator.figureWords) for the year ending \(year), not yet published."])
             }
             level = published.value
-            reasons.append("the level is \(comparator.figureWords) for \(published.yearLabel), \(show(published.value)) as published")
+            reasons.append("The target is \(comparator.figureWords) for \(published.yearLabel), \(show(published.value)) as published.")
         }
         guard let level else {
             return MilestoneStatus(milestone: m, level: nil, dueDate: dueDate, dueSource: dueSource, state: .noLevel, figure: nil, figurePeriod: nil,
-                                   breaches: [], forecast: nil, rag: .none, reasons: ["the notice sets no figure; agree one with the board"])
+                                   breaches: [], forecast: nil, rag: .none, reasons: ["The notice sets no figure: agree one with the board."])
         }
         guard let series else {
             return MilestoneStatus(milestone: m, level: level, dueDate: dueDate, dueSource: dueSource, state: .noData, figure: nil, figurePeriod: nil,
                                    breaches: [], forecast: nil, rag: .none,
-                                   reasons: ["no figures for \(target.indicatorID.rawValue): load the return that carries it or enter them by hand"])
+                                   reasons: ["No figures yet: load the return that carries them (\(target.indicatorID.info.title.prefix(1).lowercased() + target.indicatorID.info.title.dropFirst())) or enter them by hand."])
         }
         let direction = target.direction == .maintain ? (target.indicatorID.betterWhen ?? .increase) : target.direction
         // Judged as shown: the figure and the level each to one decimal place, as every surface writes them.
@@ -156,9 +156,9 @@ public struct TargetMonitor: Sendable {
             if months.isEmpty && past { state = .noData }
             let rag: RAG = breaches.isEmpty ? (months.isEmpty ? .none : .green) : .red
             if breaches.isEmpty {
-                reasons.append(months.isEmpty ? "no monthly figures yet" : "held in all \(months.count) months to \(months.last!.label)")
+                reasons.append(months.isEmpty ? "No monthly figures yet." : "Held in all \(months.count) months to \(months.last!.label).")
             } else {
-                reasons.append("broken in \(breaches.count) month\(breaches.count == 1 ? "" : "s"), first \(breaches[0].label) (\(show(series.value(at: breaches[0])!)) against \(show(level)))")
+                reasons.append("Broken in \(breaches.count) month\(breaches.count == 1 ? "" : "s"), first in \(breaches[0].label) (\(show(series.value(at: breaches[0])!)) against a target of \(show(level))).")
             }
             return MilestoneStatus(milestone: m, level: level, dueDate: dueDate, dueSource: dueSource, state: state, figure: latest?.value,
                                    figurePeriod: latest?.period, enteredBy: latest?.enteredBy, enteredAt: latest?.enteredAt, breaches: breaches,
@@ -170,17 +170,17 @@ public struct TargetMonitor: Sendable {
             let latest = series.months.last(where: { $0 <= complete })
             return MilestoneStatus(milestone: m, level: level, dueDate: nil, dueSource: dueSource, state: .noData,
                                    figure: latest.flatMap(series.value), figurePeriod: latest.flatMap { series.points[$0]?.period },
-                                   breaches: [], forecast: nil, rag: .none, reasons: reasons + ["no date to judge it at"])
+                                   breaches: [], forecast: nil, rag: .none, reasons: reasons + ["There is no date to judge it at."])
         }
         let dueMonth = YearMonth(due)
         if dueMonth <= complete {
             guard let point = series.points[dueMonth], let figure = point.value else {
                 return MilestoneStatus(milestone: m, level: level, dueDate: due, dueSource: dueSource, state: .noData, figure: nil, figurePeriod: nil,
-                                       breaches: [], forecast: nil, rag: .none, reasons: reasons + ["no figure for \(dueMonth.label)"])
+                                       breaches: [], forecast: nil, rag: .none, reasons: reasons + ["There is no figure for \(dueMonth.label)."])
             }
             let met = meets(figure)
-            reasons.append("\(met ? "met" : "missed"): \(show(figure)) for \(describe(point.period)) against \(show(level))")
-            if let who = point.enteredBy { reasons.append("figure entered by \(who) on \(point.enteredAt?.iso ?? "?")") }
+            reasons.append("\(met ? "Met" : "Missed"): \(show(figure)) \(describe(point.period)), against a target of \(show(level)).")
+            if let who = point.enteredBy { reasons.append("The figure was entered by \(who)\(point.enteredAt.map { " on \(dayWords($0))" } ?? "").") }
             return MilestoneStatus(milestone: m, level: level, dueDate: due, dueSource: dueSource, state: met ? .met : .missed, figure: figure,
                                    figurePeriod: point.period, enteredBy: point.enteredBy, enteredAt: point.enteredAt, breaches: [], forecast: nil,
                                    rag: met ? .green : .red, reasons: reasons)
@@ -197,11 +197,12 @@ public struct TargetMonitor: Sendable {
         }
         let rag = RAGRules.rating(forecast: forecast, latest: latest?.value, level: level, direction: direction)
         if let f = forecast {
-            reasons.append("forecast \(show(f.value)) (\(show(f.low)) to \(show(f.high))) for \(dueMonth.label) from \(f.monthsUsed) months, against \(show(level))")
+            let verdict = rag == .green ? "meeting" : rag == .red ? "missing" : "close to"
+            reasons.append("Forecast to reach about \(show(f.value)) by \(dueMonth.label), \(verdict) the \(show(level)) target (likely between \(show(f.low)) and \(show(f.high)), from the last \(f.monthsUsed) months).")
         } else {
             let count = series.months.filter { $0 <= complete }.count
-            reasons.append("too little data to forecast (\(count) month\(count == 1 ? "" : "s"); \(Forecast.minimumMonths) needed)")
-            if let v = latest?.value { reasons.append("latest \(show(v)) for \(latestMonth!.label) \(meets(v) ? "meets" : "is short of") \(show(level))") }
+            reasons.append("Too few months to forecast (\(count) of the \(Forecast.minimumMonths) needed).")
+            if let v = latest?.value { reasons.append("The latest figure, \(show(v)) in \(latestMonth!.label), \(meets(v) ? "meets" : "falls short of") the \(show(level)) target.") }
         }
         return MilestoneStatus(milestone: m, level: level, dueDate: due, dueSource: dueSource, state: state, figure: latest?.value,
                                figurePeriod: latest?.period, enteredBy: latest?.enteredBy, enteredAt: latest?.enteredAt, breaches: [],
@@ -261,10 +262,10 @@ public struct TargetMonitor: Sendable {
 
     private func describe(_ period: ReportingPeriod) -> String {
         switch period.basis {
-        case .inMonth, .unspecified: return YearMonth(period.end).label
-        case .snapshot: return "as at \(period.end.iso)"
-        case .cumulativeYearToDate: return "the year to \(YearMonth(period.end).label)"
-        case .rolling12Months: return "the twelve months to \(YearMonth(period.end).label)"
+        case .inMonth, .unspecified: return "in " + YearMonth(period.end).label
+        case .snapshot: return "at " + dayWords(period.end)
+        case .cumulativeYearToDate: return "in the year to \(YearMonth(period.end).label)"
+        case .rolling12Months: return "in the twelve months to \(YearMonth(period.end).label)"
         }
     }
 }
@@ -286,6 +287,9 @@ public enum RAGRules {
 }
 
 func formatFigure(_ v: Double) -> String { ShownFigure.text(v) }
+
+/// "31 October 2011", as every sentence writes a day.
+func dayWords(_ d: CalendarDate) -> String { "\(d.day) \(YearMonth(d).label)" }
 
 extension YearMonth {
     /// "June 2011".

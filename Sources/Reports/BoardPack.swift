@@ -84,9 +84,9 @@ public struct BoardPack: Sendable {
                     rows: targets.map { line in
                         let s = line.status
                         let next = s.milestones.first { $0.state == .dueSoon || $0.state == .notYetDue } ?? s.milestones.last
-                        return [.text(s.target.indicator.prefix(1).uppercased() + s.target.indicator.dropFirst()), .text(s.rag.rawValue),
-                                Self.figure(s.latest?.value, s.target.unit), s.latest.map { .text($0.month.iso) } ?? .empty,
-                                Self.figure(next?.level, s.target.unit), next?.dueDate.map { .text($0.iso) } ?? .empty,
+                        return [.text(s.target.indicator.prefix(1).uppercased() + s.target.indicator.dropFirst()), .text(s.rag == .none ? "Grey" : s.rag.rawValue.capitalized),
+                                Self.figure(s.latest?.value, s.target.unit), s.latest.map { .month($0.month) } ?? .empty,
+                                Self.figure(next?.level, s.target.unit), next?.dueDate.map { .day($0) } ?? .empty,
                                 next.map { .text($0.state.rawValue.replacingOccurrences(of: "_", with: " ")) } ?? .empty,
                                 Self.figure(next?.forecast?.value, s.target.unit)]
                     })
@@ -96,7 +96,7 @@ public struct BoardPack: Sendable {
         ReportTable(name: "plan", caption: "The Improvement Plan: every action, overdue ones first",
                     header: ["Action", "Owner", "Lead", "Due", "Status", "Overdue"],
                     rows: actions.sorted { ($0.isOverdue(on: meetingDate) ? 0 : 1, $0.dueDate) < ($1.isOverdue(on: meetingDate) ? 0 : 1, $1.dueDate) }.map { a in
-                        [.text(a.title), .text(a.owner.label), .text(a.lead), .text(a.dueDate.iso), .text(a.status.label),
+                        [.text(a.title), .text(a.owner.label), .text(a.lead), .day(a.dueDate), .text(a.status.label),
                          .text(a.isOverdue(on: meetingDate) ? "yes" : "no")]
                     })
     }
@@ -109,7 +109,7 @@ public struct BoardPack: Sendable {
                                let a = byMonth[month]!
                                let adequate = a.filter { $0.countedGrade.rank <= 3 }.count
                                let good = a.filter { $0.countedGrade.rank <= 2 }.count
-                               return [.text(month.iso), .number(Double(a.count)), .number(Double(adequate)), .number(Double(good)),
+                               return [.month(month), .number(Double(a.count)), .number(Double(adequate)), .number(Double(good)),
                                        .number(Double(a.count - adequate)), Self.figure(100 * Double(adequate) / Double(a.count), .percent)]
                            })
     }
@@ -126,29 +126,37 @@ public struct BoardPack: Sendable {
         let horizon = meetingDate.adding(months: 3)
         return ReportTable(name: "calendar", caption: "Deadlines and reviews: overdue, and the next three months", header: ["Date", "What", "Kind", "Overdue"],
                            rows: calendar.filter { $0.kind != .meeting && !$0.done && ($0.overdue || ($0.date.map { $0 >= meetingDate && $0 <= horizon } ?? false)) }
-                               .map { [$0.date.map { .text($0.iso) } ?? .empty, .text($0.what), .text($0.kind.rawValue), .text($0.overdue ? "yes" : "no")] })
+                               .map { [$0.date.map { .day($0) } ?? .empty, .text($0.what), .text($0.kind.rawValue.prefix(1).uppercased() + $0.kind.rawValue.dropFirst()), .text($0.overdue ? "yes" : "no")] })
     }
 
     public var incidentTable: ReportTable {
         ReportTable(name: "incidents", caption: "Serious incidents", header: ["Date", "Kind", "Summary"],
-                    rows: incidents.sorted { $0.occurredOn > $1.occurredOn }.map { [.text($0.occurredOn.iso), .text($0.kind.label), .text($0.summary)] })
+                    rows: incidents.sorted { $0.occurredOn > $1.occurredOn }.map { [.day($0.occurredOn), .text($0.kind.label), .text($0.summary)] })
     }
 
     // MARK: the document
 
     /// The pack as a complete HTML document, styled for the screen and for A4 paper; `exportLink` gives the address
     /// of a table's CSV or XLSX (nil: no links, as in a PDF).
-    public func html(stylesheet: String, exportLink: ((String, String) -> String)? = nil) -> String {
+    /// How the pack carries its styles: inline in a file that travels alone (the PDF, `improve report`), or linked to
+    /// the site's stylesheet when the site serves it, whose Content-Security-Policy allows no inline style.
+    public enum Styles: Sendable {
+        case inline(String)
+        case linked([String])
+    }
+
+    public func html(styles: Styles, back: String? = nil, exportLink: ((String, String) -> String)? = nil) -> String {
         let title = "Board pack: \(councilName), meeting \(meetingNumber), \(Self.date(meetingDate))"
         func tableNode(_ table: ReportTable, limit: Int? = nil) -> Node<HTML.BodyContext> {
             let shown = limit.map { Array(table.rows.prefix($0)) } ?? table.rows
             return .group(
-                .table(
+                .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: table.caption), .attribute(named: "tabindex", value: "0"),
+.table(
                     .class("govuk-table"), .id("table-\(table.name)"),
                     .caption(.class("govuk-table__caption"), .text(table.caption)),
                     .thead(.tr(.forEach(table.header) { .th(.attribute(named: "scope", value: "col"), .text($0)) })),
                     .tbody(.forEach(shown) { row in .tr(.forEach(row) { .td(.text($0.shown)) }) })
-                ),
+                )),
                 .if(table.rows.isEmpty, .p(.class("govuk-body-s"), "None.")),
                 .if(shown.count < table.rows.count, .p(.class("govuk-body-s"), .text(
                     "The first \(shown.count) of \(table.rows.count) are shown; the plan's page and the export list every one."))),
@@ -165,12 +173,19 @@ public struct BoardPack: Sendable {
             .head(
                 .element(named: "meta", attributes: [.attribute(named: "charset", value: "utf-8")]),
                 .element(named: "title", text: title),
-                .element(named: "style", text: stylesheet + BoardPack.printCSS)
+                { () -> Node<HTML.HeadContext> in
+                    switch styles {
+                    case .inline(let stylesheet): return .element(named: "style", text: stylesheet + BoardPack.printCSS)
+                    case .linked(let hrefs): return .forEach(hrefs) { .link(.rel(.stylesheet), .href($0)) }
+                    }
+                }()
             ),
             .body(
                 .class("govuk-template__body board-pack"),
                 .main(
                     .class("govuk-width-container"),
+                    .p(.class("pack-marking"), "OFFICIAL-SENSITIVE"),
+                    .unwrap(back) { .a(.class("govuk-back-link"), .href($0), "Back to the meeting") },
                     .section(.class("pack-cover"),
                              .p(.class("govuk-caption-l"), .text("Improvement Board, meeting \(meetingNumber)")),
                              .h1(.class("govuk-heading-xl"), .text(councilName)),
@@ -181,7 +196,10 @@ public struct BoardPack: Sendable {
                                  .li("Minutes and actions of the last meeting"),
                                  .forEach(agenda.items) { item in .li(.strong(.text(item.title)), .text(": \(item.detail)")) },
                                  .forEach(questions) { .li(.text("Chair's question: \($0)")) },
-                                 .li("Any other business"))),
+                                 .li("Any other business")),
+                             .h2(.class("govuk-heading-m"), "Contents"),
+                             .ol(.class("govuk-list govuk-list--number"), .id("contents"),
+                                 .forEach(Self.sections) { section in .li(.a(.class("govuk-link"), .href("#\(section.id)"), .text(section.title))) })),
                     .section(.id("summary"), .h2(.class("govuk-heading-l"), "1. Targets"), tableNode(targetTable)),
                     .section(.id("charts"), .h2(.class("govuk-heading-l"), "2. Each target"),
                              .forEach(targets) { line in
@@ -210,6 +228,12 @@ public struct BoardPack: Sendable {
         return document.render()
     }
 
+    /// The pack's numbered sections, in order: their anchors and titles (the contents list and the headings agree).
+    public static let sections: [(id: String, title: String)] = [
+        ("summary", "Targets"), ("charts", "Each target"), ("exceptions", "Exceptions"), ("plan", "The Improvement Plan"),
+        ("audits", "Case-file audits"), ("workforce", "Workforce"), ("calendar", "Deadlines and reviews"), ("incidents", "Serious incidents"),
+    ]
+
     /// On the screen the pack lists the plan's actions the board most needs to see (overdue first, then by due date)
     /// up to this many, beside links to the plan and the export, which have every one; printed, it lists them all.
     public static let planRowsShown = 40
@@ -219,21 +243,25 @@ public struct BoardPack: Sendable {
         return "\(d.day) \(months[d.month - 1]) \(d.year)"
     }
 
-    /// A4 pages: each numbered section starts a page, charts and table rows do not split, links print as text.
+    /// The pack's own styles, scoped to it (the site serves them in its stylesheet, so they must not touch other
+    /// pages): A4 pages with the protective marking at the head of each and "Page n of m" at its foot, each numbered
+    /// section on a new page, charts and table rows unsplit, links printed as text.
     public static let printCSS = """
-    @page{size:A4;margin:15mm 15mm 18mm}
+    .pack-marking{font-weight:700;font-size:16px;letter-spacing:1px;margin:15px 0;padding:5px 10px;border:2px solid #0b0c0c;display:table}
+    .board-pack .pack-chart svg{max-width:100%;height:auto}
+    @page{size:A4;margin:18mm 15mm 18mm;@top-center{content:"OFFICIAL-SENSITIVE";font:700 9pt Arial,sans-serif}@bottom-right{content:"Page " counter(page) " of " counter(pages);font:9pt Arial,sans-serif}}
     @media print{
-    body{font-size:10.5pt}
-    .govuk-heading-xl{font-size:26pt;margin-bottom:12pt}
-    .govuk-heading-l{font-size:17pt}
-    section{break-before:page}
-    section.pack-cover{break-before:auto}
-    .pack-chart{break-inside:avoid}
-    .govuk-table tr{break-inside:avoid}
-    .govuk-table{font-size:9.5pt}
-    .export-links{display:none}
-    a{color:#0b0c0c;text-decoration:none}
+    .board-pack{font-size:10.5pt}
+    .board-pack .govuk-heading-xl{font-size:26pt;margin-bottom:12pt}
+    .board-pack .govuk-heading-l{font-size:17pt}
+    .board-pack section{break-before:page}
+    .board-pack section.pack-cover{break-before:auto}
+    .board-pack .pack-chart{break-inside:avoid}
+    .board-pack .govuk-table tr{break-inside:avoid}
+    .board-pack .govuk-table{font-size:9.5pt}
+    .board-pack .export-links,.board-pack .govuk-back-link,.board-pack .pack-marking{display:none}
+    .board-pack .table-scroll{overflow:visible}
+    .board-pack a{color:#0b0c0c;text-decoration:none}
     }
-    .pack-chart svg{max-width:100%;height:auto}
     """
 }

@@ -12,7 +12,7 @@ extension ChartDrawing {
         let status = chart.status
         let target = status.target
         let name = target.indicator.prefix(1).uppercased() + target.indicator.dropFirst()
-        var sentences: [String] = ["\(name) (\(target.indicatorID.rawValue))."]
+        var sentences: [String] = ["\(name)."]
 
         func range(_ points: [Point]) -> String { "\(points.first!.month.label) to \(points.last!.month.label)" }
         if monthly.isEmpty && yearToDate.isEmpty && status.latest == nil {

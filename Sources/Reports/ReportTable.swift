@@ -10,13 +10,27 @@ public struct ReportTable: Sendable, Equatable {
         case number(Double)
         /// A percentage or other figure shown with its unit but exported as the number.
         case figure(Double, shown: String)
+        /// A day or a month: written in words where a person reads it ("31 October 2011"), exported as ISO text.
+        case date(iso: String, shown: String)
         case empty
+
+        /// A day, "31 October 2011" on the page and 2011-10-31 in the files.
+        public static func day(_ d: CalendarDate) -> Cell {
+            .date(iso: d.iso, shown: "\(d.day) \(monthNames[d.month - 1]) \(d.year)")
+        }
+
+        /// A month, "October 2011" on the page and 2011-10 in the files.
+        public static func month(_ m: YearMonth) -> Cell {
+            .date(iso: m.iso, shown: "\(monthNames[m.month - 1]) \(m.year)")
+        }
+
+        static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
         public var shown: String {
             switch self {
             case .text(let t): t
             case .number(let n): ShownFigure.text(n)
-            case .figure(_, let shown): shown
+            case .figure(_, let shown), .date(_, let shown): shown
             case .empty: ""
             }
         }
@@ -46,7 +60,7 @@ public struct ReportTable: Sendable, Equatable {
         func value(_ cell: Cell) -> String {
             switch cell {
             case .number(let n), .figure(let n, _): n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
-            case .text(let t): t
+            case .text(let t), .date(let t, _): t
             case .empty: ""
             }
         }
@@ -59,7 +73,7 @@ public struct ReportTable: Sendable, Equatable {
         let sheetRows: [[XLSXWorkbook.Cell?]] = [header.map { .text($0) }] + rows.map { row in
             row.map { cell -> XLSXWorkbook.Cell? in
                 switch cell {
-                case .text(let t): .text(t)
+                case .text(let t), .date(let t, _): .text(t)
                 case .number(let n), .figure(let n, _): .number(n)
                 case .empty: nil
                 }

@@ -78,7 +78,7 @@ struct StatusCommandTests {
         #expect(!status.stdout.contains("105"))  // a forecast percentage stays within 0–100
         let discuss = try #require(status.stdout.range(of: "For the board to discuss (1)"))
         let after = status.stdout[discuss.upperBound...]
-        #expect(after.contains("below the path from the baseline since"))
+        #expect(after.contains("Below the path from the baseline since"))
         #expect(after.contains("Referral source ") || after.contains("Age band "))
         #expect(status.stdout.contains("Improvement Board meeting"))
     }

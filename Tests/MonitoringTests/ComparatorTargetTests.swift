@@ -49,7 +49,7 @@ struct ComparatorTargetTests {
         #expect(met.dueDate == d("2020-10-07"))
         #expect(met.level == 22.7)
         #expect(met.state == .met)
-        #expect(met.reasons.first == "the level is England's figure for 2020-21, 22.7% as published")
+        #expect(met.reasons.first == "The target is England's figure for 2020-21, 22.7% as published.")
         let missed = try status(asOf: "2020-11-15", figures: [("2020-09", 24.0), ("2020-10", 23.1)], levels: published)
         #expect(missed.state == .missed)
     }
@@ -59,7 +59,7 @@ struct ComparatorTargetTests {
         let waiting = try status(asOf: "2020-11-15", figures: [("2020-10", 20.5)], levels: early)
         #expect(waiting.state == .notYetPublished)
         #expect(waiting.level == nil)
-        #expect(waiting.reasons == ["the level is England's figure for the year ending 2021, not yet published"])
+        #expect(waiting.reasons == ["The target is England's figure for the year ending 2021, not yet published."])
         // Without published statistics at all, the notice still sets no figure of its own.
         let none = try status(asOf: "2020-11-15", figures: [("2020-10", 20.5)], levels: .none)
         #expect(none.state == .noLevel)

@@ -58,17 +58,17 @@ struct JudgedAsShownTests {
     func milestoneAtTheLevel() throws {
         let exact = try juneMilestone(numerator: 700, denominator: 1000)
         #expect(exact.state == .met)
-        #expect(exact.reasons.last == "met: 70% for June 2011 against 70%")
+        #expect(exact.reasons.last == "Met: 70% in June 2011, against a target of 70%.")
         let shownAtLevel = try juneMilestone(numerator: 6996, denominator: 10000)
         #expect(shownAtLevel.state == .met)
         #expect(shownAtLevel.rag == .green)
-        #expect(shownAtLevel.reasons.last == "met: 70% for June 2011 against 70%")
+        #expect(shownAtLevel.reasons.last == "Met: 70% in June 2011, against a target of 70%.")
         // The figure itself is kept as computed; only the judgement and the words round it.
         #expect(shownAtLevel.figure == 69.96)
         let short = try juneMilestone(numerator: 6994, denominator: 10000)
         #expect(short.state == .missed)
         #expect(short.rag == .red)
-        #expect(short.reasons.last == "missed: 69.9% for June 2011 against 70%")
+        #expect(short.reasons.last == "Missed: 69.9% in June 2011, against a target of 70%.")
     }
 
     @Test("a forecast on a noisy series: slope 1.2 a month, 72.1% for June, 90% interval 66.7% to 77.5%, amber against 70%")

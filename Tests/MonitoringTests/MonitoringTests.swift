@@ -37,8 +37,8 @@ struct MonitoringTests {
         #expect(s.target.indicatorID == .initialAssessmentTimeliness)
         #expect(s.milestones.map(\.state) == [.met, .missed])
         #expect(s.milestones.map(\.figure) == [72, 78.5])
-        #expect(s.milestones[0].reasons == ["met: 72% for June 2011 against 70%"])
-        #expect(s.milestones[1].reasons == ["missed: 78.5% for the year to December 2011 against 80%"])
+        #expect(s.milestones[0].reasons == ["Met: 72% in June 2011, against a target of 70%."])
+        #expect(s.milestones[1].reasons == ["Missed: 78.5% in the year to December 2011, against a target of 80%."])
         #expect(s.milestones[1].figurePeriod == .yearToDate(m("2011-12")))
         #expect(s.rag == .red)
         // Core assessments: no figures loaded, so nothing is judged rather than something invented.
@@ -69,7 +69,7 @@ struct MonitoringTests {
         let few = monitor(n, asOf: "2011-01-10", results: Array(series.prefix(3)))[1].milestones[0]
         #expect(few.forecast == nil)
         #expect(few.rag == .amber)
-        #expect(few.reasons.first == "too little data to forecast (3 months; 4 needed)")
+        #expect(few.reasons.first == "Too few months to forecast (3 of the 4 needed).")
     }
 
     @Test func trajectoryFromTheBaselineToEachMilestone() throws {
@@ -86,7 +86,7 @@ struct MonitoringTests {
         #expect(s.offTrajectorySince == m("2010-07"))
         let exceptions = ExceptionReport([s])
         #expect(exceptions.items.count == 1)
-        #expect(exceptions.items[0].summary.contains("below the path from the baseline since July 2010"))
+        #expect(exceptions.items[0].summary.contains("Below the path from the baseline since July 2010"))
     }
 
     @Test func lowerIsBetterAndSustainAtAnEarlierYearsLevel() throws {
@@ -97,7 +97,7 @@ struct MonitoringTests {
         #expect(s.target.indicatorID == .reReferral12m)
         #expect(s.milestones.map(\.state) == [.met, .missed, .met])  // 29 ≤ 30; 27 > 26; 23 ≤ the 2008-09 level of 24
         #expect(s.milestones[2].level == 24)
-        #expect(s.milestones[2].reasons.first == "the level is the 2008-09 figure, 24%")
+        #expect(s.milestones[2].reasons.first == "The target is the 2008-09 figure, 24%.")
     }
 
     @Test func heldEveryMonthAndFromTheNoticeDate() throws {
@@ -123,7 +123,7 @@ struct MonitoringTests {
         #expect(all.milestones[0].state == .notYetDue)
         #expect(all.milestones[0].dueDate == d("2014-10-14"))
         #expect(all.milestones[0].rag == .green)
-        #expect(all.milestones[0].reasons == ["held in all 5 months to February 2014"])
+        #expect(all.milestones[0].reasons == ["Held in all 5 months to February 2014."])
         // Targets with no date are judged at the notice's review.
         let audits = statuses[3]
         #expect(audits.milestones[0].dueSource.hasPrefix("no date given; judged at"))
@@ -185,7 +185,7 @@ struct MonitoringTests {
                         results: results(.reReferral12m, .inMonth, [("2012-10", 24), ("2012-11", 23), ("2012-12", 22), ("2013-01", 21)]))[0]
         #expect(s.milestones[0].state == .noLevel)
         #expect(s.rag == .none)
-        #expect(s.reasons == ["the notice sets no figure; agree one with the board"])
+        #expect(s.reasons == ["The notice sets no figure: agree one with the board."])
         #expect(s.latest?.value == 21)
     }
 

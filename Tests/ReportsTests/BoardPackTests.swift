@@ -20,7 +20,7 @@ struct BoardPackTests {
         let pack = BoardPack(councilName: "Worcestershire", meetingNumber: 8, meetingDate: meeting, asOf: meeting, targets: [],
                              exceptions: ExceptionReport([]), agenda: agenda, actions: actions, audits: [], workforce: [], calendar: [], incidents: [],
                              questions: [])
-        let html = pack.html(stylesheet: "") { table, format in "/pack/\(table).\(format)" }
+        let html = pack.html(styles: .inline("")) { table, format in "/pack/\(table).\(format)" }
         let plan = try #require(html.range(of: "id=\"table-plan\"").map { html[$0.lowerBound...] })
         let table = plan[..<plan.range(of: "</table>")!.upperBound]
         #expect(table.components(separatedBy: "<tr>").count - 2 == BoardPack.planRowsShown, "a header row and forty actions")
@@ -32,7 +32,7 @@ struct BoardPackTests {
         #expect(export.csv().split(whereSeparator: \.isNewline).count == 51, "a header and fifty actions")
         #expect(html.contains("50 actions: 0 complete, 30 overdue."))
         // Printed (no links to follow), the pack lists every action.
-        let printed = pack.html(stylesheet: "")
+        let printed = pack.html(styles: .inline(""))
         let printedPlan = try #require(printed.range(of: "id=\"table-plan\"").map { printed[$0.lowerBound...] })
         #expect(printedPlan[..<printedPlan.range(of: "</table>")!.upperBound].components(separatedBy: "<tr>").count - 2 == 50)
         #expect(!printed.contains("are shown;"))

@@ -214,7 +214,7 @@ struct BoardTests {
                 for (c, cell) in row.enumerated() {
                     let read = rows[r + 1].cells[c]
                     switch cell {
-                    case .text(let t): #expect(read == .text(t), "\(table.name) row \(r + 1) column \(c)")
+                    case .text(let t), .date(let t, _): #expect(read == .text(t), "\(table.name) row \(r + 1) column \(c)")
                     case .number(let n), .figure(let n, _): #expect(read == .number(n), "\(table.name) row \(r + 1) column \(c)")
                     case .empty: #expect(read == nil)
                     }

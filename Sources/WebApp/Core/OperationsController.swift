@@ -1,5 +1,6 @@
 import Plot
 import Storage
+import Reports
 import Vapor
 
 /// Health, metrics and the stylesheets.
@@ -20,7 +21,8 @@ enum OperationsController {
     }
 
     @Sendable static func stylesheet(req: Request) async throws -> Response {
-        css(Stylesheet.site)
+        // The board pack's own rules travel with the site's: the pack is served under the same policy.
+        css(Stylesheet.site + BoardPack.printCSS)
     }
 
     @Sendable static func printStylesheet(req: Request) async throws -> Response {

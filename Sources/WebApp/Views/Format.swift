@@ -63,6 +63,17 @@ enum Format {
         }
     }
 
+    /// A figure's period as a person says it: "September 2010", "the year to September 2010", "at 30 September 2010".
+    static func period(_ period: ReportingPeriod) -> String {
+        let month = YearMonth(period.end).label
+        switch period.basis {
+        case .inMonth, .unspecified: return month
+        case .cumulativeYearToDate: return "the year to \(month)"
+        case .rolling12Months: return "the twelve months to \(month)"
+        case .snapshot: return "at \(date(period.end))"
+        }
+    }
+
     static func basis(_ basis: Basis) -> String {
         switch basis {
         case .inMonth: "in month"

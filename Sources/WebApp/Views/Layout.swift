@@ -13,7 +13,8 @@ enum Layout {
 
     static func page(title: String, user: CurrentUser?, breadcrumbs: [(String, SiteURL)] = [], wide: Bool = false,
                      content: Node<HTML.BodyContext>) -> HTML {
-        HTML(
+        let width = wide ? "govuk-width-container govuk-width-container--wide" : "govuk-width-container"
+        return HTML(
             .lang(.english),
             .head(
                 .element(named: "meta", attributes: [.attribute(named: "charset", value: "utf-8")]),
@@ -28,13 +29,14 @@ enum Layout {
                 .header(
                     .class("govuk-header"),
                     .div(
-                        .class("govuk-header__container govuk-width-container"),
+                        // Header, main and footer share one width, so their edges line up on every page.
+                        .class("govuk-header__container " + width),
                         .a(.href(.home), .class("govuk-header__link govuk-header__service-name"), .text(serviceName)),
                         .unwrap(user) { user in
                             .nav(
                                 .attribute(named: "aria-label", value: "Account"),
                                 .class("govuk-header__navigation"),
-                                .span(.class("govuk-header__user"), .text("\(user.displayName) (\(user.role.label))")),
+                                .span(.class("govuk-header__user"), .text(user.displayName == user.role.label ? user.displayName : "\(user.displayName) (\(user.role.label))")),
                                 .a(.href(.account), .class("govuk-header__link"), "Account"),
                                 .form(
                                     .action(.signOut), .method(.post), .class("govuk-header__form"),
@@ -46,7 +48,7 @@ enum Layout {
                     )
                 ),
                 .div(
-                    .class(wide ? "govuk-width-container govuk-width-container--wide" : "govuk-width-container"),
+                    .class(width),
                     .div(.class("govuk-phase-banner"),
                          .p(.class("govuk-phase-banner__content"),
                             .strong(.class("govuk-tag govuk-phase-banner__content__tag"), "Beta"),
@@ -61,7 +63,7 @@ enum Layout {
                 ),
                 .footer(
                     .class("govuk-footer"),
-                    .div(.class("govuk-width-container"),
+                    .div(.class(width),
                          .p(.class("govuk-footer__meta"), "Figures follow the statutory definitions of the Children in Need census, the SSDA903 return and the children's social work workforce census. Child identifiers are shown only as pseudonyms."))
                 )
             )

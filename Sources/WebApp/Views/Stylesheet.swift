@@ -46,6 +46,10 @@ enum Stylesheet {
     .govuk-table th,.govuk-table td{padding:10px 20px 10px 0;border-bottom:1px solid #b1b4b6;text-align:left;vertical-align:top}
     .govuk-table th{font-weight:700}
     .govuk-table .numeric{text-align:right}
+    body{overflow-wrap:break-word}
+    .table-scroll{overflow-x:auto;margin-bottom:40px}
+    .table-scroll .govuk-table{margin-bottom:0}
+    .table-scroll:focus{outline:3px solid #fd0;outline-offset:0;box-shadow:inset 0 0 0 4px #0b0c0c}
     .govuk-tag{display:inline-block;padding:2px 8px 3px;font-weight:400;font-size:16px;background:#cce2d8;color:#005a30}
     .govuk-pagination{display:flex;flex-wrap:wrap;align-items:center;margin:0 0 30px}
     .govuk-pagination__list{display:flex;list-style:none;margin:0;padding:0}
@@ -77,7 +81,7 @@ enum Stylesheet {
     .govuk-notification-banner--success .govuk-notification-banner__header{background:#00703c}
     .govuk-summary-list{margin:0 0 30px;font-size:16px;width:100%;border-collapse:collapse}
     .govuk-summary-list__row{border-bottom:1px solid #b1b4b6}
-    .govuk-summary-list__key,.govuk-summary-list__value,.govuk-summary-list__actions{padding:10px 20px 10px 0;vertical-align:top;text-align:left}
+    .govuk-summary-list__key,.govuk-summary-list__value,.govuk-summary-list__actions{padding:10px 20px 10px 0;vertical-align:top;text-align:left;overflow-wrap:anywhere}
     .govuk-summary-list__key{font-weight:700;width:30%}
     .govuk-inset-text{border-left:10px solid #b1b4b6;padding:15px;margin:20px 0}
     div.govuk-summary-list__row{display:flex;flex-wrap:wrap}

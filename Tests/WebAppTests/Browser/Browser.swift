@@ -54,6 +54,8 @@ final class Browser: Sendable {
             "capabilities": [
                 "alwaysMatch": [
                     "goog:chromeOptions": ["binary": chromium, "args": arguments] as [String: Any],
+                    // The console (errors, Content-Security-Policy violations) for `consoleEntries()`.
+                    "goog:loggingPrefs": ["browser": "ALL"],
                     "timeouts": ["implicit": 0, "pageLoad": 60_000, "script": 30_000],
                 ] as [String: Any],
             ],
@@ -104,6 +106,24 @@ final class Browser: Sendable {
     @discardableResult
     func execute(_ script: String, _ arguments: [String] = []) async throws -> ScriptValue {
         ScriptValue(try await command("POST", "/execute/sync", ["script": script, "args": arguments]))
+    }
+
+    /// Runs an asynchronous script: it calls its last argument with its result.
+    @discardableResult
+    func executeAsync(_ script: String, _ arguments: [String] = []) async throws -> ScriptValue {
+        ScriptValue(try await command("POST", "/execute/async", ["script": script, "args": arguments]))
+    }
+
+    /// The browser console's entries since the last call (level and message), Chromium's own errors among them.
+    func consoleEntries() async throws -> [(level: String, message: String)] {
+        let value = try await command("POST", "/se/log", ["type": "browser"])
+        return (value as? [[String: Any]] ?? []).map { ($0["level"] as? String ?? "", $0["message"] as? String ?? "") }
+    }
+
+    /// A Chrome DevTools Protocol command, as chromedriver passes it on.
+    @discardableResult
+    func devTools(_ command: String, _ parameters: [String: Any] = [:]) async throws -> Any {
+        try await self.command("POST", "/goog/cdp/execute", ["cmd": command, "params": parameters])
     }
 
     // MARK: Elements

@@ -48,7 +48,8 @@ enum AuditView {
                          .input(.class("govuk-input govuk-input--narrow"), .id("meeting"), .name("meeting"), .type(.text))),
                     .button(.type(.submit), .class("govuk-button govuk-button--secondary"), "Save the programme"))))),
             .h2(.class("govuk-heading-m"), "Results by month"),
-            .table(.class("govuk-table"), .id("audit-results"),
+            .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: "Audits by the month they count in (the moderation date where moderated)"), .attribute(named: "tabindex", value: "0"),
+.table(.class("govuk-table"), .id("audit-results"),
                    .caption(.class("govuk-table__caption"), "Audits by the month they count in (the moderation date where moderated)"),
                    .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Month"), .th(.attribute(named: "scope", value: "col"), .class("numeric"), "Audited"),
                               .th(.attribute(named: "scope", value: "col"), .class("numeric"), "Adequate or better"),
@@ -61,7 +62,7 @@ enum AuditView {
                                   .td(.class("numeric"), .text(share(a.filter { $0.countedGrade.rank <= 3 }.count, a.count))),
                                   .td(.class("numeric"), .text(share(a.filter { $0.countedGrade.rank <= 2 }.count, a.count))),
                                   .td(.class("numeric"), .text(share(oversight.filter { $0.rank <= 3 }.count, oversight.count))))
-                   })),
+                   }))),
             .if(mayEdit, .group(
                 .h2(.class("govuk-heading-m"), "Record an audit"),
                 .form(.action(council.url(.audits)), .method(.post), Layout.csrf(user),
@@ -87,7 +88,8 @@ enum AuditView {
                            .input(.class("govuk-input"), .id("action"), .name("action"), .type(.text))),
                       .button(.type(.submit), .class("govuk-button"), .id("record-audit"), "Record the audit")))),
             .h2(.class("govuk-heading-m"), .id("audits"), "Audits, newest first"),
-            .table(.class("govuk-table"), .id("audit-list"),
+            .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: "\(audits.count) audits (the latest 100 shown)"), .attribute(named: "tabindex", value: "0"),
+.table(.class("govuk-table"), .id("audit-list"),
                    .caption(.class("govuk-table__caption"), .text("\(audits.count) audits (the latest 100 shown)")),
                    .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Date"), .th(.attribute(named: "scope", value: "col"), "Case"),
                               .th(.attribute(named: "scope", value: "col"), "Grade"), .th(.attribute(named: "scope", value: "col"), "Oversight"),
@@ -96,7 +98,7 @@ enum AuditView {
                        .tr(.td(.text(a.countedOn.iso)), .td(.text(pseudonymise(a.caseReference))),
                            .td(.text(a.countedGrade.label + (a.moderatedGrade != nil ? " (moderated)" : ""))), .td(.text(a.oversightGrade?.label ?? "–")),
                            .td(.text(a.auditor)), .td(.text(a.themes.joined(separator: ", "))))
-                   }))
+                   })))
         ))
     }
 

@@ -14,7 +14,8 @@ enum CalendarView {
             guard let date = entry.date else { return false }
             return date >= asOf && date <= horizon
         }
-        return .table(
+        return .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: upcomingOnly ? "Overdue, and due in the next three months" : "The notice's calendar"), .attribute(named: "tabindex", value: "0"),
+.table(
             .class("govuk-table"), .id("calendar"),
             .caption(.class("govuk-table__caption"), .text(upcomingOnly ? "Overdue, and due in the next three months" : "The notice's calendar")),
             .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Date"), .th(.attribute(named: "scope", value: "col"), "What"),
@@ -23,6 +24,6 @@ enum CalendarView {
                 .tr(.td(.text(Format.date(entry.date))), .td(.text(entry.what)), .td(.text(entry.kind.rawValue.capitalizingFirst)),
                     .td(entry.overdue ? Layout.tag("Overdue", colour: "red") : entry.done ? Layout.tag("Done", colour: "green") : .text("")))
             })
-        )
+        ))
     }
 }

@@ -31,11 +31,12 @@ enum DashboardView {
                 .if(mayEdit, .li(.a(.class("govuk-link"), .href(council.url(.uploads)), "Upload returns"))),
                 .if(mayEdit, .li(.a(.class("govuk-link"), .href(council.url(.newNotice)), "Load a notice")))
             )),
-            .forEach(picture.notes) { .div(.class("govuk-inset-text"), .text($0)) },
+            .forEach(picture.notes) { .div(.class("govuk-inset-text"), .text($0.capitalizingFirst + ($0.hasSuffix(".") ? "" : "."))) },
             .if(picture.statuses.isEmpty && picture.notice != nil, .p(.class("govuk-body"), "The notice sets no numeric targets.")),
             .if(!picture.statuses.isEmpty, .group(
                 .h2(.class("govuk-heading-m"), "Targets"),
-                .table(
+                .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: "Each target of the notice"), .attribute(named: "tabindex", value: "0"),
+.table(
                     .class("govuk-table"), .id("targets"),
                     .caption(.class("govuk-table__caption"), "Each target of the notice"),
                     .thead(.tr(
@@ -53,7 +54,7 @@ enum DashboardView {
                             .td(Format.rag(status.rag))
                         )
                     })
-                ),
+                )),
                 .h2(.class("govuk-heading-m"), "Progress"),
                 .div(.class("app-card-grid"), .forEach(picture.rows) { target, status in
                     .div(.class("app-card target-chart"),

@@ -29,7 +29,8 @@ enum OverviewView {
                 .li(.a(.class("govuk-link"), .href(.england), "Every council in England on DfE's published figures")),
                 .if(user.role == .administrator, .li(.a(.class("govuk-link"), .href(.published), "Published statistics: load and list"))))),
             .p(.class("govuk-body"), .text("\(rows.count) council\(rows.count == 1 ? "" : "s"). Each row shows the notice's state, how its targets stand, its next review and what is overdue.")),
-            .table(
+            .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: "Councils and their notices"), .attribute(named: "tabindex", value: "0"),
+.table(
                 .class("govuk-table"), .id("councils"),
                 .caption(.class("govuk-table__caption"), "Councils and their notices"),
                 .thead(.tr(
@@ -54,7 +55,7 @@ enum OverviewView {
                             .text("\(row.incidents.count), latest \(row.incidents.map(\.occurredOn).max()!.iso)")))
                     )
                 })
-            )
+            ))
         ))
     }
 }

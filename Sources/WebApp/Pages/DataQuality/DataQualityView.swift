@@ -24,11 +24,12 @@ enum DataQualityView {
         }
         return .group(
             .h2(.class("govuk-heading-m"), .text(report.file)),
-            .table(.class("govuk-table"),
+            .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: "Faults by rule, with an example"), .attribute(named: "tabindex", value: "0"),
+.table(.class("govuk-table"),
                    .caption(.class("govuk-table__caption"), "Faults by rule, with an example"),
                    .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Rule"), .th(.attribute(named: "scope", value: "col"), .class("numeric"), "Count"),
                               .th(.attribute(named: "scope", value: "col"), "Example"))),
-                   .tbody(.group(rows)))
+                   .tbody(.group(rows))))
         )
     }
 
@@ -49,13 +50,14 @@ enum DataQualityView {
             .h1(.class("govuk-heading-l"), .text("Data quality: \(council.name)")),
             .if(page.reports == nil, .p(.class("govuk-body"), "No returns have been loaded.")),
             .p(.class("govuk-body"), .text("\(reports.count) file\(reports.count == 1 ? "" : "s") loaded. Faults are found by the same rules as the community validators; children are shown by pseudonym.")),
-            .table(
+            .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: "Files and what they hold"), .attribute(named: "tabindex", value: "0"),
+.table(
                 .class("govuk-table"), .id("files"),
                 .caption(.class("govuk-table__caption"), "Files and what they hold"),
                 .thead(.tr(.th(.attribute(named: "scope", value: "col"), "File"), .th(.attribute(named: "scope", value: "col"), "Records"),
                            .th(.attribute(named: "scope", value: "col"), .class("numeric"), "Errors"), .th(.attribute(named: "scope", value: "col"), .class("numeric"), "Warnings"))),
                 .tbody(.group(fileRows))
-            ),
+            )),
             .group(faultSections),
             .if(page.mergeFaults > 0, .p(.class("govuk-body"), .text("\(page.mergeFaults) referral\(page.mergeFaults == 1 ? "" : "s") differ between census years.")))
         ))

@@ -10,13 +10,14 @@ enum IncidentView {
         let council = data.council
         return Layout.page(title: "Serious incidents", user: user, breadcrumbs: BoardViews.crumbs(data, user), content: .group(
             .h1(.class("govuk-heading-l"), .text("Serious incidents: \(data.council.name)")),
-            .table(.class("govuk-table"), .id("incidents"),
+            .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: "Recorded incidents, newest first"), .attribute(named: "tabindex", value: "0"),
+.table(.class("govuk-table"), .id("incidents"),
                    .caption(.class("govuk-table__caption"), "Recorded incidents, newest first"),
                    .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Date"), .th(.attribute(named: "scope", value: "col"), "Kind"),
                               .th(.attribute(named: "scope", value: "col"), "What happened"), .th(.attribute(named: "scope", value: "col"), "Recorded by"))),
                    .tbody(.forEach(data.incidents) { i in
                        .tr(.td(.text(i.incident.occurredOn.iso)), .td(.text(i.incident.kind.label)), .td(.text(i.incident.summary)), .td(.text(i.reportedBy)))
-                   })),
+                   }))),
             .if(Access.roles(for: .editCouncil).contains(user.role), .group(
                 .h2(.class("govuk-heading-m"), "Record an incident"),
                 .p(.class("govuk-body"), "DfE officials are told at once. Do not name the child or give any identifier."),

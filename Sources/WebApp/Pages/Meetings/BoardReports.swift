@@ -25,7 +25,7 @@ public enum BoardReports {
             guard let pack = data.pack(meeting: number) else {
                 throw Failure(description: "\(council.name) has no meeting \(number) (meetings 1 to \(data.meetings.count) are scheduled)")
             }
-            let html = pack.html(stylesheet: Stylesheet.site)
+            let html = pack.html(styles: .inline(Stylesheet.site))
             let bytes: Data
             switch format {
             case .html: bytes = Data(html.utf8)

@@ -111,7 +111,7 @@ enum MeetingController {
         guard let pack = data.pack(meeting: n) else { throw Abort(.notFound) }
         let council = data.council, meeting = MeetingNumber(n)
         if (try? req.query.get(String.self, at: "format")) == "pdf" {
-            let html = pack.html(stylesheet: Stylesheet.site)
+            let html = pack.html(styles: .inline(Stylesheet.site))
             let pdf: Data
             do {
                 pdf = try await req.application.threadPool.runIfActive { try PDFPrinter.pdf(html: html) }
@@ -125,12 +125,15 @@ enum MeetingController {
         }
         var headers = HTTPHeaders()
         headers.contentType = .html
-        // The pack carries its own styles inline: it is a document to save and print, not a page of the site. It is
-        // the same for every reader until the council's records change, so it is written once per picture.
-        let html = data.picture.drawings.value("board-pack-\(n)") { pack.html(stylesheet: Stylesheet.site) { table, format in council.url(.packFile(meeting, PackFile(table: table, format: format))).path } }
-        let response = Response(status: .ok, headers: headers, body: .init(string: html))
-        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'")
-        return response
+        // On screen the pack links the site's stylesheet (which carries the pack's own rules), under the site's
+        // Content-Security-Policy like every page. It is the same for every reader until the council's records change,
+        // so it is written once per picture.
+        let html = data.picture.drawings.value("board-pack-\(n)") {
+            pack.html(styles: .linked([SiteURL.stylesheet.path]), back: council.url(.meeting(meeting)).path) { table, format in
+                council.url(.packFile(meeting, PackFile(table: table, format: format))).path
+            }
+        }
+        return Response(status: .ok, headers: headers, body: .init(string: html))
     }
 
     /// One table of the pack as CSV or XLSX.

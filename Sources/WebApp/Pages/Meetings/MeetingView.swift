@@ -16,7 +16,8 @@ enum MeetingView {
                    .text(", "), .a(.class("govuk-link"), .href(council.url(.pack(MeetingNumber(n)))), "its board pack"))
             },
             .if(data.meetings.isEmpty, .p(.class("govuk-body"), "No meetings are scheduled: the notice has no date to count from, or none was loaded.")),
-            .table(.class("govuk-table"), .id("meetings"),
+            .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: data.picture.calendar?.notes.first ?? "Meetings on the notice's cadence"), .attribute(named: "tabindex", value: "0"),
+.table(.class("govuk-table"), .id("meetings"),
                    .caption(.class("govuk-table__caption"), .text(data.picture.calendar?.notes.first ?? "Meetings on the notice's cadence")),
                    .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Meeting"), .th(.attribute(named: "scope", value: "col"), "Date"),
                               .th(.attribute(named: "scope", value: "col"), "Recorded"))),
@@ -24,7 +25,7 @@ enum MeetingView {
                        .tr(.th(.attribute(named: "scope", value: "row"), .a(.class("govuk-link"), .href(council.url(.meeting(MeetingNumber(m.number)))), .text("Meeting \(m.number)"))),
                            .td(.text(Format.date(m.date))),
                            .td(.text(m.record.held ? "Held; \(m.record.decisions.count) decisions and actions" : m.date < data.asOf ? "Not recorded" : "")))
-                   }))
+                   })))
         ))
     }
 
@@ -62,13 +63,14 @@ enum MeetingView {
                                        .button(.type(.submit), .class("govuk-button govuk-button--small govuk-button--secondary"), .name("decision"), .value("refused"), "Refuse"))))
             },
             .h2(.class("govuk-heading-m"), "Attendance"),
-            .table(.class("govuk-table"), .id("attendance"),
+            .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: "Members"), .attribute(named: "tabindex", value: "0"),
+.table(.class("govuk-table"), .id("attendance"),
                    .caption(.class("govuk-table__caption"), "Members"),
                    .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Name"), .th(.attribute(named: "scope", value: "col"), "Capacity"),
                               .th(.attribute(named: "scope", value: "col"), "Organisation"), .th(.attribute(named: "scope", value: "col"), "Present"))),
                    .tbody(.forEach(record.attendees) { a in
                        .tr(.td(.text(a.name)), .td(.text(a.capacity.label)), .td(.text(a.organisation)), .td(.text(a.present ? "Present" : "Apologies")))
-                   })),
+                   }))),
             .if(mayRun, .form(.action(council.url(.attendees(number))), .method(.post), Layout.csrf(user),
                               .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("attendee-name"), "Name"),
                                    .input(.class("govuk-input"), .id("attendee-name"), .name("name"), .type(.text))),

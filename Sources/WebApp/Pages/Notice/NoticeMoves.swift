@@ -54,13 +54,14 @@ extension NoticeView {
             .h1(.class("govuk-heading-l"), "Check the dates that will move"),
             .p(.class("govuk-body"), .text("Changing the notice's date from \(Format.date(before)) to \(Format.date(after)) moves \(moves.count) "
                 + (moves.count == 1 ? "date" : "dates") + " counted from it.")),
-            .table(.class("govuk-table"), .id("moves"),
+            .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: "What moves with the new date"), .attribute(named: "tabindex", value: "0"),
+.table(.class("govuk-table"), .id("moves"),
                    .caption(.class("govuk-table__caption govuk-table__caption--m"), "What moves"),
                    .thead(.tr(.th(.attribute(named: "scope", value: "col"), "What"), .th(.attribute(named: "scope", value: "col"), "Now"),
                               .th(.attribute(named: "scope", value: "col"), "After the change"))),
                    .tbody(.forEach(moves) { move in
                        .tr(.td(.text(move.what)), .td(.text(Format.date(move.from))), .td(.text(Format.date(move.to))))
-                   })),
+                   }))),
             .form(.action(council.url(.noticeFields(id))), .method(.post), Layout.csrf(user),
                   .input(.type(.hidden), .name("field"), .value(field.path)),
                   .input(.type(.hidden), .name("verdict"), .value("corrected")),

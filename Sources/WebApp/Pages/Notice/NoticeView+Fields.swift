@@ -30,7 +30,8 @@ extension NoticeView {
                             refused: Refused?) -> Node<HTML.BodyContext> {
         let latest = page.reviews
         let council = page.council
-        return .table(
+        return .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: "The notice's fields"), .attribute(named: "tabindex", value: "0"),
+.table(
             .class("govuk-table"), .id("fields"),
             .caption(.class("govuk-table__caption govuk-table__caption--m"), "Every field, the words it was read from, and who has checked it"),
             .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Field"), .th(.attribute(named: "scope", value: "col"), "As read"),
@@ -60,7 +61,7 @@ extension NoticeView {
                     )))
                 )
             })
-        )
+        ))
     }
 
     /// "Correct" opens the field for editing, in a form of its own, so that Enter there saves the correction and

@@ -90,13 +90,14 @@ enum NoticeView {
                                                                            .span(.class("govuk-details__summary-text"), .text("What the reader noticed (\(warnings.count))"))),
                                         .div(.class("govuk-details__text"), .ul(.class("govuk-list govuk-list--bullet"), .forEach(warnings) { .li(.text($0)) })))),
             .h2(.class("govuk-heading-m"), "What has happened to the notice"),
-            .table(.class("govuk-table"), .id("lifecycle"),
+            .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: "Now: \(LifecycleView.label(notice.lifecycle.currentState))"), .attribute(named: "tabindex", value: "0"),
+.table(.class("govuk-table"), .id("lifecycle"),
                    .caption(.class("govuk-table__caption"), .text("Now: \(LifecycleView.label(notice.lifecycle.currentState))")),
                    .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Event"), .th(.attribute(named: "scope", value: "col"), "Date"),
                               .th(.attribute(named: "scope", value: "col"), "Reason"))),
                    .tbody(.forEach(notice.lifecycle) { event in
                        .tr(.td(.text(LifecycleView.label(event.state))), .td(.text(event.date?.iso ?? "–")), .td(.text(event.reason ?? "")))
-                   })),
+                   }))),
             .if(mayEdit && LifecycleEvent.State.allCases.contains(where: { notice.lifecycle.allows($0) }), .details(
                 .class("govuk-details"),
                 .summary("Record what happened to the notice"),

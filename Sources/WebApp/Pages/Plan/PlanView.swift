@@ -67,7 +67,9 @@ enum PlanView {
             .p(.class("govuk-body"), .id("plan-filter"), .text("Show: "), .forEach(Listing.Show.allCases) { show in
                 show == listing.show ? .group(.strong(.text(show.label)), .text(" ")) : .group(.a(.class("govuk-link"), .href(listing.link(council.url(.plan), show: show, page: 1)), .text(show.label)), .text(" "))
             }),
-            .table(
+            .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: chosen.count > shown.count
+                    ? "Actions \((page - 1) * Listing.pageSize + 1) to \((page - 1) * Listing.pageSize + shown.count) of \(chosen.count)" : "Actions"), .attribute(named: "tabindex", value: "0"),
+.table(
                 .class("govuk-table"), .id("actions"),
                 .caption(.class("govuk-table__caption"), .text(chosen.count > shown.count
                     ? "Actions \((page - 1) * Listing.pageSize + 1) to \((page - 1) * Listing.pageSize + shown.count) of \(chosen.count)" : "Actions")),
@@ -81,7 +83,7 @@ enum PlanView {
                         .td(item.action.isOverdue(on: data.asOf) ? Layout.tag("Overdue", colour: "red")
                             : Layout.tag(item.action.status.label, colour: item.action.status == .complete ? "green" : item.action.status == .blocked ? "amber" : "blue")))
                 })
-            ),
+            )),
             .if(pages > 1, BoardViews.pagination(page: page, of: pages) { listing.link(council.url(.plan), page: $0) }),
             .if(mayEdit, .group(
                 .h2(.class("govuk-heading-m"), "Add an action"),
@@ -148,7 +150,8 @@ enum PlanView {
             )),
             .h2(.class("govuk-heading-m"), .id("timescale"), "Revised timescales"),
             .p(.class("govuk-body"), "A new date takes effect only when the board agrees it at a meeting."),
-            .table(.class("govuk-table"), .id("requests"),
+            .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: "Requests"), .attribute(named: "tabindex", value: "0"),
+.table(.class("govuk-table"), .id("requests"),
                    .caption(.class("govuk-table__caption"), "Requests"),
                    .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Date asked for"), .th(.attribute(named: "scope", value: "col"), "Why"),
                               .th(.attribute(named: "scope", value: "col"), "Asked by"), .th(.attribute(named: "scope", value: "col"), "Decision"))),
@@ -156,7 +159,7 @@ enum PlanView {
                        .tr(.td(.text(Format.date(r.request.requestedDue))), .td(.text(r.request.reason)), .td(.text(r.request.requestedBy)),
                            .td(.text(r.request.decision == .pending ? "Waiting for the board"
                                      : "\(r.request.decision.rawValue.capitalizingFirst) at meeting \(r.request.meeting ?? 0) by \(r.request.decidedBy ?? "")")))
-                   })),
+                   }))),
             .if(mayPropose && action.status != .complete, .form(
                 .action(council.url(.actionTimescale(actionID))), .method(.post), Layout.csrf(user),
                 .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("timescale-due"), "New date asked for (2011-09-30)"),

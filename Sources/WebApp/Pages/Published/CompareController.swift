@@ -90,7 +90,8 @@ enum ComparePage {
                 )
             },
             .if(!model.measures.isEmpty, .group(
-                .table(
+                .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: "Latest published figures"), .attribute(named: "tabindex", value: "0"),
+.table(
                     .class("govuk-table stack"), .id("latest"),
                     .caption(.class("govuk-table__caption govuk-table__caption--m"), "The latest published year"),
                     .thead(.tr(th("Measure"), th("Year"), th(council.name), th("England"), th(model.region.isEmpty ? "Region" : model.region),
@@ -107,7 +108,7 @@ enum ComparePage {
                             PublishedFormat.td("Rank among neighbours", PublishedFormat.rank(y.rank, of: y.ranked))
                         )
                     })
-                ),
+                )),
                 .details(.class("govuk-details"),
                          .summary(.class("govuk-details__summary"), .span(.class("govuk-details__summary-text"), "The statistical neighbours")),
                          .div(.class("govuk-details__text"),
@@ -129,7 +130,8 @@ enum ComparePage {
             .h2(.class("govuk-heading-m"), .text(m.title)),
             .p(.class("govuk-body"), .text("DfE publishes: \(m.measure.published)")),
             .div(.class("govuk-inset-text"), .text("How it differs from this service's own figure: \(m.measure.differs)")),
-            .table(
+            .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: "Every published year"), .attribute(named: "tabindex", value: "0"),
+.table(
                 .class("govuk-table stack"),
                 .caption(.class("govuk-table__caption govuk-table__caption--s"), .text("\(m.title), year by year (\(PublishedFormat.rankingRule(m.measure.indicator)))")),
                 .thead(.tr(th("Year"), th(council.name), th("England"), th(region.isEmpty ? "Region" : region), th("Neighbours' average (lowest to highest)"), th("Rank among neighbours"))),
@@ -141,7 +143,7 @@ enum ComparePage {
                         PublishedFormat.td("Neighbours' average", range(y, unit: m.unit)),
                         PublishedFormat.td("Rank among neighbours", PublishedFormat.rank(y.rank, of: y.ranked)))
                 })
-            )
+            ))
         )
     }
 }

@@ -84,7 +84,8 @@ enum EnglandPage {
                              .summary(.class("govuk-details__summary"), .span(.class("govuk-details__summary-text"), "What DfE's figure is, and how it differs from this service's")),
                              .div(.class("govuk-details__text"), .p(.class("govuk-body"), .text(model.measure.published)),
                                   .p(.class("govuk-body"), .text(model.measure.differs)))),
-                    .table(
+                    .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: "\(shown.count) council\(shown.count == 1 ? "" : "s")\(regionName.map { " in \($0)" } ?? " in England")"), .attribute(named: "tabindex", value: "0"),
+.table(
                         .class("govuk-table stack"), .id("england"),
                         .caption(.class("govuk-table__caption"), .text("\(shown.count) council\(shown.count == 1 ? "" : "s")\(regionName.map { " in \($0)" } ?? " in England")")),
                         .thead(.tr(th("Place in England"), th("Council"), th("Region"), th("Figure"), th("Neighbours' average"), th("Rank among neighbours"),
@@ -99,7 +100,7 @@ enum EnglandPage {
                                 PublishedFormat.td("Rank among neighbours", PublishedFormat.rank(c.rank, of: c.ranked)),
                                 .if(!model.inspections.isEmpty, PublishedFormat.td("Ofsted's latest judgement", PublishedFormat.inspection(model.inspections[c.laCode]))))
                         })
-                    )
+                    ))
                 )
             }, else: .div(.class("govuk-inset-text"), "No published table holding this measure is loaded."))
         )

@@ -79,7 +79,8 @@ enum PublishedPage {
                             .attribute(named: "accept", value: ".csv,text/csv,.ods"))),
                 .button(.type(.submit), .class("govuk-button"), .id("load"), "Check and load")
             ),
-            .table(
+            .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: "Published statistics loaded"), .attribute(named: "tabindex", value: "0"),
+.table(
                 .class("govuk-table stack"), .id("published"),
                 .caption(.class("govuk-table__caption govuk-table__caption--m"), .text(files.isEmpty ? "Nothing is loaded yet" : "Loaded files")),
                 .thead(.tr(th("File"), th("What it holds"), th("Loaded"), th("By"))),
@@ -87,7 +88,7 @@ enum PublishedPage {
                     .tr(.th(.attribute(named: "scope", value: "row"), .text(f.name)), PublishedFormat.td("What it holds", f.summary),
                         PublishedFormat.td("Loaded", f.loadedAt.map { Format.dateTime($0) } ?? ""), PublishedFormat.td("By", f.loadedBy))
                 })
-            )
+            ))
         ))
     }
 }

@@ -35,7 +35,8 @@ enum ReviewView {
         let written = Dictionary(reports.map { ("\($0.kind)|\($0.title)", $0) }, uniquingKeysWith: { a, _ in a })
         return Layout.page(title: "Reviews and reports", user: user, breadcrumbs: BoardViews.crumbs(data, user), content: .group(
             .h1(.class("govuk-heading-l"), .text("Reviews and reports: \(data.council.name)")),
-            .table(.class("govuk-table"), .id("reviews"),
+            .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: "Due under the notice"), .attribute(named: "tabindex", value: "0"),
+.table(.class("govuk-table"), .id("reviews"),
                    .caption(.class("govuk-table__caption"), "Due under the notice"),
                    .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Due"), .th(.attribute(named: "scope", value: "col"), "What"),
                               .th(.attribute(named: "scope", value: "col"), "State"))),
@@ -50,7 +51,7 @@ enum ReviewView {
                                       .input(.type(.hidden), .name("kind"), .value(due.kind)), .input(.type(.hidden), .name("title"), .value(due.title)),
                                       .button(.type(.submit), .class("govuk-button govuk-button--small govuk-button--secondary"), "Draft it"))),
                                   .if(report == nil && !ReviewController.mayWrite(due.kind, user.role), .text("Not started"))))
-                   }))
+                   })))
         ))
     }
 

@@ -112,7 +112,8 @@ struct FigureRecords: Sendable {
                     + (indicator.betterWhen == .increase ? "Records that did not meet the standard come first." : "Records counted in the figure come first."))),
                 .p(.class("govuk-body"), .a(.class("govuk-link"), .href(download(.csv)), "Download these records (CSV)"), .text(" or "),
                    .a(.class("govuk-link"), .href(download(.xlsx)), "as a spreadsheet (XLSX)")),
-                .div(.class("app-table-scroll"), .table(
+                .div(.class("app-table-scroll"), .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: "The records behind the figure"), .attribute(named: "tabindex", value: "0"),
+.table(
                     .class("govuk-table"), .id("record-table"),
                     .caption(.class("govuk-table__caption govuk-table__caption--s"), .text("\(rows.count) record\(rows.count == 1 ? "" : "s")")),
                     .thead(.tr(.forEach(["Child", "Record", "Dates", "Time taken", "Worker", countedHeading]) {
@@ -126,7 +127,7 @@ struct FigureRecords: Sendable {
                             .td(.class("govuk-table__cell"), .strong(.class(row.inNumerator == (indicator.betterWhen == .increase) ? "govuk-tag govuk-tag--green" : "govuk-tag govuk-tag--red"),
                                                                     .text(row.inNumerator ? "Yes" : "No"))))
                     })
-                )),
+                ))),
                 .if(rows.count > Self.shown, .p(.class("govuk-body-s"), .text("The first \(Self.shown) are shown; the download has them all.")))
             ))
         )

@@ -23,19 +23,21 @@ enum TargetView {
             .ul(.class("govuk-list govuk-list--bullet"), .forEach(status.reasons) { .li(.text($0)) }),
             .div(.class("target-chart"), .raw(DashboardView.chart(status, picture: picture))),
             .h2(.class("govuk-heading-m"), "Milestones"),
-            .table(
+            .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: status.target.baseline?.value.map { "Baseline \(Format.figure($0, unit: unit))" + (status.target.baseline?.period.map { " (\($0))" } ?? "") } ?? "The notice gives no baseline"), .attribute(named: "tabindex", value: "0"),
+.table(
                 .class("govuk-table"), .id("milestones"),
-                .caption(.class("govuk-table__caption"), .text("Baseline \(Format.figure(status.target.baseline?.value, unit: unit))\(status.target.baseline?.period.map { " (\($0))" } ?? "")")),
+                .caption(.class("govuk-table__caption"), .text(status.target.baseline?.value.map { "Baseline \(Format.figure($0, unit: unit))" + (status.target.baseline?.period.map { " (\($0))" } ?? "") } ?? "The notice gives no baseline")),
                 .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Level"), .th(.attribute(named: "scope", value: "col"), "Due"),
                            .th(.attribute(named: "scope", value: "col"), "Judged on"), .th(.attribute(named: "scope", value: "col"), "Figure"),
                            .th(.attribute(named: "scope", value: "col"), "Forecast"), .th(.attribute(named: "scope", value: "col"), "State"))),
-                .tbody(.group(status.milestones.map { milestoneRow($0, unit: unit) }))
-            )
+                .tbody(.group(status.milestones.map { milestoneRow($0, unit: unit, usual: status.basis) }))
+            ))
         ).render() }
         let figures = picture.drawings.value("target \(position) figures") { Node<HTML.BodyContext>.group(
             .h2(.class("govuk-heading-m"), "Figures by month"),
             .p(.class("govuk-body"), "Choose a figure to see the records behind it."),
-            .table(
+            .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: "Numerator / denominator and figure, by month and basis"), .attribute(named: "tabindex", value: "0"),
+.table(
                 .class("govuk-table"), .id("figures"),
                 .caption(.class("govuk-table__caption"), "Numerator / denominator and figure, by month and basis"),
                 .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Month"), .forEach(series) { basis, _ in
@@ -52,7 +54,7 @@ enum TargetView {
                         })
                     })
                 })
-            )
+            ))
         ).render() }
         return Layout.page(title: status.target.indicator.capitalizingFirst, user: user,
                            breadcrumbs: Layout.crumbs(user, council), wide: true, content: .group(
@@ -81,19 +83,19 @@ enum TargetView {
         ))
     }
 
-    static func milestoneRow(_ m: MilestoneStatus, unit: TargetUnit) -> Node<HTML.TableContext> {
+    static func milestoneRow(_ m: MilestoneStatus, unit: TargetUnit, usual: Basis) -> Node<HTML.TableContext> {
         var figure = "–"
         if let value = m.figure {
             figure = Format.figure(value, unit: unit)
-            if let period = m.figurePeriod { figure += " (\(period.description))" }
+            if let period = m.figurePeriod { figure += " (\(Format.period(period)))" }
             if let who = m.enteredBy { figure += ", entered by \(who)" }
         }
         var forecast = "–"
         if let f = m.forecast {
             let low = Format.figure(f.low, unit: unit), high = Format.figure(f.high, unit: unit)
-            forecast = "\(Format.figure(f.value, unit: unit)) (90%: \(low)–\(high))"
+            forecast = "about \(Format.figure(f.value, unit: unit)) (likely between \(low) and \(high))"
         }
-        return .tr(.td(.text(Format.figure(m.level, unit: unit))), .td(.text(Format.date(m.dueDate))), .td(.text(Format.basis(m.milestone.basis))),
+        return .tr(.td(.text(Format.figure(m.level, unit: unit))), .td(.text(Format.date(m.dueDate))), .td(.text(Format.basis(m.milestone.basis == .unspecified ? usual : m.milestone.basis).capitalizingFirst)),
                    .td(.text(figure)), .td(.text(forecast)), .td(Format.state(m.state)))
     }
 }

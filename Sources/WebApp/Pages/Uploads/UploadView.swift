@@ -38,15 +38,16 @@ enum UploadView {
                 .button(.type(.submit), .class("govuk-button"), .id("upload"), "Upload and check")
             ),
             .h2(.class("govuk-heading-m"), "Earlier imports"),
-            .table(.class("govuk-table"), .id("imports"),
+            .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: "Imports, newest first"), .attribute(named: "tabindex", value: "0"),
+.table(.class("govuk-table"), .id("imports"),
                    .caption(.class("govuk-table__caption"), "Imports, newest first"),
                    .thead(.tr(.th(.attribute(named: "scope", value: "col"), "When"), .th(.attribute(named: "scope", value: "col"), "Files"),
                               .th(.attribute(named: "scope", value: "col"), "By"))),
                    .tbody(.forEach(imports) { record in
                        .tr(.td(.a(.class("govuk-link"), .href(council.url(.importReport(record.id))),
-                                  .text(record.importedAt.map { ISO8601DateFormatter().string(from: $0) } ?? "?"))),
+                                  .text(record.importedAt.map(Format.dateTime) ?? "not known"))),
                            .td(.text(String(record.fileCount))), .td(.text(record.importedBy)))
-                   }))
+                   })))
         ))
     }
 
@@ -92,14 +93,16 @@ enum UploadView {
                              .h2(.class("govuk-heading-m"), .text(file.name), .text(" "), file.accepted ? Layout.tag("Read", colour: "green") : Layout.tag("Not read", colour: "red")),
                              .unwrap(file.readAs) { .p(.class("govuk-body"), .text("Read as \($0).")) },
                              .p(.class("govuk-body-s"), .text(file.counts.keys.sorted().map { "\($0.replacingOccurrences(of: "_", with: " ")): \(file.counts[$0]!)" }.joined(separator: ", "))),
-                             .if(!file.faultsByRule.isEmpty, .table(
+                             .if(!file.faultsByRule.isEmpty, .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: "Faults by rule"), .attribute(named: "tabindex", value: "0"),
+.table(
                                 .class("govuk-table"),
                                 .caption(.class("govuk-table__caption"), "Faults by rule"),
                                 .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Rule"), .th(.attribute(named: "scope", value: "col"), .class("numeric"), "Count"))),
                                 .tbody(.forEach(file.faultsByRule.keys.sorted()) { rule in
                                     .tr(.td(.text(rule)), .td(.class("numeric"), .text(String(file.faultsByRule[rule]!))))
-                                }))),
-                             .if(!file.faults.isEmpty, .table(
+                                })))),
+                             .if(!file.faults.isEmpty, .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: "The first \(min(file.faults.count, 100)) faults"), .attribute(named: "tabindex", value: "0"),
+.table(
                                 .class("govuk-table"),
                                 .caption(.class("govuk-table__caption"), .text("The first \(min(file.faults.count, 100)) faults")),
                                 .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Line"), .th(.attribute(named: "scope", value: "col"), "Record"),
@@ -107,7 +110,7 @@ enum UploadView {
                                 .tbody(.forEach(file.faults.prefix(100)) { fault in
                                     .tr(.td(.text(String(fault.line))), .td(.text(fault.child.map { pseudonymise?($0) ?? $0 } ?? "–")),
                                         .td(.text(fault.field)), .td(.text("\(fault.severity): \(fault.message)")))
-                                }))))
+                                })))))
                     }
                 )
             },
