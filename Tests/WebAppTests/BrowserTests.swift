@@ -15,16 +15,22 @@ struct BrowserTests {
     /// The shared application, listening on a loopback port for the browser.
     actor Server {
         static let shared = Server()
-        private var bases: [Backend: String] = [:]
+        /// One start per backend, however many suites ask at once: the first asker's task is recorded before it
+        /// suspends, so a second asker (another suite, in parallel) waits for it instead of starting the server again.
+        private var starts: [Backend: Task<(String, WebFixture.World), any Error>] = [:]
 
         func base(_ backend: Backend) async throws -> (String, WebFixture.World) {
+            if let start = starts[backend] { return try await start.value }
+            let start = Task { try await Self.listen(backend) }
+            starts[backend] = start
+            return try await start.value
+        }
+
+        private static func listen(_ backend: Backend) async throws -> (String, WebFixture.World) {
             let world = try await WebFixture.shared.world(backend)
-            if let base = bases[backend] { return (base, world) }
             let port = try WebDriverHost.freeLocalTCPPort()
             try await world.app.server.start(address: .hostname("127.0.0.1", port: port))
-            let base = "http://127.0.0.1:\(port)"
-            bases[backend] = base
-            return (base, world)
+            return ("http://127.0.0.1:\(port)", world)
         }
     }
 
