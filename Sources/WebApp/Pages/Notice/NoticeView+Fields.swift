@@ -49,7 +49,7 @@ extension NoticeView {
                             return .group(.text(" "), .a(.class("govuk-link govuk-body-s"), .href("#\(mark)"),
                                                          .text(onPage.map { "(see the words, page \($0))" } ?? "(see the words)")))
                         }),
-                    .td(.text(field.value.isEmpty ? "not given" : field.value)),
+                    .td(.text(field.value.isEmpty ? "not given" : field.kind == .due ? Self.dueWords(field.value) : field.value)),
                     .td(.unwrap(review) { r in .text("\(r.verdict.capitalizingFirst) by \(r.reviewer)") }),
                     .td(.if(mayEdit, .group(
                         .form(.action(council.url(.noticeFields(page.id))), .method(.post), Layout.csrf(user),
@@ -104,5 +104,15 @@ extension NoticeView {
         case .weeks: return "A number of weeks, like 4."
         case .indicator: return "Choose another measure when none of the standard ones fits: its figures are entered by hand."
         }
+    }
+
+    /// A due date as a person reads it; the form to type one ("notice+6m") stays in the editor.
+    static func dueWords(_ value: String) -> String {
+        if let day = CalendarDate(iso: value) { return Format.date(day) }
+        if let month = YearMonth(iso: value) { return month.label }
+        if value.hasPrefix("notice+"), value.hasSuffix("m"), let n = Int(value.dropFirst(7).dropLast()) {
+            return n == 0 ? "from the date of the notice" : "\(n) month\(n == 1 ? "" : "s") after the notice"
+        }
+        return value
     }
 }
