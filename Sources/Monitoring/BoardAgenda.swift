@@ -47,16 +47,16 @@ public struct BoardAgenda: Sendable {
         let overdue = actions.filter { $0.isOverdue(on: meetingDate) }.sorted { $0.dueDate < $1.dueDate }
         for action in overdue.prefix(Self.overdueShown) {
             items.append(Item(kind: .overdueAction, title: action.title,
-                              detail: "\(action.owner.label), \(action.lead): due \(action.dueDate.iso), \(action.status.label.lowercased())"))
+                              detail: "\(action.owner.label), \(action.lead): due \(action.dueDate.inWords), \(action.status.label.lowercased())"))
         }
         if overdue.count > Self.overdueShown {
             let more = overdue.count - Self.overdueShown
             items.append(Item(kind: .overdueAction, title: "\(more) more overdue action\(more == 1 ? "" : "s")",
-                              detail: "due between \(overdue[Self.overdueShown].dueDate.iso) and \(overdue.last!.dueDate.iso): see the Improvement Plan"))
+                              detail: "due between \(overdue[Self.overdueShown].dueDate.inWords) and \(overdue.last!.dueDate.inWords): see the Improvement Plan"))
         }
         for (action, request) in pendingRequests where request.decision == .pending {
             items.append(Item(kind: .timescaleRequest, title: action.title,
-                              detail: "\(request.requestedBy) asks to move \(action.dueDate.iso) to \(request.requestedDue.iso): \(request.reason)"))
+                              detail: "\(request.requestedBy) asks to move \(action.dueDate.inWords) to \(request.requestedDue.inWords): \(request.reason)"))
         }
         let horizon = nextMeeting ?? meetingDate.adding(months: 1)
         for entry in calendar?.entries ?? [] where entry.kind != .meeting && !entry.done {
@@ -64,7 +64,7 @@ public struct BoardAgenda: Sendable {
             let overdue = date < meetingDate
             guard overdue || date <= horizon else { continue }
             items.append(Item(kind: entry.kind == .review ? .review : .deadline, title: entry.what,
-                              detail: overdue ? "overdue since \(date.iso)" : "due \(date.iso)"))
+                              detail: overdue ? "overdue since \(date.inWords)" : "due \(date.inWords)"))
         }
         let newAudits = audits.filter { audit in
             audit.countedOn <= meetingDate && (previousMeeting.map { audit.countedOn > $0 } ?? true)
@@ -81,7 +81,7 @@ public struct BoardAgenda: Sendable {
             incident.occurredOn <= meetingDate && (previousMeeting.map { incident.occurredOn > $0 } ?? true)
         }
         for incident in newIncidents {
-            items.append(Item(kind: .incident, title: incident.kind.label, detail: "\(incident.occurredOn.iso): \(incident.summary)"))
+            items.append(Item(kind: .incident, title: incident.kind.label, detail: "\(incident.occurredOn.inWords): \(incident.summary)"))
         }
         self.items = items
     }

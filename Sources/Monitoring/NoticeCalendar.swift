@@ -10,6 +10,8 @@ public struct NoticeCalendar: Sendable {
         public var date: CalendarDate?
         public var overdue: Bool
         public var done: Bool
+        /// A meeting whose day has passed with nothing recorded of it: neither done nor overdue, and said so.
+        public var notRecorded: Bool = false
     }
 
     public var entries: [Entry]
@@ -22,8 +24,10 @@ public struct NoticeCalendar: Sendable {
     ///   - longerIntervalAgreed: whether DfE has agreed the longer interval the notice allows (a six-week cadence
     ///     is used only then).
     ///   - done: what has been completed, by its `what`.
+    ///   - meetingsHeld: the meetings recorded as held, by number; a meeting is done only when recorded, so the
+    ///     calendar and the meetings page say the same.
     public init(notice: Notice, noticeDate: CalendarDate?, asOf: CalendarDate, firstMeeting: CalendarDate? = nil,
-                longerIntervalAgreed: Bool = false, done: Set<String> = []) {
+                longerIntervalAgreed: Bool = false, done: Set<String> = [], meetingsHeld: Set<Int> = []) {
         var entries: [Entry] = []
         var notes: [String] = []
         let board = notice.board
@@ -47,7 +51,9 @@ public struct NoticeCalendar: Sendable {
             var n = 1
             while day <= end {
                 meetings.append(day)
-                entries.append(Entry(kind: .meeting, what: "Improvement Board meeting \(n)", date: day, overdue: false, done: day <= asOf))
+                let held = meetingsHeld.contains(n)
+                entries.append(Entry(kind: .meeting, what: "Improvement Board meeting \(n)", date: day, overdue: false, done: held,
+                                     notRecorded: !held && day < asOf))
                 day = day.adding(days: 7 * weeks)
                 n += 1
             }
@@ -84,5 +90,7 @@ public struct NoticeCalendar: Sendable {
 
 extension CalendarDate {
     /// Sorts after every real date.
-    static let distantFuture = CalendarDate(year: 9999, month: 12, day: 31)!
+    public static let distantFuture = CalendarDate(year: 9999, month: 12, day: 31)!
+    /// Sorts before every real date.
+    public static let distantPast = CalendarDate(year: 1, month: 1, day: 1)!
 }

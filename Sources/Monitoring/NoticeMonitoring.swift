@@ -21,6 +21,8 @@ public enum NoticeMonitoring {
         /// of records lie behind its latest figure.
         public var records: CaseData?
         public var longerIntervalAgreed: Bool
+        /// The board meetings recorded as held, by number.
+        public var meetingsHeld: Set<Int> = []
         /// Published levels for targets set by comparison ("at or above the England average").
         public var comparators: ComparatorLevels
 
@@ -50,7 +52,7 @@ public enum NoticeMonitoring {
         monitor.comparators = input.comparators
         let statuses = input.notice.targets.map(monitor.status)
         let calendar = NoticeCalendar(notice: input.notice, noticeDate: input.noticeDate, asOf: input.asOf,
-                                      longerIntervalAgreed: input.longerIntervalAgreed)
+                                      longerIntervalAgreed: input.longerIntervalAgreed, meetingsHeld: input.meetingsHeld)
         let exceptions = ExceptionReport(statuses) { status in input.records.map { drivers(of: status, in: $0) } ?? [] }
         return Output(library: library, statuses: statuses, calendar: calendar, exceptions: exceptions)
     }

@@ -289,11 +289,4 @@ public enum RAGRules {
 func formatFigure(_ v: Double) -> String { ShownFigure.text(v) }
 
 /// "31 October 2011", as every sentence writes a day.
-func dayWords(_ d: CalendarDate) -> String { "\(d.day) \(YearMonth(d).label)" }
-
-extension YearMonth {
-    /// "June 2011".
-    public var label: String {
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][month - 1] + " \(year)"
-    }
-}
+func dayWords(_ d: CalendarDate) -> String { d.inWords }

@@ -238,10 +238,7 @@ public struct BoardPack: Sendable {
     /// up to this many, beside links to the plan and the export, which have every one; printed, it lists them all.
     public static let planRowsShown = 40
 
-    static func date(_ d: CalendarDate) -> String {
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return "\(d.day) \(months[d.month - 1]) \(d.year)"
-    }
+    static func date(_ d: CalendarDate) -> String { d.inWords }
 
     /// The pack's own styles, scoped to it (the site serves them in its stylesheet, so they must not touch other
     /// pages): A4 pages with the protective marking at the head of each and "Page n of m" at its foot, each numbered

@@ -16,15 +16,14 @@ public struct ReportTable: Sendable, Equatable {
 
         /// A day, "31 October 2011" on the page and 2011-10-31 in the files.
         public static func day(_ d: CalendarDate) -> Cell {
-            .date(iso: d.iso, shown: "\(d.day) \(monthNames[d.month - 1]) \(d.year)")
+            .date(iso: d.iso, shown: d.inWords)
         }
 
         /// A month, "October 2011" on the page and 2011-10 in the files.
         public static func month(_ m: YearMonth) -> Cell {
-            .date(iso: m.iso, shown: "\(monthNames[m.month - 1]) \(m.year)")
+            .date(iso: m.iso, shown: m.label)
         }
 
-        static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
         public var shown: String {
             switch self {

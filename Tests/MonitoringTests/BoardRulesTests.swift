@@ -73,7 +73,7 @@ struct BoardRulesTests {
         #expect(agenda.items.filter { $0.kind == .deadline || $0.kind == .review }.map(\.title) == ["review of progress"])
         #expect(agenda.items.filter { $0.kind == .review }.map(\.title).contains("review of progress"), "June's review of progress is overdue")
         #expect(agenda.items.filter { $0.kind == .auditFindings }.map(\.detail) == ["2 audited, 1 adequate or better, 1 inadequate; themes: drift (2)"])
-        #expect(agenda.items.filter { $0.kind == .incident }.map(\.detail) == ["2011-06-15: a child seriously injured at home"])
+        #expect(agenda.items.filter { $0.kind == .incident }.map(\.detail) == ["15 June 2011: a child seriously injured at home"])
         // Nothing else: one target, one overdue action, one request, one review, the audits and one incident.
         #expect(agenda.items.count == 6)
     }
@@ -93,6 +93,6 @@ struct BoardRulesTests {
         #expect(items.count == BoardAgenda.overdueShown + 1)
         #expect(items.prefix(10).map(\.title) == (15..<25).reversed().map { "Action \($0)" }, "the longest overdue first")
         #expect(items.last?.title == "15 more overdue actions")
-        #expect(items.last?.detail == "due between 2011-05-11 and 2011-05-25: see the Improvement Plan")
+        #expect(items.last?.detail == "due between 11 May 2011 and 25 May 2011: see the Improvement Plan")
     }
 }

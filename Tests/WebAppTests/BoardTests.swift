@@ -47,7 +47,13 @@ struct BoardTests {
         let chair = try await Self.signedIn(world, .independentChair)
         let agenda = try await chair.get(meeting).body
         #expect(agenda.contains("Publish the supervision policy"), "the pending request is on the agenda")
-        #expect(try await chair.post("\(meeting)/requests/\(request.id)", form: [("decision", "agreed")], tokenFrom: meeting).status == .seeOther)
+        // Agreeing first shows what will move, and moves nothing until the chair confirms.
+        let check = try await chair.post("\(meeting)/requests/\(request.id)", form: [("decision", "agreed")], tokenFrom: meeting)
+        #expect(check.status == .ok)
+        #expect(check.body.contains("Check the date that will move") && check.body.contains("30 September 2011") && check.body.contains("31 December 2011")
+            && check.body.contains("13 weeks later"))
+        #expect(try await scope.action(id: actionID)?.dueDate == CalendarDate(iso: "2011-09-30"), "seeing the check changes nothing")
+        #expect(try await chair.post("\(meeting)/requests/\(request.id)", form: [("decision", "agreed"), ("confirm", "yes")], tokenFrom: meeting).status == .seeOther)
         let moved = try #require(try await scope.action(id: actionID))
         #expect(moved.dueDate == CalendarDate(iso: "2011-12-31") && moved.due == CalendarDate(iso: "2011-09-30"))
         // Deciding again is refused, and a second, refused request leaves the date where the board put it.
@@ -106,9 +112,9 @@ struct BoardTests {
         let dfe = try await Self.signedIn(world, .dfeOfficial)
         let overview = try await dfe.get("/councils").body
         #expect(overview.contains("new notification"))
-        #expect(overview.contains("latest 2011-10-20"))
+        #expect(overview.contains("latest 20 October 2011"))
         let notifications = try await dfe.get("/notifications").body
-        #expect(notifications.contains("Worcestershire: serious harm to a child on 2011-10-20"))
+        #expect(notifications.contains("Worcestershire: serious harm to a child on 20 October 2011"))
         #expect(!(try await dfe.get("/councils").body.contains("new notification")), "read once seen")
         // DfE writes nothing, incidents included.
         #expect(try await dfe.post("\(base)/incidents", form: [("kind", "other"), ("occurredOn", "2011-10-21"), ("summary", "x")], tokenFrom: "/account").status == .forbidden)

@@ -140,6 +140,7 @@ struct HandCountedCouncilTests {
 
         let rows = try Self.expected()
         #expect(rows.count == 426)
+        checkWhatChanged(report.body, rows: rows)
         try await checkAPI(officer, council: id, rows: rows)
         let targets = try await checkTargets(officer, council: id, rows: rows)
         try await checkPages(officer, council: id, rows: rows, targets: targets)
@@ -147,6 +148,20 @@ struct HandCountedCouncilTests {
         let chair = WebClient(app)
         #expect(try await chair.signIn("chair@notts.example", "hand-counted-2026").status == .seeOther)
         try await checkPack(chair, app: app, council: id, rows: rows)
+    }
+
+    /// The upload's report says what it changed: the council had no figures, so every hand-counted month of each
+    /// target's basis went from no figure to its hand count, and the figures now run to June 2026.
+    func checkWhatChanged(_ body: String, rows: [Row]) {
+        #expect(body.contains("The targets' figures now run to June 2026; before this import there were none."))
+        let months = ["April": "04", "May": "05", "June": "06"]
+        for target in Self.judged {
+            for row in rows where row.indicator == target.indicator && row.basis == target.basis && !row.value.isEmpty {
+                let name = months.first { $0.value == row.end.dropFirst(5).prefix(2) }!.key
+                let line = "<tr><th scope=\"row\">\(name) 2026</th><td class=\"numeric\">no figure</td><td class=\"numeric\">\(Self.shown(row.value))%</td></tr>"
+                #expect(body.contains(line), "\(target.indicator) \(row.end): \(line)")
+            }
+        }
     }
 
     struct Point: Decodable { var month: String; var numerator: Double; var denominator: Double; var value: Double? }

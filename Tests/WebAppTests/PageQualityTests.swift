@@ -30,6 +30,13 @@ struct PageQualityTests {
         #"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"#,  // a UUID
         #"\bnotice\+\d+[mwd]\b"#,                                                          // notice+6m
         #"\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}"#,                                               // a raw timestamp
+        #"\b\d{4}-\d{2}-\d{2}\b"#,                                                         // a date as the files write it
+    ]
+
+    /// Forms each role sends empty, by the page they live on and the end of their action.
+    static let formsToSend: [Role: [(page: String, form: String)]] = [
+        .councilOfficer: [("/plan", "/plan"), ("/incidents", "/incidents")],
+        .independentChair: [("/meetings/:id", "/decisions")],
     ]
 
     /// Pages not to visit: downloads, the API, signing out, and what only a form reaches.
@@ -82,6 +89,25 @@ struct PageQualityTests {
                             queue.append(target)
                         }
                     }
+                }
+                // A form sent empty comes back with its errors: that page is checked too.
+                for (page, form) in Self.formsToSend[account.role] ?? [] {
+                    guard let path = seen.first(where: { Self.pattern($0).hasSuffix(page) }) else {
+                        problems.append("\(account.role.label): no page like \(page) was reached to send its form"); continue
+                    }
+                    try await browser.open(base + path)
+                    _ = try await browser.execute("""
+                        const f = Array.from(document.querySelectorAll('form')).find(f => f.getAttribute('action').endsWith('\(form)'));
+                        f.querySelectorAll('input[type=text]').forEach(i => { i.value = ''; }); f.requestSubmit(); return '';
+                        """)
+                    var title = ""
+                    for _ in 0..<100 where !title.hasPrefix("Error:") {
+                        try await Task.sleep(for: .milliseconds(50))
+                        title = try await browser.execute("return document.readyState === 'complete' ? document.title : '';").string ?? ""
+                    }
+                    visited += 1
+                    if !title.hasPrefix("Error:") { problems.append("\(account.role.label) \(path): the empty form did not come back with its errors") }
+                    problems += try await Self.check(browser, label: "\(account.role.label) \(path) (form sent empty)")
                 }
                 // The pack is a document with no site header: sign out from the start page.
                 try await browser.open(base + "/")

@@ -244,8 +244,10 @@ extension WorkflowTests {
         let client = WebClient(world.app)
         try await client.signIn(WebFixture.nottsOfficer, WebFixture.nottsPassword)
         let target = "/councils/\(world.notts.uuidString)/targets/\(world.nottsTargets[0].uuidString)"
-        let refused = try await client.post("\(target)/figures", form: [("month", "June 2011"), ("basis", "in_month"), ("value", "70")], tokenFrom: target)
+        let refused = try await client.post("\(target)/figures", form: [("month", "Juno 2011"), ("basis", "in_month"), ("value", "70")], tokenFrom: target)
         #expect(refused.status == .unprocessableEntity)
+        #expect(refused.body.contains("There is a problem") && refused.body.contains("href=\"#figure-month\">Enter the month, like June 2011</a>"))
+        #expect(refused.body.contains("value=\"Juno 2011\"") && refused.body.contains("value=\"70\""), "what was typed is kept")
         let entered = try await client.post("\(target)/figures", form: [("month", "2009-02"), ("basis", "snapshot"), ("value", "71.5"), ("note", "HR return")],
                                             tokenFrom: target)
         #expect(entered.status == .seeOther)

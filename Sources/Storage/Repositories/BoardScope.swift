@@ -260,7 +260,7 @@ extension CouncilScope {
             try await model.create(on: tx)
             for official in try await UserModel.query(on: tx).filter(\.$role == .dfeOfficial).all() {
                 try await NotificationModel(userID: try official.requireID(), councilID: council,
-                                            text: "\(councilName): \(incident.kind.label.lowercased()) on \(incident.occurredOn.iso)", link: link).create(on: tx)
+                                            text: "\(councilName): \(incident.kind.label.lowercased()) on \(incident.occurredOn.inWords)", link: link).create(on: tx)
             }
             try await AuditTrail.append(.init(council: council, action: "incident.recorded", entity: "incident", entityID: model.id?.uuidString,
                                               after: "\(incident.kind.rawValue) \(incident.occurredOn.iso)"), by: actor, on: tx)

@@ -324,6 +324,14 @@ extension CouncilScope {
         }
     }
 
+    /// The import's report, completed once its figures are known (what changed in the targets' figures).
+    public func setImportReport(_ id: UUID, reportJSON: String) async throws {
+        let council = self.council
+        try await database.write { tx in
+            try await ImportModel.query(on: tx).filter(\.$id == id).filter(\.$councilID == council).set(\.$reportJSON, to: reportJSON).update()
+        }
+    }
+
     public func importJob(id: UUID) async throws -> ImportJobModel? {
         try await ImportJobModel.query(on: database).filter(\.$id == id).filter(\.$councilID == council).first()
     }

@@ -55,7 +55,13 @@ struct Guarded: AsyncResponder {
         if request.method != .GET, request.method != .HEAD, user.csrfToken != nil {
             try CSRF.check(request, expected: user.csrfToken!)
         }
-        return try await handler(request)
+        do {
+            return try await FormState.$current.withValue(request.storage[FormStateKey.self]) { try await handler(request) }
+        } catch let problem as FormProblem {
+            // A form that could not be taken is shown again on its own page; the API says what was wrong.
+            if request.isAPI { throw Abort(.unprocessableEntity, reason: problem.errors.map(\.message).joined(separator: " ")) }
+            return try await problem.showAgain(request)
+        }
     }
 }
 

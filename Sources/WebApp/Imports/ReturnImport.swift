@@ -182,6 +182,11 @@ public struct ImportReport: Codable, Sendable, Equatable {
     public var mergeFaults: Int
     public var figures: Int = 0
     public var notes: [String] = []
+    /// What the import changed in the targets' figures, and the month they ran to before and run to now (YYYY-MM);
+    /// nil in reports stored before these were kept.
+    var changes: [FigureChange]?
+    var ranTo: String?
+    var runsTo: String?
 
     public var accepted: Bool { files.allSatisfy(\.accepted) && !files.isEmpty }
 

@@ -41,8 +41,10 @@ enum CouncilFigures {
         var stored = notice
         stored.targets = targets.map(\.target)
         let caseData = try await records?.data(for: council.requireID(), store: store, today: today)?.data
-        let monitored = NoticeMonitoring.run(.init(notice: stored, noticeDate: date, asOf: asOf, results: results, manual: manual, records: caseData,
-                                                   comparators: comparators))
+        var input = NoticeMonitoring.Input(notice: stored, noticeDate: date, asOf: asOf, results: results, manual: manual, records: caseData,
+                                           comparators: comparators)
+        input.meetingsHeld = Set(board.meetings.filter(\.record.held).map(\.number))
+        let monitored = NoticeMonitoring.run(input)
         return CouncilPicture(council: try CouncilRef(council), noticeRecord: try NoticeRef(record), notice: stored, noticeDate: date, asOf: asOf,
                               targets: targets.map { TargetID($0.id) },
                               statuses: monitored.statuses, library: monitored.library, calendar: monitored.calendar,

@@ -16,8 +16,7 @@ enum Format {
 
     static func date(_ date: CalendarDate?) -> String {
         guard let date else { return "not known" }
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return "\(date.day) \(months[date.month - 1]) \(date.year)"
+        return date.inWords
     }
 
     /// A moment, in UK time as people read it: "6 December 2026 at 20:17".

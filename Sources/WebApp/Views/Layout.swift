@@ -18,7 +18,7 @@ enum Layout {
             .lang(.english),
             .head(
                 .element(named: "meta", attributes: [.attribute(named: "charset", value: "utf-8")]),
-                .element(named: "title", text: "\(title) – \(serviceName)"),
+                .element(named: "title", text: "\(FormState.current == nil ? "" : "Error: ")\(title) – \(serviceName)"),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path)),
                 .link(.rel(.stylesheet), .href(SiteURL.printStylesheet.path), .attribute(named: "media", value: "print"))
@@ -59,7 +59,7 @@ enum Layout {
                             .li(.class("govuk-breadcrumbs__list-item"), .a(.class("govuk-breadcrumbs__link"), .href(crumb.1), .text(crumb.0)))
                         })
                     )),
-                    .main(.class("govuk-main-wrapper"), .id("main-content"), .attribute(named: "role", value: "main"), content)
+                    .main(.class("govuk-main-wrapper"), .id("main-content"), .attribute(named: "role", value: "main"), Field.errorSummary(), content)
                 ),
                 .footer(
                     .class("govuk-footer"),

@@ -65,6 +65,9 @@ enum Stylesheet {
     .govuk-label{display:block;margin-bottom:5px;font-weight:700}
     .govuk-input,.govuk-select,.govuk-textarea,.govuk-file-upload{font:inherit;font-size:19px;border:2px solid #0b0c0c;padding:5px;width:100%;max-width:40em;border-radius:0}
     .govuk-input--narrow{max-width:11em}
+    .govuk-form-group--error{border-left:5px solid #d4351c;padding-left:15px}
+    .govuk-input--error,.govuk-select--error,.govuk-textarea--error{border-color:#d4351c}
+    .govuk-error-summary__list a{color:#d4351c;font-weight:700}
     .govuk-textarea{min-height:8em}
     .govuk-file-upload{border:0;padding:5px 0}
     .govuk-button{font:inherit;font-weight:400;font-size:19px;line-height:1.2;display:inline-block;padding:8px 10px 7px;border:2px solid transparent;border-radius:0;color:#fff;background:#00703c;box-shadow:0 2px 0 #002d18;cursor:pointer;margin:0 15px 30px 0;text-decoration:none}
@@ -98,6 +101,12 @@ enum Stylesheet {
     @media (max-width:640px){table.stack thead{display:none}table.stack tr,table.stack th,table.stack td{display:block;width:auto;text-align:left;border:0;padding:2px 0}table.stack tr{border-bottom:1px solid #b1b4b6;padding:10px 0}table.stack td::before{content:attr(data-label) ": ";font-weight:700}table.stack td.numeric,table.stack .numeric{text-align:left}}
     .app-card-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:20px;margin-bottom:30px}
     .app-card{border:1px solid #b1b4b6;padding:15px}
+    .app-card__figure{margin:0 0 10px;font-size:16px}
+    .app-card__value{font-size:24px}
+    .app-move{white-space:nowrap}
+    .app-move--better{color:#00703c}
+    .app-move--worse{color:#d4351c}
+    .app-move--same{color:#505a5f}
     .app-records{font-family:monospace;font-size:14px}
     """
 

@@ -23,7 +23,9 @@ enum CouncilController {
             rows.append(OverviewView.Row(picture: picture, incidents: picture.board.incidents.map(\.incident)))
         }
         let unread = try await req.store.notifications(for: user.id, unreadOnly: true).count
-        return OverviewView.page(rows: rows, user: user, unread: unread)
+        let listing = OverviewView.Listing(sort: req.query[String.self, at: "sort"].flatMap(OverviewView.Listing.Sort.init) ?? .concern,
+                                           show: req.query[String.self, at: "show"].flatMap(OverviewView.Listing.Show.init) ?? .all)
+        return OverviewView.page(rows: rows, listing: listing, user: user, unread: unread)
     }
 
     @Sendable static func dashboard(req: Request) async throws -> HTML {

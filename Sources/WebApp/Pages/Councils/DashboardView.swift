@@ -17,7 +17,8 @@ enum DashboardView {
     static func content(_ picture: CouncilPicture, mayEdit: Bool) -> Node<HTML.BodyContext> {
         let council = picture.council
         return .group(
-            .span(.class("govuk-caption-l"), .text("Figures as at \(Format.date(picture.asOf))")),
+            .span(.class("govuk-caption-l"), .text("Figures as at \(Format.date(picture.asOf))"
+                + (FigureChange.runsTo(picture).map { "; the latest month with figures is \($0.label)" } ?? ""))),
             .h1(.class("govuk-heading-l"), .text(picture.council.name)),
             .nav(.attribute(named: "aria-label", value: "Council pages"), .ul(.class("govuk-list"),
                 .li(.a(.class("govuk-link"), .href(council.url(.notice)), "The notice, its fields and calendar")),
@@ -59,7 +60,16 @@ enum DashboardView {
                 .div(.class("app-card-grid"), .forEach(picture.rows) { target, status in
                     .div(.class("app-card target-chart"),
                          .h3(.class("govuk-heading-s"), .a(.class("govuk-link"), .href(council.url(.target(target))), .text(status.target.indicator.capitalizingFirst))),
-                         .raw(chart(status, picture: picture, width: 560, height: 260)),
+                         .p(.class("app-card__figure"), Format.rag(status.rag), .text(" "),
+                            .unwrap(status.latest) { latest in
+                                .group(.strong(.class("app-card__value"), .text(Format.figure(latest.value, unit: status.target.unit))),
+                                       .text(" in \(latest.month.label)"),
+                                       .unwrap(movement(status, picture: picture)) { move in
+                                           .span(.class("app-move app-move--\(move.better ? "better" : move.worse ? "worse" : "same")"),
+                                                 .span(.attribute(named: "aria-hidden", value: "true"), .text(" \(move.arrow) ")), .text(move.words))
+                                       })
+                            }),
+                         .raw(chart(status, picture: picture, width: 300, height: 190, card: true)),
                          .ul(.class("govuk-list govuk-list--bullet govuk-body-s"), .forEach(status.reasons) { .li(.text($0)) }))
                 })
             )),
@@ -83,9 +93,26 @@ enum DashboardView {
         return "\(Format.figure(next.level, unit: status.target.unit)) by \(Format.date(next.dueDate))"
     }
 
-    static func chart(_ status: TargetStatus, picture: CouncilPicture, width: Int = 640, height: Int = 280) -> String {
+    /// The month-on-month change of the figure the target is judged on, and whether it is the way the target wants.
+    static func movement(_ status: TargetStatus, picture: CouncilPicture) -> (arrow: String, words: String, better: Bool, worse: Bool)? {
+        guard let latest = status.latest, let series = picture.library.series(for: status.target.indicatorID, basis: status.basis) else { return nil }
+        let before = latest.month.adding(months: -1)
+        guard let previous = series.value(at: before) else { return nil }
+        let unit = status.target.unit
+        // Compared as shown, so "no change" is what the two figures on the page say.
+        let change = ShownFigure.rounded(latest.value) - ShownFigure.rounded(previous)
+        let size = unit == .percent ? "\(Format.amount(abs(change))) point\(abs(change) == 1 ? "" : "s")" : Format.figure(abs(change), unit: unit)
+        if change == 0 { return ("→", "no change on \(before.label)", false, false) }
+        let up = change > 0
+        // A target held at a level is neither helped nor hurt by a small move either way.
+        let better = status.target.direction != .maintain && up == (status.target.direction == .increase)
+        let worse = status.target.direction != .maintain && !better
+        return (up ? "↑" : "↓", "\(up ? "up" : "down") \(size) on \(before.label)", better, worse)
+    }
+
+    static func chart(_ status: TargetStatus, picture: CouncilPicture, width: Int = 640, height: Int = 280, card: Bool = false) -> String {
         let position = picture.statuses.firstIndex { $0.target == status.target } ?? -1
-        return picture.drawings.value("chart \(position) \(width)x\(height)") {
+        return picture.drawings.value("chart \(position) \(width)x\(height) \(card)") {
             let indicator = status.target.indicatorID
             let monthly = picture.library.series(indicator, .inMonth) ?? picture.library.series(for: indicator, basis: status.basis)
             let ytd = picture.library.series(indicator, .cumulativeYearToDate)

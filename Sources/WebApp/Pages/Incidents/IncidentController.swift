@@ -18,11 +18,15 @@ enum IncidentController {
         let user = try req.requireUser()
         let council = try await req.pathCouncil()
         let form = try req.content.decode(IncidentForm.self)
-        guard let kind = Incident.Kind(rawValue: form.kind ?? ""), let date = CalendarDate(iso: form.occurredOn ?? "") else {
-            throw Abort(.unprocessableEntity, reason: "Choose the kind of incident and give its date as 2011-06-30.")
-        }
+        let page = SiteURL.council(try council.pathID(), .incidents)
+        var errors: [FormProblem.FieldError] = []
+        let kind = Incident.Kind(rawValue: form.kind ?? "")
+        if kind == nil { errors.append(.init(field: "kind", message: "Choose the kind of incident")) }
+        let date = DateEntry.parse(form.occurredOn ?? "")
+        if date == nil { errors.append(.init(field: "occurredOn", message: DateEntry.hint("The incident's date", example: "30 6 2011"))) }
         let summary = (form.summary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !summary.isEmpty else { throw Abort(.unprocessableEntity, reason: "Say what happened in a sentence, without the child's name.") }
+        if summary.isEmpty { errors.append(.init(field: "summary", message: "Say what happened in a sentence, without the child's name")) }
+        guard errors.isEmpty, let kind, let date else { throw FormProblem(page: page, form: "incident", errors: errors) }
         let link = SiteURL.council(try council.pathID(), .incidents).path
         _ = try await req.store.scope(council.requireID()).recordIncident(Incident(kind: kind, occurredOn: date, summary: summary), councilName: council.name,
                                                                           link: link, by: user.actor)

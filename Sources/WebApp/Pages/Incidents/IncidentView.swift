@@ -16,18 +16,15 @@ enum IncidentView {
                    .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Date"), .th(.attribute(named: "scope", value: "col"), "Kind"),
                               .th(.attribute(named: "scope", value: "col"), "What happened"), .th(.attribute(named: "scope", value: "col"), "Recorded by"))),
                    .tbody(.forEach(data.incidents) { i in
-                       .tr(.td(.text(i.incident.occurredOn.iso)), .td(.text(i.incident.kind.label)), .td(.text(i.incident.summary)), .td(.text(i.reportedBy)))
+                       .tr(.td(.text(Format.date(i.incident.occurredOn))), .td(.text(i.incident.kind.label)), .td(.text(i.incident.summary)), .td(.text(i.reportedBy)))
                    }))),
             .if(Access.roles(for: .editCouncil).contains(user.role), .group(
                 .h2(.class("govuk-heading-m"), "Record an incident"),
                 .p(.class("govuk-body"), "DfE officials are told at once. Do not name the child or give any identifier."),
                 .form(.action(council.url(.incidents)), .method(.post), Layout.csrf(user),
-                      .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("kind"), "Kind"),
-                           Layout.select(id: "kind", name: "kind", options: Incident.Kind.allCases.map { ($0.rawValue, $0.label) })),
-                      .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("occurredOn"), "Date (2011-06-30)"),
-                           .input(.class("govuk-input govuk-input--narrow"), .id("occurredOn"), .name("occurredOn"), .type(.text))),
-                      .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("summary"), "What happened, in a sentence"),
-                           .input(.class("govuk-input"), .id("summary"), .name("summary"), .type(.text))),
+                      Field.select(form: "incident", id: "kind", name: "kind", label: "Kind", options: Incident.Kind.allCases.map { ($0.rawValue, $0.label) }),
+                      Field.text(form: "incident", id: "occurredOn", name: "occurredOn", label: "Date", hint: "For example, 30 6 2011", width: "narrow"),
+                      Field.text(form: "incident", id: "summary", name: "summary", label: "What happened, in a sentence", hint: "Do not give the child's name"),
                       .button(.type(.submit), .class("govuk-button"), .id("record-incident"), "Record the incident"))))
         ))
     }

@@ -35,7 +35,7 @@ enum MeetingController {
     struct DecisionForm: Content { var kind: String?; var text: String?; var owner: String?; var due: String? }
     struct MinutesForm: Content { var minutes: String?; var held: String? }
     struct QuestionForm: Content { var question: String? }
-    struct RequestDecisionForm: Content { var decision: String }
+    struct RequestDecisionForm: Content { var decision: String; var confirm: String? }
 
     static func save(_ req: Request, _ change: @escaping @Sendable (inout MeetingRecord) -> Void) async throws -> Response {
         let user = try req.requireUser()
@@ -47,10 +47,18 @@ enum MeetingController {
         return req.redirect(to: .council(try council.pathID(), .meeting(MeetingNumber(n))))
     }
 
+    /// The meeting's page, where its forms are shown again when one cannot be taken.
+    static func page(_ req: Request) async throws -> SiteURL {
+        .council(try await req.pathCouncil().pathID(), .meeting(MeetingNumber(try number(req))))
+    }
+
     @Sendable static func addAttendee(req: Request) async throws -> Response {
         let form = try req.content.decode(AttendeeForm.self)
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, let capacity = BoardCapacity(rawValue: form.capacity ?? "") else { throw Abort(.unprocessableEntity, reason: "Enter a name and a capacity.") }
+        guard !name.isEmpty else { throw FormProblem(page: try await page(req), form: "attendee", field: "attendee-name", "Enter the member's name.") }
+        guard let capacity = BoardCapacity(rawValue: form.capacity ?? "") else {
+            throw FormProblem(page: try await page(req), form: "attendee", field: "attendee-capacity", "Choose the capacity they attend in.")
+        }
         let attendee = MeetingRecord.Attendee(name: name, capacity: capacity, organisation: (form.organisation ?? "").trimmingCharacters(in: .whitespaces),
                                               present: form.present != "apologies")
         return try await save(req) { $0.attendees.append(attendee) }
@@ -59,10 +67,12 @@ enum MeetingController {
     @Sendable static func addDecision(req: Request) async throws -> Response {
         let form = try req.content.decode(DecisionForm.self)
         let text = (form.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw Abort(.unprocessableEntity, reason: "Enter the decision or action.") }
+        var errors: [FormProblem.FieldError] = []
+        if text.isEmpty { errors.append(.init(field: "decision-text", message: "Enter what was decided or the action agreed")) }
         let dueText = (form.due ?? "").trimmingCharacters(in: .whitespaces)
-        let due = dueText.isEmpty ? nil : CalendarDate(iso: dueText)
-        guard dueText.isEmpty || due != nil else { throw Abort(.unprocessableEntity, reason: "Enter the due date as 2011-12-31.") }
+        let due = dueText.isEmpty ? nil : DateEntry.parse(dueText)
+        if !dueText.isEmpty, due == nil { errors.append(.init(field: "decision-due", message: DateEntry.hint("The due date", example: "31 12 2011"))) }
+        guard errors.isEmpty else { throw FormProblem(page: try await page(req), form: "decision", errors: errors) }
         let decision = MeetingRecord.Decision(kind: form.kind == "action" ? .action : .decision, text: text,
                                               owner: form.owner.flatMap { $0.isEmpty ? nil : $0 }, due: due)
         return try await save(req) { $0.decisions.append(decision) }
@@ -80,7 +90,7 @@ enum MeetingController {
 
     @Sendable static func addQuestion(req: Request) async throws -> Response {
         let question = (try req.content.decode(QuestionForm.self).question ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !question.isEmpty else { throw Abort(.unprocessableEntity, reason: "Enter the question.") }
+        guard !question.isEmpty else { throw FormProblem(page: try await page(req), form: "question", field: "question", "Enter the question for the agenda.") }
         return try await save(req) { $0.questions.append(question) }
     }
 
@@ -93,6 +103,14 @@ enum MeetingController {
         let form = try req.content.decode(RequestDecisionForm.self)
         guard let decision = TimescaleRequest.Decision(rawValue: form.decision), decision != .pending else {
             throw Abort(.unprocessableEntity, reason: "Agree or refuse the request.")
+        }
+        // Agreeing moves an action's date: say what moves, from when to when, and ask before moving it.
+        if decision == .agreed, form.confirm != "yes" {
+            let data = try await BoardData.load(council, store: req.store, pictures: req.services.pictures, today: req.settings.today(for: council))
+            guard let pending = data.requests.first(where: { $0.id == id && $0.request.decision == .pending }),
+                  let action = data.actions.first(where: { $0.id == pending.action }) else { throw Abort(.notFound) }
+            return try await MeetingView.confirmTimescale(data, meeting: MeetingNumber(n), request: RequestID(id), action: action.action,
+                                                          asked: pending.request, user: user).encodeResponse(for: req)
         }
         do {
             try await req.store.scope(council.requireID()).decide(request: id, decision, atMeeting: n, by: user.actor)

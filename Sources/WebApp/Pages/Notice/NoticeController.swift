@@ -122,13 +122,19 @@ enum NoticeController {
             throw Abort(.notFound)
         }
         let form = try req.content.decode(LifecycleForm.self)
-        guard let state = LifecycleEvent.State(rawValue: form.state) else { throw Abort(.badRequest, reason: "Choose what happened to the notice.") }
+        let page = SiteURL.council(try council.pathID(), .noticeVersion(NoticeID(try record.requireID())))
+        guard let state = LifecycleEvent.State(rawValue: form.state) else {
+            throw FormProblem(page: page, form: "lifecycle", field: "lifecycle-state", "Choose what happened to the notice")
+        }
         guard notice.lifecycle.allows(state) else {
-            throw Abort(.unprocessableEntity, reason: "A notice that is \(notice.lifecycle.currentState.rawValue.replacingOccurrences(of: "_", with: " ")) cannot then be \(state.rawValue.replacingOccurrences(of: "_", with: " ")).")
+            throw FormProblem(page: page, form: "lifecycle", field: "lifecycle-state",
+                              "A notice that is \(LifecycleView.label(notice.lifecycle.currentState).lowercased()) cannot then be \(LifecycleView.label(state).lowercased())")
         }
         let dateText = (form.date ?? "").trimmingCharacters(in: .whitespaces)
-        let date = dateText.isEmpty ? nil : PartialDate(iso: dateText)
-        guard dateText.isEmpty || date != nil else { throw Abort(.unprocessableEntity, reason: "Enter the date as 2012-03-31, 2012-03 or leave it empty.") }
+        let date = dateText.isEmpty ? nil : DateEntry.parse(dateText).map(PartialDate.day) ?? DateEntry.month(dateText).map(PartialDate.month) ?? PartialDate(iso: dateText)
+        guard dateText.isEmpty || date != nil else {
+            throw FormProblem(page: page, form: "lifecycle", field: "lifecycle-date", "Enter a real day or month, like 31 3 2012 or March 2012, or leave it empty")
+        }
         let before = notice.lifecycle.currentState.rawValue
         let reason = form.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
         notice.lifecycle.append(LifecycleEvent(state: state, date: date, reason: reason?.isEmpty == false ? reason : nil))

@@ -96,24 +96,18 @@ enum NoticeView {
                    .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Event"), .th(.attribute(named: "scope", value: "col"), "Date"),
                               .th(.attribute(named: "scope", value: "col"), "Reason"))),
                    .tbody(.forEach(notice.lifecycle) { event in
-                       .tr(.td(.text(LifecycleView.label(event.state))), .td(.text(event.date?.iso ?? "–")), .td(.text(event.reason ?? "")))
+                       .tr(.td(.text(LifecycleView.label(event.state))), .td(.text(event.date.map { Self.dueWords($0.iso) } ?? "–")), .td(.text(event.reason ?? "")))
                    }))),
             .if(mayEdit && LifecycleEvent.State.allCases.contains(where: { notice.lifecycle.allows($0) }), .details(
-                .class("govuk-details"),
+                .class("govuk-details"), .if(FormState.isShowing("lifecycle"), .attribute(named: "open", value: "open")),
                 .summary("Record what happened to the notice"),
                 .div(.class("govuk-details__text"), .form(
                     .action(council.url(.noticeLifecycle(page.id))), .method(.post),
                     Layout.csrf(user),
-                    .div(.class("govuk-form-group"),
-                         .label(.class("govuk-label"), .for("lifecycle-state"), "What happened"),
-                         Layout.select(id: "lifecycle-state", name: "state",
-                                       options: LifecycleEvent.State.allCases.filter { notice.lifecycle.allows($0) }.map { ($0.rawValue, LifecycleView.label($0)) })),
-                    .div(.class("govuk-form-group"),
-                         .label(.class("govuk-label"), .for("lifecycle-date"), "When (2012-03-31 or 2012-03)"),
-                         .input(.class("govuk-input govuk-input--narrow"), .id("lifecycle-date"), .name("date"), .type(.text))),
-                    .div(.class("govuk-form-group"),
-                         .label(.class("govuk-label"), .for("lifecycle-reason"), "Why, in a sentence"),
-                         .input(.class("govuk-input"), .id("lifecycle-reason"), .name("reason"), .type(.text))),
+                    Field.select(form: "lifecycle", id: "lifecycle-state", name: "state", label: "What happened",
+                                 options: LifecycleEvent.State.allCases.filter { notice.lifecycle.allows($0) }.map { ($0.rawValue, LifecycleView.label($0)) }),
+                    Field.text(form: "lifecycle", id: "lifecycle-date", name: "date", label: "When (optional)", hint: "A day or a month, for example 31 3 2012 or March 2012", width: "narrow"),
+                    Field.text(form: "lifecycle", id: "lifecycle-reason", name: "reason", label: "Why, in a sentence"),
                     .button(.type(.submit), .class("govuk-button govuk-button--secondary"), "Record it")
                 ))
             )),

@@ -11,7 +11,7 @@ enum PlanController {
         let data = try await BoardData.load(council, store: req.store, pictures: req.services.pictures, today: req.settings.today(for: council))
         let listing = PlanView.Listing(show: req.query[String.self, at: "show"].flatMap(PlanView.Listing.Show.init) ?? .all,
                                        page: max(1, req.query[Int.self, at: "page"] ?? 1))
-        return PlanView.list(data, user: user, error: nil, listing: listing)
+        return PlanView.list(data, user: user, listing: listing)
     }
 
     struct ActionForm: Content {
@@ -29,16 +29,13 @@ enum PlanController {
         let council = try await req.pathCouncil()
         let form = try req.content.decode(ActionForm.self)
         let title = (form.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        var problem: String?
-        if title.isEmpty { problem = "Enter what is to be done" }
-        let due = CalendarDate(iso: (form.due ?? "").trimmingCharacters(in: .whitespaces))
-        if problem == nil, due == nil { problem = "Enter the due date as 2011-06-30" }
-        guard let due, problem == nil, let owner = PlanAction.Owner(rawValue: form.owner ?? "council") else {
-            let data = try await BoardData.load(council, store: req.store, pictures: req.services.pictures, today: req.settings.today(for: council))
-            let response = try await PlanView.list(data, user: user, error: problem ?? "Choose who owns the action").encodeResponse(for: req)
-            response.status = .unprocessableEntity
-            return response
-        }
+        var errors: [FormProblem.FieldError] = []
+        if title.isEmpty { errors.append(.init(field: "title", message: "Enter what is to be done")) }
+        let due = DateEntry.parse(form.due ?? "")
+        if due == nil { errors.append(.init(field: "due", message: DateEntry.hint("The due date", example: "30 6 2011"))) }
+        let owner = PlanAction.Owner(rawValue: form.owner ?? "council")
+        if owner == nil { errors.append(.init(field: "owner", message: "Choose who owns the action")) }
+        guard errors.isEmpty, let due, let owner else { throw FormProblem(page: .council(try council.pathID(), .plan), form: "action", errors: errors) }
         let action = PlanAction(title: title, lead: (form.lead ?? "").trimmingCharacters(in: .whitespaces), owner: owner,
                                 measure: form.measure.flatMap { Int($0) }, recommendation: form.recommendation.flatMap { $0.isEmpty ? nil : $0 },
                                 indicator: form.indicator.flatMap(IndicatorID.init(rawValue:)), due: due)
@@ -62,7 +59,9 @@ enum PlanController {
         let user = try req.requireUser()
         let council = try await req.pathCouncil()
         let id = try req.uuidParameter(ActionKind.self)
-        guard let status = PlanAction.Status(rawValue: try req.content.decode(StatusForm.self).status) else { throw Abort(.unprocessableEntity, reason: "Choose a status.") }
+        guard let status = PlanAction.Status(rawValue: try req.content.decode(StatusForm.self).status) else {
+            throw FormProblem(page: .council(try council.pathID(), .action(ActionID(id))), form: "status", field: "status", "Choose the action's status")
+        }
         let today = req.settings.today(for: council)
         do {
             try await req.store.scope(council.requireID()).updateAction(id: id, { action in
@@ -86,9 +85,10 @@ enum PlanController {
         let form = try req.content.decode(EvidenceForm.self)
         let link = form.link?.trimmingCharacters(in: .whitespaces)
         let file = form.file.flatMap { $0.data.readableBytes > 0 ? $0 : nil }
-        guard (link?.isEmpty == false) || file != nil else { throw Abort(.unprocessableEntity, reason: "Give a link or choose a file.") }
+        let page = SiteURL.council(try council.pathID(), .action(ActionID(id)))
+        guard (link?.isEmpty == false) || file != nil else { throw FormProblem(page: page, form: "evidence", field: "evidence-link", "Give a link or choose a file") }
         if let link, !link.isEmpty, !(link.hasPrefix("https://") || link.hasPrefix("http://")) {
-            throw Abort(.unprocessableEntity, reason: "A link starts with https://.")
+            throw FormProblem(page: page, form: "evidence", field: "evidence-link", "Enter a link that starts with https://")
         }
         let name = (form.name?.trimmingCharacters(in: .whitespaces)).flatMap { $0.isEmpty ? nil : $0 } ?? file?.filename ?? link ?? "evidence"
         do {
@@ -120,11 +120,13 @@ enum PlanController {
         let council = try await req.pathCouncil()
         let id = try req.uuidParameter(ActionKind.self)
         let form = try req.content.decode(TimescaleForm.self)
-        guard let due = CalendarDate(iso: (form.due ?? "").trimmingCharacters(in: .whitespaces)) else {
-            throw Abort(.unprocessableEntity, reason: "Enter the date asked for as 2011-09-30.")
-        }
+        let page = SiteURL.council(try council.pathID(), .action(ActionID(id)))
+        var errors: [FormProblem.FieldError] = []
+        let due = DateEntry.parse(form.due ?? "")
+        if due == nil { errors.append(.init(field: "timescale-due", message: DateEntry.hint("The date asked for", example: "30 9 2011"))) }
         let reason = (form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw Abort(.unprocessableEntity, reason: "Say why the date should move.") }
+        if reason.isEmpty { errors.append(.init(field: "timescale-reason", message: "Say why the date should move")) }
+        guard errors.isEmpty, let due else { throw FormProblem(page: page, form: "timescale", errors: errors) }
         do {
             _ = try await req.store.scope(council.requireID()).requestTimescale(for: id, TimescaleRequest(requestedDue: due, reason: reason, requestedBy: user.email),
                                                                                 by: user.actor)

@@ -44,7 +44,7 @@ enum PlanView {
         }
     }
 
-    static func list(_ data: BoardData, user: CurrentUser, error: String?, listing: Listing = Listing()) -> HTML {
+    static func list(_ data: BoardData, user: CurrentUser, listing: Listing = Listing()) -> HTML {
         let council = data.council
         let chosen = data.actions.filter { item in
             switch listing.show {
@@ -61,7 +61,6 @@ enum PlanView {
         let measures = data.picture.notice?.measures ?? []
         let indicators = data.picture.statuses.map { ($0.target.indicatorID.rawValue, $0.target.indicator) }
         return Layout.page(title: "Improvement Plan", user: user, breadcrumbs: BoardViews.crumbs(data, user), wide: true, content: .group(
-            BoardViews.error(error, field: "title"),
             .h1(.class("govuk-heading-l"), .text("Improvement Plan: \(data.council.name)")),
             .p(.class("govuk-body"), .text("\(data.actions.count) actions, \(data.actions.filter { $0.action.status == .complete }.count) complete, \(data.actions.filter { $0.action.isOverdue(on: data.asOf) }.count) overdue as at \(Format.date(data.asOf)).")),
             .p(.class("govuk-body"), .id("plan-filter"), .text("Show: "), .forEach(Listing.Show.allCases) { show in
@@ -89,20 +88,13 @@ enum PlanView {
                 .h2(.class("govuk-heading-m"), "Add an action"),
                 .form(
                     .action(council.url(.plan)), .method(.post), Layout.csrf(user),
-                    .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("title"), "What is to be done"),
-                         .input(.class("govuk-input"), .id("title"), .name("title"), .type(.text))),
-                    .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("owner"), "Owner"),
-                         Layout.select(id: "owner", name: "owner", options: PlanAction.Owner.allCases.map { ($0.rawValue, $0.label) })),
-                    .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("lead"), "Lead (service, team or person)"),
-                         .input(.class("govuk-input"), .id("lead"), .name("lead"), .type(.text))),
-                    .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("due"), "Due (2011-06-30)"),
-                         .input(.class("govuk-input govuk-input--narrow"), .id("due"), .name("due"), .type(.text))),
-                    .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("measure"), "The notice's measure it answers"),
-                         Layout.select(id: "measure", name: "measure", options: [("", "None")] + measures.enumerated().map { (String($0.offset), "\($0.offset + 1). " + String($0.element.text.prefix(90))) })),
-                    .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("indicator"), "The target it is meant to move"),
-                         Layout.select(id: "indicator", name: "indicator", options: [("", "None")] + indicators.map { ($0.0, String($0.1.prefix(90))) })),
-                    .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("recommendation"), "The inspection's recommendation it answers, in its words"),
-                         .input(.class("govuk-input"), .id("recommendation"), .name("recommendation"), .type(.text))),
+                    Field.text(form: "action", id: "title", name: "title", label: "What is to be done"),
+                    Field.select(form: "action", id: "owner", name: "owner", label: "Owner", options: PlanAction.Owner.allCases.map { ($0.rawValue, $0.label) }),
+                    Field.text(form: "action", id: "lead", name: "lead", label: "Lead (service, team or person)"),
+                    Field.text(form: "action", id: "due", name: "due", label: "Due by", hint: "For example, 30 6 2011", width: "narrow"),
+                    Field.select(form: "action", id: "measure", name: "measure", label: "The notice's measure it answers", options: [("", "None")] + measures.enumerated().map { (String($0.offset), "\($0.offset + 1). " + String($0.element.text.prefix(90))) }),
+                    Field.select(form: "action", id: "indicator", name: "indicator", label: "The target it is meant to move", options: [("", "None")] + indicators.map { ($0.0, String($0.1.prefix(90))) }),
+                    Field.text(form: "action", id: "recommendation", name: "recommendation", label: "The inspection's recommendation it answers, in its words"),
                     .button(.type(.submit), .class("govuk-button"), .id("add-action"), "Add the action")
                 )
             ))
@@ -127,8 +119,7 @@ enum PlanView {
                    BoardViews.row("Inspection recommendation", action.recommendation ?? "–")),
             .if(mayEdit, .form(
                 .action(council.url(.actionStatus(actionID))), .method(.post), Layout.csrf(user),
-                .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("status"), "Status"),
-                     Layout.select(id: "status", name: "status", options: PlanAction.Status.allCases.map { ($0.rawValue, $0.label) }, selected: action.status.rawValue)),
+                Field.select(form: "status", id: "status", name: "status", label: "Status", options: PlanAction.Status.allCases.map { ($0.rawValue, $0.label) }, selected: action.status.rawValue),
                 .button(.type(.submit), .class("govuk-button govuk-button--secondary"), .id("set-status"), "Update the status")
             )),
             .h2(.class("govuk-heading-m"), .id("evidence"), "Evidence"),
@@ -140,10 +131,8 @@ enum PlanView {
             .if(evidence.isEmpty, .p(.class("govuk-body"), "None yet.")),
             .if(mayEdit, .form(
                 .action(council.url(.actionEvidence(actionID))), .method(.post), .enctype(.multipartData), Layout.csrf(user),
-                .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("evidence-name"), "What it is"),
-                     .input(.class("govuk-input"), .id("evidence-name"), .name("name"), .type(.text))),
-                .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("evidence-link"), "A link (https://…)"),
-                     .input(.class("govuk-input"), .id("evidence-link"), .name("link"), .type(.text))),
+                Field.text(form: "evidence", id: "evidence-name", name: "name", label: "What it is"),
+                Field.text(form: "evidence", id: "evidence-link", name: "link", label: "A link (https://…)"),
                 .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("evidence-file"), "Or a file"),
                      .input(.class("govuk-file-upload"), .id("evidence-file"), .name("file"), .type(.file))),
                 .button(.type(.submit), .class("govuk-button govuk-button--secondary"), "Add the evidence")
@@ -162,10 +151,8 @@ enum PlanView {
                    }))),
             .if(mayPropose && action.status != .complete, .form(
                 .action(council.url(.actionTimescale(actionID))), .method(.post), Layout.csrf(user),
-                .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("timescale-due"), "New date asked for (2011-09-30)"),
-                     .input(.class("govuk-input govuk-input--narrow"), .id("timescale-due"), .name("due"), .type(.text))),
-                .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("timescale-reason"), "Why"),
-                     .input(.class("govuk-input"), .id("timescale-reason"), .name("reason"), .type(.text))),
+                Field.text(form: "timescale", id: "timescale-due", name: "due", label: "New date asked for", hint: "For example, 30 9 2011", width: "narrow"),
+                Field.text(form: "timescale", id: "timescale-reason", name: "reason", label: "Why"),
                 .button(.type(.submit), .class("govuk-button govuk-button--secondary"), .id("ask-timescale"), "Ask the board")
             ))
         ))

@@ -83,7 +83,7 @@ enum ReviewController {
         do {
             try await scope.saveReview(id: try report.requireID(), text: form.text ?? report.text, submit: form.submit == "yes", by: user.actor)
         } catch StorageError.invalid(let why) {
-            throw Abort(.unprocessableEntity, reason: why.capitalizingFirst + ".")
+            throw FormProblem(page: .council(try council.pathID(), .review(ReviewID(try report.requireID()))), form: "review", field: "text", why.capitalizingFirst)
         }
         return req.redirect(to: .council(try council.pathID(), .review(ReviewID(try report.requireID()))))
     }

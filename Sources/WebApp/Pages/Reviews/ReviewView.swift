@@ -42,8 +42,11 @@ enum ReviewView {
                               .th(.attribute(named: "scope", value: "col"), "State"))),
                    .tbody(.forEach(schedule) { due in
                        let report = written["\(due.kind)|\(due.title)"]
+                       // Past its date and not submitted: overdue, whether or not a draft was started.
+                       let overdue = report?.submitted != true && (due.date.map { $0 < data.asOf } ?? false)
                        return .tr(.td(.text(Format.date(due.date))), .td(.text(due.title)),
-                                  .td(.unwrap(report) { r in
+                                  .td(.if(overdue, .group(Layout.tag("Overdue", colour: "red"), .text(" "))),
+                                      .unwrap(report) { r in
                                       .a(.class("govuk-link"), .href(council.url(.review(r.id))),
                                          .text(r.submitted ? "Submitted" : "Draft"))
                                   }, .if(report == nil && ReviewController.mayWrite(due.kind, user.role), .form(
@@ -63,8 +66,7 @@ enum ReviewView {
             .h1(.class("govuk-heading-l"), .text(report.title)),
             .if(!mayWrite, .div(.class("notice-text"), .id("report-text"), .text(report.text))),
             .if(mayWrite, .form(.action(report.url(council)), .method(.post), Layout.csrf(user),
-                                .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("text"), "Text"),
-                                     .textarea(.class("govuk-textarea"), .id("text"), .name("text"), .rows(30), .text(report.text))),
+                                Field.textarea(form: "review", id: "text", name: "text", label: "Text", value: report.text, rows: 30),
                                 .button(.type(.submit), .class("govuk-button govuk-button--secondary"), .name("submit"), .value("no"), "Save the draft"),
                                 .button(.type(.submit), .class("govuk-button"), .name("submit"), .value("yes"), .id("submit-report"), "Submit it")))
         ))

@@ -36,14 +36,19 @@ enum TargetController {
         let scope = req.store.scope(try council.requireID())
         guard let record = try await scope.target(id: try req.uuidParameter(TargetKind.self)) else { throw Abort(.notFound) }
         let form = try req.content.decode(FigureForm.self)
-        guard let month = YearMonth(iso: form.month.trimmingCharacters(in: .whitespaces)) else {
-            throw Abort(.unprocessableEntity, reason: "Enter the month as 2011-06.")
+        let page = SiteURL.council(try council.pathID(), .target(TargetID(record.id)))
+        var errors: [FormProblem.FieldError] = []
+        let month = DateEntry.month(form.month)
+        if month == nil { errors.append(.init(field: "figure-month", message: "Enter the month, like June 2011")) }
+        let basis = Basis(rawValue: form.basis).flatMap { $0 == .unspecified ? nil : $0 }
+        if basis == nil { errors.append(.init(field: "figure-basis", message: "Choose how the figure is counted")) }
+        let value = Double(form.value.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "")).flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
+        if value == nil {
+            errors.append(.init(field: "figure-value", message: "Enter the figure as a number, like 72.5"))
+        } else if record.target.unit == .percent, value! > 100 {
+            errors.append(.init(field: "figure-value", message: "Enter a percentage of 100 or less"))
         }
-        guard let basis = Basis(rawValue: form.basis), basis != .unspecified else { throw Abort(.unprocessableEntity, reason: "Choose a basis.") }
-        guard let value = Double(form.value.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "")), value.isFinite, value >= 0 else {
-            throw Abort(.unprocessableEntity, reason: "Enter the figure as a number, like 72.5.")
-        }
-        if record.target.unit == .percent, value > 100 { throw Abort(.unprocessableEntity, reason: "A percentage is at most 100.") }
+        guard errors.isEmpty, let month, let basis, let value else { throw FormProblem(page: page, form: "figure", errors: errors) }
         let note = form.note?.trimmingCharacters(in: .whitespacesAndNewlines)
         _ = try await scope.addHandFigure(indicator: record.target.indicatorID.rawValue, basis: basis.rawValue, month: month.iso, value: value,
                                           note: note?.isEmpty == false ? note : nil, by: user.actor)

@@ -68,14 +68,10 @@ enum TargetView {
                      .form(
                         .action(council.url(.targetFigures(target))), .method(.post),
                         Layout.csrf(user),
-                        .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("figure-month"), "Month (2011-06)"),
-                             .input(.class("govuk-input govuk-input--narrow"), .id("figure-month"), .name("month"), .type(.text))),
-                        .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("figure-basis"), "Basis"),
-                             Layout.select(id: "figure-basis", name: "basis", options: bases.map { ($0.rawValue, Format.basis($0).capitalizingFirst) })),
-                        .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("figure-value"), "Figure"),
-                             .input(.class("govuk-input govuk-input--narrow"), .id("figure-value"), .name("value"), .type(.text))),
-                        .div(.class("govuk-form-group"), .label(.class("govuk-label"), .for("figure-note"), "Where it comes from"),
-                             .input(.class("govuk-input"), .id("figure-note"), .name("note"), .type(.text))),
+                        Field.text(form: "figure", id: "figure-month", name: "month", label: "Month", hint: "For example, June 2011 or 6 2011", width: "narrow"),
+                        Field.select(form: "figure", id: "figure-basis", name: "basis", label: "Basis", options: bases.map { ($0.rawValue, Format.basis($0).capitalizingFirst) }),
+                        Field.text(form: "figure", id: "figure-value", name: "value", label: "Figure", hint: "A number, like 72.5", width: "narrow"),
+                        Field.text(form: "figure", id: "figure-note", name: "note", label: "Where it comes from"),
                         .button(.type(.submit), .class("govuk-button govuk-button--secondary"), "Enter the figure")
                      ))
             )),

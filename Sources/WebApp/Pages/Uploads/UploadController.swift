@@ -36,6 +36,9 @@ enum UploadController {
         let today = req.settings.today(for: council)
         let logger = req.logger
         let population = try await req.services.published.current(store: req.store).populations[council.laCode]
+        let pictures = req.services.pictures
+        // The figures as they stand before the import, to say afterwards what it changed.
+        let before = try? await pictures.picture(of: council, store: store, today: today)
         // The import outlives the request: it runs on, and the page polls it (through whichever server).
         Task.detached {
             // Progress is written by one task, in order, the newest message only when the database is slower than the
@@ -54,7 +57,14 @@ enum UploadController {
             await writer.value
             do {
                 switch try outcome.get() {
-                case .accepted(let record, let report):
+                case .accepted(let record, var report):
+                    if let newest = try await store.council(id: councilID) {
+                        let after = try await pictures.picture(of: newest, store: store, today: today)
+                        report.changes = FigureChange.between(before, after)
+                        report.ranTo = FigureChange.runsTo(before)?.iso
+                        report.runsTo = FigureChange.runsTo(after)?.iso
+                        try await scope.setImportReport(try record.requireID(), reportJSON: try report.json())
+                    }
                     try await scope.finishImportJob(job, .accepted, importID: try record.requireID(), reportJSON: try report.json())
                 case .rejected(let report):
                     try await scope.finishImportJob(job, .rejected, reportJSON: try report.json())

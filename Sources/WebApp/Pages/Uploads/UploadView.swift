@@ -87,6 +87,7 @@ enum UploadView {
             .h1(.class("govuk-heading-l"), .text(title)),
             .unwrap(report) { report in
                 .group(
+                    .if(accepted, changes(report, council: council)),
                     .forEach(report.notes) { .div(.class("govuk-inset-text"), .text($0)) },
                     .forEach(report.files) { file in
                         .div(.class("app-file-report"),
