@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "Published", targets: ["Published"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "WebApp", targets: ["WebApp"]),
+        .library(name: "PlanSheet", targets: ["PlanSheet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -58,6 +59,8 @@ let package = Package(
         .target(name: "Published", dependencies: ["Domain", "Spreadsheet"]),
         // Pure functions from monitoring values to bytes: SVG charts, CSV and XLSX exports.
         .target(name: "Reports", dependencies: ["Domain", "Indicators", "Monitoring", "Spreadsheet", .product(name: "Plot", package: "Plot")]),
+        // The Improvement Plan as a spreadsheet: a board's existing plan read in bulk (all or nothing) and written back.
+        .target(name: "PlanSheet", dependencies: ["Domain", "Spreadsheet"]),
         // Fluent models, one set of migrations for SQLite and PostgreSQL, repositories scoped by council, the audit trail:
         // repositories only, no orchestration and no HTML.
         // FluentKit and the drivers, not Vapor: storage tests build without the web framework.
@@ -82,7 +85,7 @@ let package = Package(
         .target(
             name: "WebApp",
             dependencies: [
-                "Domain", "NoticeReader", "CaseRecords", "Spreadsheet", "Indicators", "Monitoring", "Reports", "Storage", "Demo", "Published",
+                "Domain", "NoticeReader", "CaseRecords", "Spreadsheet", "Indicators", "Monitoring", "Reports", "Storage", "Demo", "Published", "PlanSheet",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Plot", package: "Plot"),
@@ -116,12 +119,13 @@ let package = Package(
         .testTarget(
             name: "WebAppTests",
             dependencies: [
-                "WebApp", "Storage", "Domain", "Demo", "NoticeReader", "CaseRecords", "Spreadsheet", "TestSupport", "Published",
+                "WebApp", "Storage", "Domain", "Demo", "NoticeReader", "CaseRecords", "Spreadsheet", "TestSupport", "Published", "PlanSheet",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "PublishedTests", dependencies: ["Domain", "Spreadsheet", "Published"]),
+        .testTarget(name: "PlanSheetTests", dependencies: ["Domain", "Spreadsheet", "PlanSheet"]),
         .testTarget(name: "MonitoringTests", dependencies: ["Domain", "Indicators", "Monitoring", "NoticeReader"]),
         // Runs the built `improve` executable as a user would.
         .testTarget(name: "ImproveTests", dependencies: ["improve"]),

@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 // libFuzzer harnesses for the notice reader and every importer. A package of its own, nested in the repository and
 // ignored by the root build: it depends on the main package by path and uses only Domain, NoticeReader,
-// CaseRecords and Published, so it never builds the web stack. See README.md for how to build with the fuzzer sanitizer.
+// CaseRecords, Published and PlanSheet, so it never builds the web stack. See README.md for how to build with the
+// fuzzer sanitizer.
 import PackageDescription
 
 let targets: [(name: String, products: [String])] = [
@@ -15,6 +16,7 @@ let targets: [(name: String, products: [String])] = [
     ("fuzz-bundle", ["CaseRecords"]),
     ("fuzz-return-loader", ["CaseRecords"]),
     ("fuzz-published", ["Published"]),
+    ("fuzz-plan-sheet", ["PlanSheet"]),
 ]
 
 let package = Package(

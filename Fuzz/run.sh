@@ -16,7 +16,7 @@ cd "$(dirname "$0")"
 SECONDS_PER_TARGET="${1:-120}"
 shift || true
 
-ALL_TARGETS=(fuzz-notice-reader fuzz-notice-pdf fuzz-cin-census fuzz-ssda903 fuzz-csww fuzz-annex-a fuzz-annex-a-parts fuzz-bundle fuzz-return-loader fuzz-published)
+ALL_TARGETS=(fuzz-notice-reader fuzz-notice-pdf fuzz-cin-census fuzz-ssda903 fuzz-csww fuzz-annex-a fuzz-annex-a-parts fuzz-bundle fuzz-return-loader fuzz-published fuzz-plan-sheet)
 if [ $# -gt 0 ]; then TARGETS=("$@"); else TARGETS=("${ALL_TARGETS[@]}"); fi
 
 # The largest input libFuzzer makes for each format: a little over the largest seed, so mutations can grow it.
@@ -32,6 +32,7 @@ max_len() {
         fuzz-bundle) echo 8192 ;;           # seeds up to 3 KB
         fuzz-return-loader) echo 40960 ;;   # several files joined by --8<-- lines
         fuzz-published) echo 8192 ;;        # the published tables cut to 25 rows (up to 6 KB), a small ODS workbook
+        fuzz-plan-sheet) echo 8192 ;;       # plan sheets of 3 to 12 actions: CSV up to 3 KB, xlsx workbooks of 3 KB
         *) echo 4096 ;;
     esac
 }

@@ -8,8 +8,10 @@ public struct BoardAgenda: Sendable {
     public struct Item: Sendable, Equatable {
         public enum Kind: String, Sendable, Equatable, CaseIterable {
             case targetOffTrack = "target_off_track"
+            case missingCommentary = "missing_commentary"
             case overdueAction = "overdue_action"
             case timescaleRequest = "timescale_request"
+            case boardTarget = "board_target"
             case deadline
             case review
             case auditFindings = "audit_findings"
@@ -33,14 +35,22 @@ public struct BoardAgenda: Sendable {
     ///   - nextMeeting: the next meeting's date: deadlines and reviews before it are coming up.
     public init(meetingDate: CalendarDate, previousMeeting: CalendarDate?, nextMeeting: CalendarDate?, statuses: [TargetStatus],
                 actions: [PlanAction], pendingRequests: [(action: PlanAction, request: TimescaleRequest)], calendar: NoticeCalendar?,
-                audits: [CaseAuditRecord], incidents: [Incident]) {
+                audits: [CaseAuditRecord], incidents: [Incident], commentaries: [CommentaryEntry] = [],
+                boardTargetProposals: [BoardTarget] = []) {
         self.meetingDate = meetingDate
         var items: [Item] = []
         for status in statuses where status.rag == .red || status.rag == .amber || status.offTrajectorySince != nil {
             let name = status.target.indicator.prefix(1).uppercased() + status.target.indicator.dropFirst()
             let since = status.offTrajectorySince.map { ", below its path since \($0.label)" } ?? ""
+            let commentary = status.latest.flatMap { latest in Self.commentary(on: status.target.indicatorID, month: latest.month, in: commentaries) }
             items.append(Item(kind: .targetOffTrack, title: name, detail: "Rated \(status.rag == .none ? "grey" : status.rag.rawValue)\(since)."
-                              + (status.reasons.first.map { " \($0)" } ?? "")))
+                              + (status.reasons.first.map { " \($0)" } ?? "")
+                              + (commentary.map { " The council: \($0.shows) \($0.actions)" } ?? "")))
+            // A red target needs the council's commentary on its latest figure before the meeting.
+            if status.rag == .red, let latest = status.latest, commentary == nil {
+                items.append(Item(kind: .missingCommentary, title: name,
+                                  detail: "No commentary from the council on the figure for \(latest.month.label): required before the meeting."))
+            }
         }
         // The longest overdue first; past `overdueShown` of them the agenda names the rest as one item, which the board
         // takes with the plan itself.
@@ -57,6 +67,11 @@ public struct BoardAgenda: Sendable {
         for (action, request) in pendingRequests where request.decision == .pending {
             items.append(Item(kind: .timescaleRequest, title: action.title,
                               detail: "\(request.requestedBy) asks to move \(action.dueDate.inWords) to \(request.requestedDue.inWords): \(request.reason)"))
+        }
+        for proposal in boardTargetProposals where proposal.state == .proposed {
+            let what = proposal.change == .retire ? "retire it" : proposal.change == .revise ? "change it" : "set it"
+            items.append(Item(kind: .boardTarget, title: proposal.target.indicator.prefix(1).uppercased() + proposal.target.indicator.dropFirst(),
+                              detail: "The council asks the board to \(what): \(proposal.reason)"))
         }
         let horizon = nextMeeting ?? meetingDate.adding(months: 1)
         for entry in calendar?.entries ?? [] where entry.kind != .meeting && !entry.done {
@@ -84,5 +99,10 @@ public struct BoardAgenda: Sendable {
             items.append(Item(kind: .incident, title: incident.kind.label, detail: "\(incident.occurredOn.inWords): \(incident.summary)"))
         }
         self.items = items
+    }
+
+    /// The latest version of the council's commentary on an indicator's figure for a month, if any.
+    public static func commentary(on indicator: IndicatorID, month: YearMonth, in entries: [CommentaryEntry]) -> Commentary? {
+        entries.last { $0.kind == .commentary && $0.target == indicator.rawValue && $0.month == month }?.commentary
     }
 }

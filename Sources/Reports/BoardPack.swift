@@ -45,6 +45,9 @@ public struct BoardPack: Sendable {
     public var calendar: [NoticeCalendar.Entry]
     public var incidents: [Incident]
     public var questions: [String]
+    /// The council's commentary on its targets and the chair's answers: the exception report shows each
+    /// exception's latest.
+    public var commentaries: [CommentaryEntry] = []
 
     public init(councilName: String, meetingNumber: Int, meetingDate: CalendarDate, asOf: CalendarDate, targets: [TargetLine],
                 exceptions: ExceptionReport, agenda: BoardAgenda, actions: [PlanAction], audits: [CaseAuditRecord],
@@ -213,7 +216,8 @@ public struct BoardPack: Sendable {
                              .forEach(exceptions.items) { item in
                                  .div(.h3(.class("govuk-heading-s"), .text(item.target.indicator.prefix(1).uppercased() + item.target.indicator.dropFirst())),
                                       .p(.class("govuk-body"), .text(item.summary)),
-                                      .ul(.class("govuk-list govuk-list--bullet govuk-body-s"), .forEach(item.drivers) { .li(.text($0)) }))
+                                      .ul(.class("govuk-list govuk-list--bullet govuk-body-s"), .forEach(item.drivers) { .li(.text($0)) }),
+                                      commentaryNode(item))
                              }),
                     .section(.id("plan"), .h2(.class("govuk-heading-l"), "4. The Improvement Plan"),
                              .p(.class("govuk-body"), .text("\(actions.count) actions: \(complete) complete, \(overdue.count) overdue.")),

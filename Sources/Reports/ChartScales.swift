@@ -2,6 +2,72 @@ import Domain
 import Foundation
 import Monitoring
 
+/// The value axis: from `bottom` to `top` in steps of `step`, every tick a round number.
+public struct ChartValueScale: Sendable, Equatable {
+    public var bottom: Double
+    public var top: Double
+    public var step: Double
+
+    public init(bottom: Double, top: Double, step: Double) {
+        self.bottom = bottom
+        self.top = top
+        self.step = step
+    }
+
+    public var ticks: [Double] {
+        let count = Int(((top - bottom) / step).rounded())
+        // Multiplied, not added up, so no tick drifts to 0.30000000000000004.
+        return (0...max(count, 0)).map { bottom + Double($0) * step }
+    }
+
+    /// An axis that holds every value given with a little room above (and below, when it does not start at zero), so
+    /// the target stays in view however far the figures are from it. It starts at zero when the lowest value is within
+    /// 40% of the highest (small figures keep their zero, and at most 40% of the height goes unused); otherwise at a
+    /// round number below the lowest, so figures moving between 85 and 95 are not a flat line. A per cent axis never
+    /// leaves 0–100. Steps are 1, 2, 2.5 or 5 times a power of ten, the smallest that gives at most `maxIntervals`;
+    /// with `wholeSteps` (counts, per cent) never smaller than 1 and never 2.5. No values: 0–100 for per cent, else
+    /// from zero to a small round number.
+    public static func fit(_ values: [Double], percent: Bool, wholeSteps: Bool, maxIntervals: Int) -> ChartValueScale {
+        let intervals = max(maxIntervals, 2)
+        var finite = values.filter(\.isFinite)
+        if percent { finite = finite.map { min(max($0, 0), 100) } }
+        guard var low = finite.min(), var high = finite.max() else {
+            return percent ? fit([0, 100], percent: true, wholeSteps: wholeSteps, maxIntervals: intervals)
+                : fit([0, wholeSteps ? 5 : 1], percent: false, wholeSteps: wholeSteps, maxIntervals: intervals)
+        }
+        let fromZero = low >= 0 && low <= 0.4 * high
+        if fromZero { low = 0 }
+        if high - low < 1e-9 {
+            // One value only: room either side of it, in proportion to its size.
+            let pad = max(abs(high) * 0.1, wholeSteps ? 1 : 0.1)
+            high += pad
+            if !fromZero { low -= pad }
+        }
+        let span = high - low
+        high += span * 0.05
+        if !fromZero { low -= span * 0.05 }
+        if percent { (low, high) = (max(low, 0), min(high, 100)) }
+
+        let raw = (high - low) / Double(intervals)
+        var magnitude = pow(10, log10(raw).rounded(.down))
+        while true {
+            for multiple in [1, 2, 2.5, 5] {
+                var step = multiple * magnitude
+                if wholeSteps && (step < 1 || step != step.rounded()) { continue }
+                if step < raw * (1 - 1e-9) { continue }
+                step = (step * 1e6).rounded() / 1e6
+                if step <= 0 { continue }
+                var bottom = (low / step + 1e-9).rounded(.down) * step
+                var top = (high / step - 1e-9).rounded(.up) * step
+                if percent { (bottom, top) = (max(bottom, 0), min(top, 100)) }
+                if top - bottom < step { top = bottom + step }
+                if ((top - bottom) / step).rounded() <= Double(intervals) { return ChartValueScale(bottom: bottom, top: top, step: step) }
+            }
+            magnitude *= 10
+        }
+    }
+}
+
 /// Where figures fall on a chart, and how milestones look.
 extension ChartDrawing {
     // MARK: Scales
@@ -13,21 +79,17 @@ extension ChartDrawing {
 
     /// The value's height, held inside the plot.
     func y(_ value: Double) -> Double {
-        let v = min(max(value, 0), valueTop)
-        return plotBottom - v / valueTop * (plotBottom - plotTop)
-    }
-
-    var valueTicks: [Double] {
-        let count = Int((valueTop / valueStep).rounded())
-        return (0...count).map { Double($0) * valueStep }
+        let v = min(max(value, scale.bottom), scale.top)
+        return plotBottom - (v - scale.bottom) / (scale.top - scale.bottom) * (plotBottom - plotTop)
     }
 
     /// The months labelled on the axis: every one, or every 2, 3, 6, 12 … months, aligned on April (the reporting
-    /// year's start), as many as fit.
+    /// year's start), as many as fit: one every 64 units, and on a card at most four (one every 60 units, as "Jun 2011"
+    /// is 50 wide), so its few labels stay apart.
     var labelledMonths: [YearMonth] {
         guard let first = firstMonth, let last = lastMonth else { return [] }
         let span = last.ordinal - first.ordinal
-        let fit = max(2, Int((plotRight - plotLeft) / 64))
+        let fit = compact ? min(4, max(2, Int((plotRight - plotLeft) / 60))) : max(2, Int((plotRight - plotLeft) / 64))
         let step = [1, 2, 3, 6, 12, 24, 36, 60, 120].first { span / $0 + 1 <= fit } ?? 120
         var out: [YearMonth] = []
         var m = first
@@ -36,18 +98,6 @@ extension ChartDrawing {
             m = m.adding(months: 1)
         }
         return out.isEmpty ? [first] : out
-    }
-
-    /// From zero to a round number a little above `max`, in at most six steps of 1, 2, 2.5 or 5 times a power of ten.
-    static func niceScale(max: Double, wholeSteps: Bool) -> (top: Double, step: Double) {
-        let target = Swift.max(max, 0) * 1.05
-        guard target > 0 else { return (wholeSteps ? 5 : 1, wholeSteps ? 1 : 0.2) }
-        let raw = target / 5
-        let magnitude = pow(10, (log10(raw)).rounded(.down))
-        var step = ([1, 2, 2.5, 5, 10].first { $0 * magnitude >= raw - 1e-12 } ?? 10) * magnitude
-        if wholeSteps { step = Swift.max(1, step.rounded(.up)) }
-        let top = (target / step - 1e-9).rounded(.up) * step
-        return (Swift.max(top, step), step)
     }
 
     /// The month a baseline describes: a financial year's last month ("2009-10" is March 2010), or the month given.

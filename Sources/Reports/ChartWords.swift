@@ -7,7 +7,8 @@ extension ChartDrawing {
     // MARK: Words
 
     /// What the chart shows, in sentences: the figures, the latest, the baseline, each milestone and its state, the
-    /// forecasts, and where the figures stand against the path.
+    /// forecasts, where the figures stand against the path, the figures to compare with, and where the scale starts
+    /// when it is not zero.
     var description: String {
         let status = chart.status
         let target = status.target
@@ -61,7 +62,21 @@ extension ChartDrawing {
         } else if let last = status.trajectory.last(where: { $0.actual != nil }) {
             sentences.append("On the path from the baseline in \(last.month.label).")
         }
+
+        if !comparators.isEmpty {
+            let each = comparators.map { "\(Self.comparatorName($0.label)), \(figure($0.value, words: true))" }
+            sentences.append("For comparison: " + each.joined(separator: "; ") + ".")
+        }
+        // A scale that does not start at zero makes changes look larger than they are: say so.
+        if scale.bottom > 0 { sentences.append("The scale starts at \(figure(scale.bottom, words: true)).") }
         return sentences.joined(separator: " ")
+    }
+
+    /// What a comparator is, without the figure its label may carry: "England 2024-25: 81.2%" is "England 2024-25".
+    static func comparatorName(_ label: String) -> String {
+        let name = label.lastIndex(of: ":").map { String(label[..<$0]) } ?? label
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? "A published figure" : trimmed
     }
 
     static func stateWords(_ state: MilestoneState) -> String {

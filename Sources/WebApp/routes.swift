@@ -50,6 +50,8 @@ public enum SiteRoutes {
         RouteSpec(.POST, .council(c, .noticeState(n)), .editCouncil, NoticeController.setState),
         RouteSpec(.POST, .council(c, .noticeLifecycle(n)), .editCouncil, NoticeController.lifecycle),
         RouteSpec(.POST, .council(c, .targetFigures(t)), .editCouncil, TargetController.enterFigure),
+        RouteSpec(.POST, .council(c, .commentary(t)), .editCouncil, TargetController.writeCommentary),
+        RouteSpec(.POST, .council(c, .commentaryAnswer(t)), .assessCouncil, TargetController.answerCommentary),
         RouteSpec(.GET, .council(c, .targetRecords(t, .csv)), .readCouncil, TargetController.exportRecords),
         RouteSpec(.GET, .council(c, .targetRecords(t, .xlsx)), .readCouncil, TargetController.exportRecords),
         RouteSpec(.GET, .council(c, .uploads), .editCouncil, UploadController.show),
@@ -86,6 +88,9 @@ public enum SiteRoutes {
         RouteSpec(.POST, .council(c, .assessment(.pattern)), .assessCouncil, ReviewController.save),
         RouteSpec(.GET, .council(c, .incidents), .readCouncil, IncidentController.list),
         RouteSpec(.POST, .council(c, .incidents), .editCouncil, IncidentController.record),
+        RouteSpec(.GET, .council(c, .boardTargets), .readCouncil, BoardTargetController.list),
+        RouteSpec(.POST, .council(c, .boardTargets), .editCouncil, BoardTargetController.propose),
+        RouteSpec(.POST, .council(c, .boardTargetDecision(m, .pattern)), .runMeeting, BoardTargetController.decide),
         // published statistics
         RouteSpec(.GET, .council(c, .compare), .readCouncil, CompareController.show),
         RouteSpec(.GET, .england, .everyCouncil, EnglandController.show),

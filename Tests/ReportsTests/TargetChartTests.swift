@@ -80,8 +80,9 @@ struct TargetChartTests {
         #expect(doc.elements(class: "forecast-line").count == 1)
         #expect(doc.elements(class: "no-figures").isEmpty)
         #expect(doc.allText.contains("Baseline 62% (2009-10)"))
-        // Per cent: 0 to 100.
-        #expect(doc.texts(in: "value-labels") == ["0", "20", "40", "60", "80", "100"])
+        // Per cent, scaled to what is drawn (figures 60–73, baseline 62, milestones 70 and 80, the interval up to
+        // 75.7) with a little room, not 0–100: 55 is the round number below, so the description says where it starts.
+        #expect(doc.texts(in: "value-labels") == ["55", "60", "65", "70", "75", "80", "85"])
         #expect(doc.texts(class: "value-title") == ["Per cent"])
 
         let desc = try #require(doc.text(of: "desc"))
@@ -97,6 +98,7 @@ struct TargetChartTests {
         #expect(desc.contains("Milestone 80% by December 2011: not yet due; forecast for December 2011: "
             + "74.4% (90% prediction interval 73.2% to 75.7%, from 5 months)."))
         #expect(!desc.contains("No figures yet"))
+        #expect(desc.hasSuffix("The scale starts at 55%."))
 
         Snapshot.check(svg, named: "worcestershire-initial-assessments-2011-09.svg")
     }
@@ -150,14 +152,16 @@ struct TargetChartTests {
         let series = library.series(.swSicknessDaysPerFTE, .rolling12Months)
         let svg = TargetChart(status: status, monthly: series, yearToDate: nil, title: "Social worker sickness absence, Nottinghamshire").svg()
         let doc = try #require(SVGDocument(svg))
-        // A round maximum just above 14.2 days, not 100.
-        #expect(doc.texts(in: "value-labels") == ["0", "5", "10", "15"])
+        // Scaled to the figures (11.4–14.2 days), the 10-day milestone and the forecast's interval (down to 9.2): the
+        // lowest is not within 40% of zero, so the axis starts at the round number below it.
+        #expect(doc.texts(in: "value-labels") == ["8", "10", "12", "14", "16"])
         #expect(doc.allText.contains("Days per FTE"))
         #expect(doc.texts(class: "milestone-label") == ["10 days Jun 2011"])
         #expect(doc.elements(class: "monthly-point").count == 8)
         let desc = try #require(doc.text(of: "desc"))
         #expect(desc.contains("Latest figure: 11.4 days per FTE for February 2011."))
         #expect(desc.contains("Milestone 10 days per FTE by June 2011: not yet due; forecast for June 2011:"))
+        #expect(desc.contains("The scale starts at 8 days per FTE."))
         Snapshot.check(svg, named: "nottinghamshire-sickness-days.svg")
     }
 
@@ -190,13 +194,19 @@ struct TargetChartTests {
 
 // MARK: Reading the SVG back
 
-/// The SVG parsed with Foundation's XMLParser: every element with its attributes, its parent's class and its text.
+/// The SVG parsed with Foundation's XMLParser: every element with its attributes, its parent's class, what it inherits
+/// from the groups around it (text-anchor, font-size) and its text.
 struct SVGDocument {
     struct Element {
         var name: String
         var attributes: [String: String]
         var parentClass: String?
         var text: String
+        /// The attributes of every enclosing element, the nearest winning.
+        var inherited: [String: String] = [:]
+
+        /// An attribute of its own, else the nearest enclosing element's.
+        func attribute(_ name: String) -> String? { attributes[name] ?? inherited[name] }
     }
 
     var elements: [Element]
@@ -225,7 +235,8 @@ struct SVGDocument {
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
             let parentClass = open.last.flatMap { elements[$0].attributes["class"] }
-            elements.append(Element(name: name, attributes: attributes, parentClass: parentClass, text: ""))
+            let inherited = open.last.map { elements[$0].inherited.merging(elements[$0].attributes) { $1 } } ?? [:]
+            elements.append(Element(name: name, attributes: attributes, parentClass: parentClass, text: "", inherited: inherited))
             open.append(elements.count - 1)
         }
 

@@ -44,6 +44,8 @@ enum AccessMatrix {
         Row(method: "GET", path: "/councils/:council/targets/:target/records.csv", own: "yyyyy", other: "y444y"),
         Row(method: "GET", path: "/councils/:council/targets/:target/records.xlsx", own: "yyyyy", other: "y444y"),
         Row(method: "POST", path: "/councils/:council/targets/:target/figures", own: "yy333", other: "y4443"),
+        Row(method: "POST", path: "/councils/:council/targets/:target/commentary", own: "yy333", other: "y4443"),
+        Row(method: "POST", path: "/councils/:council/targets/:target/commentary/answer", own: "y33y3", other: "y4443"),
         Row(method: "GET", path: "/councils/:council/notice", own: "yyyyy", other: "y444y"),
         Row(method: "GET", path: "/councils/:council/notices/new", own: "yy333", other: "y4443"),
         Row(method: "POST", path: "/councils/:council/notices/new", own: "yy333", other: "y4443"),
@@ -83,6 +85,9 @@ enum AccessMatrix {
         Row(method: "POST", path: "/councils/:council/reviews/:review", own: "yy333", other: "y4443"),
         Row(method: "POST", path: "/councils/:council/assessments", own: "y33y3", other: "y4443"),
         Row(method: "POST", path: "/councils/:council/assessments/:review", own: "y33y3", other: "y4443"),
+        Row(method: "GET", path: "/councils/:council/board-targets", own: "yyyyy", other: "y444y"),
+        Row(method: "POST", path: "/councils/:council/board-targets", own: "yy333", other: "y4443"),
+        Row(method: "POST", path: "/councils/:council/meetings/:meeting/board-targets/:boardTarget", own: "yy3y3", other: "y4443"),
         Row(method: "GET", path: "/councils/:council/incidents", own: "yyyyy", other: "y444y"),
         Row(method: "POST", path: "/councils/:council/incidents", own: "yy333", other: "y4443"),
         // The API: read only.

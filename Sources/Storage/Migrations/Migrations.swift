@@ -21,6 +21,9 @@ public enum StorageMigrations {
             M006TargetMatches(),
             // 007: published statistics (DfE's tables, statistical neighbours), loaded by an administrator.
             M007PublishedFiles(),
+            // 008: the council's commentary on its targets, and the chair's answers; the board's own targets.
+            M008Commentaries(),
+            M008BoardTargets(),
         ]
     }
 }

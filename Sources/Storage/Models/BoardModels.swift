@@ -195,3 +195,47 @@ public final class NotificationModel: Model, @unchecked Sendable {
         self.link = link
     }
 }
+
+/// One entry of a target's commentary for a month (Domain.CommentaryEntry): a version of the council's commentary or
+/// the chair's answer. Rows are only added, so the history is the rows in order. A target is named by its indicator's
+/// id (the figure the commentary explains), which stays the same when the notice is corrected and its targets stored
+/// again.
+public final class CommentaryModel: Model, @unchecked Sendable {
+    public static let schema = "commentaries"
+
+    @ID(key: .id) public var id: UUID?
+    @Timestamp(key: "written_at", on: .create) public var writtenAt: Date?
+    @Field(key: "council_id") public var councilID: UUID
+    @Field(key: "target_key") public var targetKey: String
+    @Field(key: "month") public var month: String
+    @Field(key: "kind") public var kind: String
+    @Field(key: "body") public var body: String
+    @Field(key: "written_by") public var writtenBy: String
+
+    public init() {}
+    public init(councilID: UUID, targetKey: String, month: String, kind: String, body: String, writtenBy: String) {
+        self.councilID = councilID
+        self.targetKey = targetKey
+        self.month = month
+        self.kind = kind
+        self.body = body
+        self.writtenBy = writtenBy
+    }
+}
+
+/// A target the board sets itself (Domain.BoardTarget), one row per version: proposals, the board's decisions on
+/// them, and the versions they replaced or retired.
+public final class BoardTargetModel: Model, @unchecked Sendable {
+    public static let schema = "board_targets"
+
+    @ID(key: .id) public var id: UUID?
+    @Timestamp(key: "proposed_at", on: .create) public var proposedAt: Date?
+    @Field(key: "council_id") public var councilID: UUID
+    @Field(key: "body") public var body: String
+
+    public init() {}
+    public init(councilID: UUID, body: String) {
+        self.councilID = councilID
+        self.body = body
+    }
+}

@@ -9,6 +9,10 @@ public struct BoardRecords: Sendable {
     public var meetings: [(number: Int, date: CalendarDate, record: MeetingRecord)] = []
     public var audits: [(id: UUID, source: String, audit: CaseAuditRecord)] = []
     public var incidents: [(id: UUID, reportedBy: String, reportedAt: Date?, incident: Incident)] = []
+    /// The council's commentary on its targets and the chair's answers, oldest first.
+    public var commentaries: [CommentaryEntry] = []
+    /// The board's own targets, every version, oldest first.
+    public var boardTargets: [(id: UUID, proposedAt: Date?, target: BoardTarget)] = []
 
     public init() {}
 }

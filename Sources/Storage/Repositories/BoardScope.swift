@@ -16,6 +16,8 @@ extension CouncilScope {
         board.requests = try await timescaleRequests()
         board.meetings = try await meetingRecords()
         board.incidents = try await incidents()
+        board.commentaries = try await commentaries()
+        board.boardTargets = try await boardTargets()
         return board
     }
 

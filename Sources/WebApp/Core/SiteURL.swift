@@ -32,6 +32,7 @@ enum RequestKind: PathKind { static let parameter = "request" }
 enum ReviewKind: PathKind { static let parameter = "review" }
 enum PackFileKind: PathKind { static let parameter = "file" }
 enum IndicatorKind: PathKind { static let parameter = "indicator" }
+enum BoardTargetKind: PathKind { static let parameter = "boardTarget" }
 
 typealias CouncilID = PathID<CouncilKind>
 typealias TargetID = PathID<TargetKind>
@@ -45,6 +46,7 @@ typealias RequestID = PathID<RequestKind>
 typealias ReviewID = PathID<ReviewKind>
 typealias PackFile = PathID<PackFileKind>
 typealias IndicatorKey = PathID<IndicatorKind>
+typealias BoardTargetID = PathID<BoardTargetKind>
 
 extension PathID where Kind == MeetingKind {
     init(_ number: Int) { self.init(text: String(number)) }
@@ -120,7 +122,7 @@ enum SiteURL: Hashable, Sendable {
 /// The pages and forms of one council.
 enum CouncilPage: Hashable, Sendable {
     case dashboard
-    case target(TargetID), targetFigures(TargetID), targetRecords(TargetID, DownloadFormat)
+    case target(TargetID), targetFigures(TargetID), targetRecords(TargetID, DownloadFormat), commentary(TargetID), commentaryAnswer(TargetID)
     case notice, newNotice, noticeVersion(NoticeID), noticeFields(NoticeID), noticeState(NoticeID), noticeLifecycle(NoticeID)
     case uploads, upload(JobID), importReport(ImportID), dataQuality
     case plan, action(ActionID), actionStatus(ActionID), actionEvidence(ActionID), actionTimescale(ActionID), evidence(EvidenceID)
@@ -129,6 +131,7 @@ enum CouncilPage: Hashable, Sendable {
     case audits, auditProgramme
     case reviews, assessments, review(ReviewID), assessment(ReviewID)
     case incidents
+    case boardTargets, boardTargetDecision(MeetingNumber, BoardTargetID)
     /// How the council compares with England, its region and its statistical neighbours on DfE's published figures.
     case compare
 
@@ -137,6 +140,8 @@ enum CouncilPage: Hashable, Sendable {
         case .dashboard: ""
         case let .target(t): "/targets/\(t)"
         case let .targetFigures(t): "/targets/\(t)/figures"
+        case let .commentary(t): "/targets/\(t)/commentary"
+        case let .commentaryAnswer(t): "/targets/\(t)/commentary/answer"
         case let .targetRecords(t, format): "/targets/\(t)/records.\(format.rawValue)"
         case .notice: "/notice"
         case .newNotice: "/notices/new"
@@ -170,6 +175,8 @@ enum CouncilPage: Hashable, Sendable {
         case let .review(r): "/reviews/\(r)"
         case let .assessment(r): "/assessments/\(r)"
         case .incidents: "/incidents"
+        case .boardTargets: "/board-targets"
+        case let .boardTargetDecision(m, b): "/meetings/\(m)/board-targets/\(b)"
         case .compare: "/compare"
         }
     }

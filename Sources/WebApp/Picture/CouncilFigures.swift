@@ -39,15 +39,20 @@ enum CouncilFigures {
         // A stored target that no longer reads is left out with its id, so ids and statuses stay side by side.
         let targets = try await scope.targets(of: record)
         var stored = notice
-        stored.targets = targets.map(\.target)
+        // The board's targets in force are tracked, rated and forecast beside the notice's, through the same road.
+        let boardTargets = board.boardTargets.filter(\.target.isInForce)
+        stored.targets = targets.map(\.target) + boardTargets.map(\.target.target)
         let caseData = try await records?.data(for: council.requireID(), store: store, today: today)?.data
         var input = NoticeMonitoring.Input(notice: stored, noticeDate: date, asOf: asOf, results: results, manual: manual, records: caseData,
                                            comparators: comparators)
         input.meetingsHeld = Set(board.meetings.filter(\.record.held).map(\.number))
         let monitored = NoticeMonitoring.run(input)
-        return CouncilPicture(council: try CouncilRef(council), noticeRecord: try NoticeRef(record), notice: stored, noticeDate: date, asOf: asOf,
-                              targets: targets.map { TargetID($0.id) },
-                              statuses: monitored.statuses, library: monitored.library, calendar: monitored.calendar,
-                              exceptions: monitored.exceptions, notes: notes, board: board)
+        var picture = CouncilPicture(council: try CouncilRef(council), noticeRecord: try NoticeRef(record), notice: stored, noticeDate: date, asOf: asOf,
+                                     targets: targets.map { TargetID($0.id) } + boardTargets.map { TargetID($0.id) },
+                                     statuses: monitored.statuses, library: monitored.library, calendar: monitored.calendar,
+                                     exceptions: monitored.exceptions, notes: notes, board: board)
+        picture.comparators = comparators
+        picture.agreedByBoard = Dictionary(boardTargets.compactMap { row in row.target.meeting.map { (TargetID(row.id), $0) } }, uniquingKeysWith: { a, _ in a })
+        return picture
     }
 }

@@ -56,6 +56,10 @@ struct CouncilPicture: Sendable {
     var notes: [String]
     /// The plan, its timescale requests, the meetings, audits and incidents, as they stood with the figures.
     var board: BoardRecords
+    /// The board's own targets among `targets`, with the meeting that agreed each.
+    var agreedByBoard: [TargetID: Int] = [:]
+    /// The published England, regional and neighbours' figures for the targets' indicators (charts draw them).
+    var comparators: ComparatorLevels = .none
     /// What pages draw from this picture (its charts), drawn once and kept as long as the picture is.
     let drawings = Memo()
 

@@ -51,9 +51,11 @@ struct PictureInputs: Sendable {
                 whole.insert("requests")
             case "meeting": whole.insert("meetings")
             case "incident": whole.insert("incidents")
+            case "commentary": whole.insert("commentaries")
+            case "board_target": whole.formUnion(["boardTargets", "meetings"])
             // Read with the picture itself (the notice), or not part of it.
             case "notice", "council", "user", "audit_programme", "review_report": break
-            default: whole.formUnion(["values", "audits", "figures", "actions", "requests", "meetings", "incidents"])
+            default: whole.formUnion(["values", "audits", "figures", "actions", "requests", "meetings", "incidents", "commentaries", "boardTargets"])
             }
         }
         // Rows changed after these entries may be read with them; their entries are applied next time, to the same end.
@@ -88,6 +90,8 @@ struct PictureInputs: Sendable {
         if whole.contains("requests") { board.requests = try await scope.timescaleRequests() }
         if whole.contains("meetings") { board.meetings = try await scope.meetingRecords() }
         if whole.contains("incidents") { board.incidents = try await scope.incidents() }
+        if whole.contains("commentaries") { board.commentaries = try await scope.commentaries() }
+        if whole.contains("boardTargets") { board.boardTargets = try await scope.boardTargets() }
     }
 
     private mutating func readAll(from scope: CouncilScope) async throws {

@@ -19,6 +19,14 @@ enum Format {
         return date.inWords
     }
 
+    /// A message from a reader of the returns, with each day it quotes as the files write it ("2009-06-05") written
+    /// as people read it ("5 June 2009"); anything that is not a real day is left as it is.
+    static func datesInWords(_ text: String) -> String {
+        text.replacing(#/\b(\d{4})-(\d{2})-(\d{2})\b/#) { match in
+            CalendarDate(iso: String(match.output.0)).map(\.inWords) ?? String(match.output.0)
+        }
+    }
+
     /// A moment, in UK time as people read it: "6 December 2026 at 20:17".
     static func dateTime(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)

@@ -52,7 +52,8 @@ struct BoardData: Sendable {
         let pending = requests.filter { $0.request.decision == .pending }.compactMap { r in byID[r.action].map { ($0, r.request) } }
         return BoardAgenda(meetingDate: meeting.date, previousMeeting: previous, nextMeeting: next, statuses: picture.statuses,
                            actions: actions.map(\.action), pendingRequests: pending, calendar: picture.calendar,
-                           audits: audits.map(\.audit), incidents: incidents.map(\.incident))
+                           audits: audits.map(\.audit), incidents: incidents.map(\.incident), commentaries: picture.board.commentaries,
+                           boardTargetProposals: picture.board.boardTargets.map(\.target))
     }
 
     /// The workforce indicators the council has figures for (§3.15, and allocation to qualified workers from §3.16), at
@@ -67,10 +68,12 @@ struct BoardData: Sendable {
 
     func pack(meeting number: Int) -> BoardPack? {
         guard let meeting = meeting(number), let agenda = agenda(for: number) else { return nil }
-        let lines = picture.statuses.map { BoardPack.TargetLine(status: $0, chartSVG: DashboardView.chart($0, picture: picture, width: 640, height: 280)) }
-        return BoardPack(councilName: council.name, meetingNumber: number, meetingDate: meeting.date, asOf: asOf, targets: lines,
-                         exceptions: picture.exceptions, agenda: agenda, actions: actions.map(\.action), audits: audits.map(\.audit),
-                         workforce: workforce, calendar: picture.calendar?.entries ?? [], incidents: incidents.map(\.incident),
-                         questions: meeting.record.questions)
+        let lines = picture.statuses.map { BoardPack.TargetLine(status: $0, chartSVG: DashboardView.chart($0, picture: picture)) }
+        var pack = BoardPack(councilName: council.name, meetingNumber: number, meetingDate: meeting.date, asOf: asOf, targets: lines,
+                             exceptions: picture.exceptions, agenda: agenda, actions: actions.map(\.action), audits: audits.map(\.audit),
+                             workforce: workforce, calendar: picture.calendar?.entries ?? [], incidents: incidents.map(\.incident),
+                             questions: meeting.record.questions)
+        pack.commentaries = picture.board.commentaries
+        return pack
     }
 }

@@ -25,6 +25,7 @@ enum DashboardView {
                 .li(.a(.class("govuk-link"), .href(council.url(.dataQuality)), "Data quality of the loaded returns")),
                 .li(.a(.class("govuk-link"), .href(council.url(.compare)), "How the council compares with England and similar councils")),
                 .li(.a(.class("govuk-link"), .href(council.url(.plan)), "Improvement Plan")),
+                .li(.a(.class("govuk-link"), .href(council.url(.boardTargets)), "The board's own targets")),
                 .li(.a(.class("govuk-link"), .href(council.url(.meetings)), "Board meetings, agendas and board packs")),
                 .li(.a(.class("govuk-link"), .href(council.url(.audits)), "Case-file audits")),
                 .li(.a(.class("govuk-link"), .href(council.url(.reviews)), "Reviews and reports")),
@@ -39,7 +40,7 @@ enum DashboardView {
                 .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: "Each target of the notice"), .attribute(named: "tabindex", value: "0"),
 .table(
                     .class("govuk-table"), .id("targets"),
-                    .caption(.class("govuk-table__caption"), "Each target of the notice"),
+                    .caption(.class("govuk-table__caption"), .text(picture.agreedByBoard.isEmpty ? "Each target of the notice" : "Each target of the notice and of the board")),
                     .thead(.tr(
                         .th(.attribute(named: "scope", value: "col"), "Target"),
                         .th(.attribute(named: "scope", value: "col"), "Latest"),
@@ -49,7 +50,8 @@ enum DashboardView {
                     .tbody(.forEach(picture.rows) { target, status in
                         .tr(
                             .th(.attribute(named: "scope", value: "row"),
-                                .a(.class("govuk-link"), .href(council.url(.target(target))), .text(status.target.indicator.capitalizingFirst))),
+                                .a(.class("govuk-link"), .href(council.url(.target(target))), .text(status.target.indicator.capitalizingFirst)),
+                                .unwrap(picture.agreedByBoard[target]) { .span(.class("govuk-body-s app-board-target"), .text(" The board's target, agreed at meeting \($0).")) }),
                             .td(.text(status.latest.map { "\(Format.figure($0.value, unit: status.target.unit)) (\($0.month.label))" } ?? "no figures")),
                             .td(.text(nextMilestone(status))),
                             .td(Format.rag(status.rag))
@@ -69,7 +71,7 @@ enum DashboardView {
                                                  .span(.attribute(named: "aria-hidden", value: "true"), .text(" \(move.arrow) ")), .text(move.words))
                                        })
                             }),
-                         .raw(chart(status, picture: picture, width: 300, height: 190, card: true)),
+                         .raw(chart(status, picture: picture, card: true)),
                          .ul(.class("govuk-list govuk-list--bullet govuk-body-s"), .forEach(status.reasons) { .li(.text($0)) }))
                 })
             )),
@@ -110,13 +112,27 @@ enum DashboardView {
         return (up ? "↑" : "↓", "\(up ? "up" : "down") \(size) on \(before.label)", better, worse)
     }
 
-    static func chart(_ status: TargetStatus, picture: CouncilPicture, width: Int = 640, height: Int = 280, card: Bool = false) -> String {
+    /// England's and the statistical neighbours' latest published figures for the target's indicator, where DfE
+    /// publishes one, for the chart to draw beside the council's own.
+    static func comparators(_ status: TargetStatus, picture: CouncilPicture) -> [ChartComparator] {
+        let indicator = status.target.indicatorID
+        let levels = picture.comparators.levels[indicator] ?? [:]
+        // The latest year published by the date the figures stand at: a 2011 chart is not compared with 2025.
+        guard let current = picture.comparators.year(of: indicator, covering: picture.asOf) else { return [] }
+        return [(Comparator.england, "England"), (.neighbours, "Similar councils")].compactMap { comparator, name in
+            guard let latest = levels[comparator]?.filter({ $0.key <= current }).max(by: { $0.key < $1.key })?.value else { return nil }
+            return ChartComparator(label: "\(name) \(latest.yearLabel)", value: latest.value)
+        }
+    }
+
+    static func chart(_ status: TargetStatus, picture: CouncilPicture, card: Bool = false) -> String {
         let position = picture.statuses.firstIndex { $0.target == status.target } ?? -1
-        return picture.drawings.value("chart \(position) \(width)x\(height) \(card)") {
+        return picture.drawings.value("chart \(position) \(card)") {
             let indicator = status.target.indicatorID
             let monthly = picture.library.series(indicator, .inMonth) ?? picture.library.series(for: indicator, basis: status.basis)
             let ytd = picture.library.series(indicator, .cumulativeYearToDate)
-            return TargetChart(status: status, monthly: monthly, yearToDate: ytd, title: status.target.indicator.capitalizingFirst, width: width, height: height).svg()
+            return TargetChart(status: status, monthly: monthly, yearToDate: ytd, title: status.target.indicator.capitalizingFirst,
+                               size: card ? .card : .full, comparators: comparators(status, picture: picture)).svg()
         }
     }
 }

@@ -20,7 +20,7 @@ enum DataQualityView {
             let example = byRule[rule]![0]
             let who = example.childID.map { ", \(example.recordKind) \(p.pseudonym(council: council.laCode, child: $0))" } ?? ""
             return .tr(.td(.text(rule)), .td(.class("numeric"), .text(String(byRule[rule]!.count))),
-                       .td(.text("line \(example.line)\(who), \(example.field): \(example.message)")))
+                       .td(.text("line \(example.line)\(who), \(example.field): \(Format.datesInWords(example.message))")))
         }
         return .group(
             .h2(.class("govuk-heading-m"), .text(report.file)),

@@ -61,6 +61,16 @@ enum MeetingView {
                                        .button(.type(.submit), .class("govuk-button govuk-button--small"), .name("decision"), .value("agreed"), "Agree"),
                                        .button(.type(.submit), .class("govuk-button govuk-button--small govuk-button--secondary"), .name("decision"), .value("refused"), "Refuse"))))
             },
+            .h2(.class("govuk-heading-m"), .id("board-targets"), "The board's targets to decide"),
+            .if(data.picture.board.boardTargets.allSatisfy { $0.target.state != .proposed }, .p(.class("govuk-body"), "None.")),
+            .forEach(data.picture.board.boardTargets.filter { $0.target.state == .proposed }) { row in
+                .div(.class("app-card"),
+                     .p(.class("govuk-body"), .strong(.text(row.target.target.indicator.capitalizingFirst)), .text(": "),
+                        .text(BoardTargetView.proposalSentence(row, all: data.picture.board.boardTargets))),
+                     .if(mayRun, .form(.action(council.url(.boardTargetDecision(number, BoardTargetID(row.id)))), .method(.post), Layout.csrf(user),
+                                       .button(.type(.submit), .class("govuk-button govuk-button--small"), .name("decision"), .value("agreed"), "Agree"),
+                                       .button(.type(.submit), .class("govuk-button govuk-button--small govuk-button--secondary"), .name("decision"), .value("refused"), "Refuse"))))
+            },
             .h2(.class("govuk-heading-m"), "Attendance"),
             .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: "Members"), .attribute(named: "tabindex", value: "0"),
 .table(.class("govuk-table"), .id("attendance"),

@@ -170,8 +170,8 @@ enum NoticeController {
         if bytes.count > limit { return try await fail("The notice is larger than \(limit / 1_000_000) MB; is it the right file?") }
         var noticeDate: String?
         if let text = form.noticeDate?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            guard CalendarDate(iso: text) != nil else { return try await fail("Enter the notice's date as 2011-01-31, or leave it empty") }
-            noticeDate = text
+            guard let day = DateEntry.parse(text) else { return try await fail("The notice's date must be a real date, like 31 1 2011, or leave it empty") }
+            noticeDate = day.iso
         }
         var draft: NoticeDraft
         do {

@@ -49,7 +49,7 @@ extension NoticeView {
                             return .group(.text(" "), .a(.class("govuk-link govuk-body-s"), .href("#\(mark)"),
                                                          .text(onPage.map { "(see the words, page \($0))" } ?? "(see the words)")))
                         }),
-                    .td(.text(field.value.isEmpty ? "not given" : field.kind == .due ? Self.dueWords(field.value) : field.value)),
+                    .td(.text(field.value.isEmpty ? "not given" : field.kind == .due || field.kind == .date ? Self.dueWords(field.value) : field.value)),
                     .td(.unwrap(review) { r in .text("\(r.verdict.capitalizingFirst) by \(r.reviewer)") }),
                     .td(.if(mayEdit, .group(
                         .form(.action(council.url(.noticeFields(page.id))), .method(.post), Layout.csrf(user),

@@ -140,10 +140,8 @@ enum NoticeView {
                 .div(.class("govuk-form-group"),
                      .label(.class("govuk-label"), .for("text"), "Or paste its text"),
                      .textarea(.class("govuk-textarea"), .id("text"), .name("text"), .rows(12))),
-                .div(.class("govuk-form-group"),
-                     .label(.class("govuk-label"), .for("noticeDate"), "The notice's date, if the text does not give it"),
-                     .span(.class("govuk-hint"), "For example, 2011-01-31"),
-                     .input(.class("govuk-input govuk-input--narrow"), .id("noticeDate"), .name("noticeDate"), .type(.text))),
+                Field.text(form: "notice", id: "noticeDate", name: "noticeDate", label: "The notice's date, if the text does not give it",
+                           hint: "For example, 31 1 2011", width: "narrow"),
                 .button(.type(.submit), .class("govuk-button"), .id("read-notice"), "Read the notice")
             )
         ))

@@ -19,6 +19,10 @@ enum TargetView {
         let head = picture.drawings.value("target \(position) head") { Node<HTML.BodyContext>.group(
             .span(.class("govuk-caption-l"), .text("\(picture.council.name), figures as at \(Format.date(picture.asOf))")),
             .h1(.class("govuk-heading-l"), .text(status.target.indicator.capitalizingFirst)),
+            .unwrap(picture.agreedByBoard[target]) { meeting in
+                .p(.class("govuk-body"), .id("board-target"), .text("The board's own target, agreed at meeting \(meeting). "),
+                   .a(.class("govuk-link"), .href(council.url(.boardTargets)), "The board's targets and their history"))
+            },
             .p(.class("govuk-body"), .text("Status: "), Format.rag(status.rag)),
             .ul(.class("govuk-list govuk-list--bullet"), .forEach(status.reasons) { .li(.text($0)) }),
             .div(.class("target-chart"), .raw(DashboardView.chart(status, picture: picture))),
@@ -59,6 +63,7 @@ enum TargetView {
         return Layout.page(title: status.target.indicator.capitalizingFirst, user: user,
                            breadcrumbs: Layout.crumbs(user, council), wide: true, content: .group(
             .raw(head),
+            CommentaryView.section(picture: picture, status: status, target: target, user: user),
             .unwrap(drill) { drill in drill.section(unit: unit, council: council, target: target) },
             .if(mayEdit, .details(
                 .class("govuk-details"),

@@ -110,7 +110,7 @@ enum UploadView {
                                            .th(.attribute(named: "scope", value: "col"), "Field"), .th(.attribute(named: "scope", value: "col"), "Fault"))),
                                 .tbody(.forEach(file.faults.prefix(100)) { fault in
                                     .tr(.td(.text(String(fault.line))), .td(.text(fault.child.map { pseudonymise?($0) ?? $0 } ?? "–")),
-                                        .td(.text(fault.field)), .td(.text("\(fault.severity): \(fault.message)")))
+                                        .td(.text(fault.field)), .td(.text("\(fault.severity): \(Format.datesInWords(fault.message))")))
                                 })))))
                     }
                 )

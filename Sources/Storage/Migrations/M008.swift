@@ -1,0 +1,37 @@
+import FluentKit
+
+// Migration 008: the council's commentary on its targets' figures and the chair's answers; the board's own targets.
+
+struct M008Commentaries: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(CommentaryModel.schema)
+            .id()
+            .field("written_at", .datetime)
+            .field("council_id", .uuid, .required, .references(CouncilModel.schema, "id"))
+            .field("target_key", .string, .required)
+            .field("month", .string, .required)
+            .field("kind", .string, .required)
+            .field("body", .string, .required)
+            .field("written_by", .string, .required)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(CommentaryModel.schema).delete()
+    }
+}
+
+struct M008BoardTargets: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(BoardTargetModel.schema)
+            .id()
+            .field("proposed_at", .datetime)
+            .field("council_id", .uuid, .required, .references(CouncilModel.schema, "id"))
+            .field("body", .string, .required)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(BoardTargetModel.schema).delete()
+    }
+}

@@ -1,0 +1,98 @@
+import Demo
+import Domain
+import Foundation
+import Storage
+import Testing
+@testable import WebApp
+
+/// The board's own targets: a proposal changes nothing until the board agrees it at a meeting; agreed, it is tracked
+/// and judged exactly as the notice's target with the same figure and milestone is; changing and retiring it follow the
+/// same rule and keep the history.
+@Suite("The board's own targets", .serialized)
+struct BoardTargetTests {
+    /// The dashboard's row for a target: latest figure, next milestone, status.
+    static func row(_ dashboard: String, _ name: String) -> (latest: String, next: String, status: String)? {
+        let escaped = NSRegularExpression.escapedPattern(for: name)
+        let pattern = try! Regex("<a class=\"govuk-link\" href=\"[^\"]+\">\(escaped)</a>(?:<span[^>]*>[^<]*</span>)?</th><td>([^<]*)</td><td>([^<]*)</td><td><strong class=\"govuk-tag[^\"]*\">([^<]+)</strong>")
+        return dashboard.firstMatch(of: pattern).map { m in
+            (String(m.output[1].substring ?? ""), String(m.output[2].substring ?? ""), String(m.output[3].substring ?? ""))
+        }
+    }
+
+    @Test("proposed, agreed, changed and retired at meetings; judged as the notice's own target on the same figure", arguments: Backend.allCases)
+    func lifecycle(_ backend: Backend) async throws {
+        let world = try await WebFixture.shared.world(backend)
+        let base = "/councils/\(world.notts.uuidString)"
+        let officer = WebClient(world.app)
+        try await officer.signIn(WebFixture.nottsOfficer, WebFixture.nottsPassword)
+        let admin = try await BoardTests.signedIn(world, .administrator)
+        let scope = Store(world.app.db).scope(world.notts)
+        let notice = try #require(try await scope.currentNotice())
+        let model = try #require(try await scope.targets(of: notice).first?.target)
+        let milestone = try #require(model.milestones.first { $0.value != nil && $0.due?.resolved(noticeDate: nil) != nil })
+        let due = try #require(milestone.due?.resolved(noticeDate: nil))
+        let name = "The board's own: " + model.indicator
+        let form: [(String, String)] = [("change", "new"), ("indicator", model.indicatorID.rawValue), ("name", name), ("baseline", ""), ("baselinePeriod", ""),
+                                        ("level1", ShownFigure.text(milestone.value!)), ("due1", "\(due.day)/\(due.month)/\(due.year)"),
+                                        ("basis1", (milestone.basis == .unspecified ? model.indicatorID.info.bases.first! : milestone.basis).rawValue),
+                                        ("reason", "The board wants the same level held as its own measure.")]
+        let before = try await admin.get(base).body
+
+        // A proposal with no milestone is refused, with what was typed kept.
+        var incomplete = form
+        incomplete[5] = ("level1", ""); incomplete[6] = ("due1", "")
+        let refused = try await officer.post("\(base)/board-targets", form: incomplete, tokenFrom: "\(base)/board-targets")
+        #expect(refused.status == .unprocessableEntity && refused.body.contains("Enter at least one milestone"))
+        #expect(refused.body.contains("value=\"\(name.replacingOccurrences(of: "'", with: "'"))\"") || refused.body.contains(name))
+
+        // Proposed: nothing changes, but the next meeting's agenda has it.
+        #expect(try await officer.post("\(base)/board-targets", form: form, tokenFrom: "\(base)/board-targets").status == .seeOther)
+        let proposed = try #require(try await scope.boardTargets().last)
+        #expect(proposed.target.state == .proposed)
+        #expect(Self.row(try await admin.get(base).body, name) == nil, "a proposal is not tracked")
+        let meetingsPage = try await admin.get("\(base)/meetings").body
+        // The next meeting, or the last when the notice's meetings are all past.
+        let next = try #require(meetingsPage.firstMatch(of: #/id="next-meeting" href="[^"]+/meetings/(\d+)"/#).map { String($0.1) }
+            ?? meetingsPage.matches(of: #/>Meeting (\d+)</a>/#).last.map { String($0.1) })
+        let meeting = "\(base)/meetings/\(next)"
+        #expect(try await admin.get(meeting).body.contains("<li class=\"agenda-board_target\"><strong>\(name)</strong>"))
+        // DfE reads it but records no decision; the board's decision is recorded at the meeting.
+        let dfe = try await BoardTests.signedIn(world, .dfeOfficial)
+        #expect(try await dfe.post("\(meeting)/board-targets/\(proposed.id.uuidString)", form: [("decision", "agreed")], tokenFrom: meeting).status == .forbidden)
+        #expect(try await admin.post("\(meeting)/board-targets/\(proposed.id.uuidString)", form: [("decision", "agreed")], tokenFrom: meeting).status == .seeOther)
+        let record = try #require(try await scope.meetingRecords().first { String($0.number) == next }?.record)
+        #expect(record.decisions.contains { $0.text == "Agreed to set the board's target: \(name)" })
+
+        // Agreed: on the dashboard, judged exactly as the notice's target with the same figure and milestone.
+        let after = try await admin.get(base).body
+        let mine = try #require(Self.row(after, name))
+        let theirs = try #require(Self.row(after, model.indicator.capitalizingFirst))
+        #expect(mine.latest == theirs.latest && mine.status == theirs.status)
+        #expect(mine.next == "\(ShownFigure.text(milestone.value!))\(model.unit == .percent ? "%" : "") by \(due.inWords)")
+        #expect(after.contains("The board's target, agreed at meeting \(next)."))
+        #expect(Self.row(before, model.indicator.capitalizingFirst)?.status == theirs.status, "the notice's own target is unchanged")
+
+        // A change waits for the board too; agreed, it replaces the version before, which stays in the history.
+        var changed = form
+        changed[0] = ("change", "revise"); changed.append(("replaces", proposed.id.uuidString)); changed[2] = ("name", name + " (revised)")
+        #expect(try await officer.post("\(base)/board-targets", form: changed, tokenFrom: "\(base)/board-targets").status == .seeOther)
+        #expect(Self.row(try await admin.get(base).body, name) != nil, "the agreed version stays in force until the change is agreed")
+        let revision = try #require(try await scope.boardTargets().last)
+        #expect(try await admin.post("\(meeting)/board-targets/\(revision.id.uuidString)", form: [("decision", "agreed")], tokenFrom: meeting).status == .seeOther)
+        let revised = try await admin.get(base).body
+        #expect(Self.row(revised, name) == nil && Self.row(revised, name + " (revised)") != nil)
+
+        // Retired at the meeting: gone from the dashboard, kept in the history.
+        #expect(try await officer.post("\(base)/board-targets", form: [("change", "retire"), ("replaces", revision.id.uuidString), ("reason", "Met for six months.")],
+                                       tokenFrom: "\(base)/board-targets").status == .seeOther)
+        let retirement = try #require(try await scope.boardTargets().last)
+        #expect(try await admin.post("\(meeting)/board-targets/\(retirement.id.uuidString)", form: [("decision", "agreed")], tokenFrom: meeting).status == .seeOther)
+        #expect(Self.row(try await admin.get(base).body, name + " (revised)") == nil)
+        let states = try await scope.boardTargets().filter { [proposed.id, revision.id, retirement.id].contains($0.id) }.map(\.target.state)
+        #expect(states == [.replaced, .retired, .agreed])
+        let page = try await admin.get("\(base)/board-targets").body
+        #expect(page.contains("Replaced by a later version at meeting \(next).") && page.contains("Retired at meeting \(next)."))
+        let trail = try await Store(world.app.db).auditEntries(council: world.notts).map(\.action)
+        #expect(trail.filter { $0 == "board_target.proposed" }.count >= 3 && trail.filter { $0 == "board_target.agreed" }.count >= 3)
+    }
+}
