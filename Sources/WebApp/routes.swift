@@ -63,6 +63,8 @@ public enum SiteRoutes {
         RouteSpec(.GET, .notifications, .signedIn, NotificationController.list),
         RouteSpec(.GET, .council(c, .plan), .readCouncil, PlanController.list),
         RouteSpec(.POST, .council(c, .plan), .editCouncil, PlanController.create),
+        RouteSpec(.POST, .council(c, .planImport), .editCouncil, upload: true, PlanImportController.importPlan),
+        RouteSpec(.GET, .council(c, .planExport), .readCouncil, PlanImportController.exportPlan),
         RouteSpec(.GET, .council(c, .action(a)), .readCouncil, PlanController.show),
         RouteSpec(.POST, .council(c, .actionStatus(a)), .editCouncil, PlanController.setStatus),
         RouteSpec(.POST, .council(c, .actionEvidence(a)), .editCouncil, upload: true, PlanController.addEvidence),

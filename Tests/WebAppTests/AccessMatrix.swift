@@ -85,6 +85,8 @@ enum AccessMatrix {
         Row(method: "POST", path: "/councils/:council/reviews/:review", own: "yy333", other: "y4443"),
         Row(method: "POST", path: "/councils/:council/assessments", own: "y33y3", other: "y4443"),
         Row(method: "POST", path: "/councils/:council/assessments/:review", own: "y33y3", other: "y4443"),
+        Row(method: "POST", path: "/councils/:council/plan/import", own: "yy333", other: "y4443"),
+        Row(method: "GET", path: "/councils/:council/plan.xlsx", own: "yyyyy", other: "y444y"),
         Row(method: "GET", path: "/councils/:council/board-targets", own: "yyyyy", other: "y444y"),
         Row(method: "POST", path: "/councils/:council/board-targets", own: "yy333", other: "y4443"),
         Row(method: "POST", path: "/councils/:council/meetings/:meeting/board-targets/:boardTarget", own: "yy3y3", other: "y4443"),

@@ -37,6 +37,8 @@ public struct PlanAction: Hashable, Codable, Sendable {
         }
     }
 
+    /// The plan's own reference for the action ("1.2a"), as the council's plan numbers it; nil when not given.
+    public var reference: String?
     public var title: String
     /// The service or team within the owner ("Assessment teams", "West Mercia Police public protection unit").
     public var lead: String
@@ -55,7 +57,9 @@ public struct PlanAction: Hashable, Codable, Sendable {
     public var completedOn: CalendarDate?
 
     public init(title: String, lead: String, owner: Owner, measure: Int? = nil, recommendation: String? = nil, indicator: IndicatorID? = nil,
-                due: CalendarDate, agreedDue: CalendarDate? = nil, status: Status = .notStarted, completedOn: CalendarDate? = nil) {
+                due: CalendarDate, agreedDue: CalendarDate? = nil, status: Status = .notStarted, completedOn: CalendarDate? = nil,
+                reference: String? = nil) {
+        self.reference = reference
         self.title = title
         self.lead = lead
         self.owner = owner
@@ -69,13 +73,14 @@ public struct PlanAction: Hashable, Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, lead, owner, measure, recommendation, indicator, due, agreedDue, status, completedOn
+        case reference, title, lead, owner, measure, recommendation, indicator, due, agreedDue, status, completedOn
     }
 
     /// Reads a stored action; an indicator id this version does not know (one an older version wrote) is read as none
     /// rather than losing the action.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        reference = try c.decodeIfPresent(String.self, forKey: .reference)
         title = try c.decode(String.self, forKey: .title)
         lead = try c.decode(String.self, forKey: .lead)
         owner = try c.decode(Owner.self, forKey: .owner)

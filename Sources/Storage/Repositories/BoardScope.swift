@@ -47,6 +47,21 @@ extension CouncilScope {
         return try model.requireID()
     }
 
+    /// A whole plan brought from a spreadsheet: every action stored, or none.
+    public func createActions(_ actions: [PlanAction], by actor: Actor) async throws -> [UUID] {
+        let council = self.council
+        let models = try actions.map { PlanActionModel(councilID: council, body: try Self.json($0), createdBy: actor.name) }
+        try await database.write { tx in
+            try await bumpVersion(on: tx)
+            for model in models {
+                try await model.create(on: tx)
+                try await AuditTrail.append(.init(council: council, action: "plan.action_imported", entity: "plan_action", entityID: model.id?.uuidString,
+                                                  after: model.body), by: actor, on: tx)
+            }
+        }
+        return try models.map { try $0.requireID() }
+    }
+
     /// Changes an action's status, owner or text. Its due date is not changed here: only an agreed timescale request
     /// moves it (`decide`).
     public func updateAction(id: UUID, _ change: @escaping @Sendable (inout PlanAction) -> Void, by actor: Actor) async throws {

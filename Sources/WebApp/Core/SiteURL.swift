@@ -125,7 +125,7 @@ enum CouncilPage: Hashable, Sendable {
     case target(TargetID), targetFigures(TargetID), targetRecords(TargetID, DownloadFormat), commentary(TargetID), commentaryAnswer(TargetID)
     case notice, newNotice, noticeVersion(NoticeID), noticeFields(NoticeID), noticeState(NoticeID), noticeLifecycle(NoticeID)
     case uploads, upload(JobID), importReport(ImportID), dataQuality
-    case plan, action(ActionID), actionStatus(ActionID), actionEvidence(ActionID), actionTimescale(ActionID), evidence(EvidenceID)
+    case plan, planImport, planExport, action(ActionID), actionStatus(ActionID), actionEvidence(ActionID), actionTimescale(ActionID), evidence(EvidenceID)
     case meetings, meeting(MeetingNumber), attendees(MeetingNumber), decisions(MeetingNumber), minutes(MeetingNumber)
     case questions(MeetingNumber), request(MeetingNumber, RequestID), pack(MeetingNumber), packFile(MeetingNumber, PackFile)
     case audits, auditProgramme
@@ -154,6 +154,8 @@ enum CouncilPage: Hashable, Sendable {
         case let .importReport(i): "/imports/\(i)"
         case .dataQuality: "/data-quality"
         case .plan: "/plan"
+        case .planImport: "/plan/import"
+        case .planExport: "/plan.xlsx"
         case let .action(a): "/plan/\(a)"
         case let .actionStatus(a): "/plan/\(a)/status"
         case let .actionEvidence(a): "/plan/\(a)/evidence"

@@ -152,6 +152,8 @@ final class WebClient: @unchecked Sendable {
         var status: HTTPStatus
         var headers: HTTPHeaders
         var body: String
+        /// The body as sent, for downloads (XLSX, PDF) that are not text.
+        var bodyBytes: [UInt8] = []
         var location: String? { headers.first(name: .location) }
     }
 
@@ -174,7 +176,8 @@ final class WebClient: @unchecked Sendable {
             guard pair.count == 2 else { continue }
             if value.lowercased().contains("max-age=0") || pair[1].isEmpty { cookies[pair[0]] = nil } else { cookies[pair[0]] = pair[1] }
         }
-        return Reply(status: response.status, headers: response.headers, body: String(buffer: response.body))
+        return Reply(status: response.status, headers: response.headers, body: String(buffer: response.body),
+                     bodyBytes: Array(response.body.readableBytesView))
     }
 
     func get(_ path: String) async throws -> Reply { try await request(.GET, path) }

@@ -10,7 +10,7 @@ enum PlanController {
         let council = try await req.pathCouncil()
         let data = try await BoardData.load(council, store: req.store, pictures: req.services.pictures, today: req.settings.today(for: council))
         let listing = PlanView.Listing(show: req.query[String.self, at: "show"].flatMap(PlanView.Listing.Show.init) ?? .all,
-                                       page: max(1, req.query[Int.self, at: "page"] ?? 1))
+                                       page: max(1, req.query[Int.self, at: "page"] ?? 1), imported: req.query[Int.self, at: "imported"])
         return PlanView.list(data, user: user, listing: listing)
     }
 

@@ -38,6 +38,8 @@ enum PlanView {
         static let pageSize = 50
         var show: Show = .all
         var page: Int = 1
+        /// How many actions an import just brought, to say so once.
+        var imported: Int?
 
         func link(_ plan: SiteURL, show: Show? = nil, page: Int? = nil) -> String {
             plan.with(query: ["show": (show ?? self.show).rawValue, "page": String(page ?? self.page)])
@@ -61,6 +63,11 @@ enum PlanView {
         let measures = data.picture.notice?.measures ?? []
         let indicators = data.picture.statuses.map { ($0.target.indicatorID.rawValue, $0.target.indicator) }
         return Layout.page(title: "Improvement Plan", user: user, breadcrumbs: BoardViews.crumbs(data, user), wide: true, content: .group(
+            .unwrap(listing.imported) { count in
+                .div(.class("govuk-notification-banner govuk-notification-banner--success"), .attribute(named: "role", value: "alert"), .id("imported"),
+                     .div(.class("govuk-notification-banner__header"), .h2(.class("govuk-heading-s"), "Imported")),
+                     .div(.class("govuk-notification-banner__content"), .p(.class("govuk-body"), .text("\(count) action\(count == 1 ? " was" : "s were") imported from the spreadsheet."))))
+            },
             .h1(.class("govuk-heading-l"), .text("Improvement Plan: \(data.council.name)")),
             .p(.class("govuk-body"), .text("\(data.actions.count) actions, \(data.actions.filter { $0.action.status == .complete }.count) complete, \(data.actions.filter { $0.action.isOverdue(on: data.asOf) }.count) overdue as at \(Format.date(data.asOf)).")),
             .p(.class("govuk-body"), .id("plan-filter"), .text("Show: "), .forEach(Listing.Show.allCases) { show in
@@ -75,7 +82,8 @@ enum PlanView {
                 .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Action"), .th(.attribute(named: "scope", value: "col"), "Owner"),
                            .th(.attribute(named: "scope", value: "col"), "Due"), .th(.attribute(named: "scope", value: "col"), "Status"))),
                 .tbody(.forEach(Array(shown)) { item in
-                    .tr(.th(.attribute(named: "scope", value: "row"), .a(.class("govuk-link"), .href(council.url(.action(ActionID(item.id)))), .text(item.action.title))),
+                    .tr(.th(.attribute(named: "scope", value: "row"), .unwrap(item.action.reference) { .span(.class("app-reference"), .text("\($0) ")) },
+                        .a(.class("govuk-link"), .href(council.url(.action(ActionID(item.id)))), .text(item.action.title))),
                         .td(.text("\(item.action.owner.label)\(item.action.lead.isEmpty ? "" : ": \(item.action.lead)")")),
                         .td(.text(Format.date(item.action.dueDate)), .if(item.action.agreedDue != nil, .text(" (revised)")),
                             .if(pending.contains(item.id), .text(" (revision asked)"))),
@@ -84,6 +92,7 @@ enum PlanView {
                 })
             )),
             .if(pages > 1, BoardViews.pagination(page: page, of: pages) { listing.link(council.url(.plan), page: $0) }),
+            spreadsheet(council, user: user, mayEdit: mayEdit),
             .if(mayEdit, .group(
                 .h2(.class("govuk-heading-m"), "Add an action"),
                 .form(
