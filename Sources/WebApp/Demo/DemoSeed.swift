@@ -16,6 +16,9 @@ public enum DemoSeed {
         public var email: String
         public var password: String
         public var role: Role
+
+        /// The demonstration's account for a role (there is one for each).
+        public static func of(_ role: Role) -> Account { DemoSeed.accounts.first { $0.role == role }! }
     }
 
     public static let accounts: [Account] = [
@@ -28,7 +31,9 @@ public enum DemoSeed {
 
     /// Creates the demonstration unless it is there already; returns what it did, for printing.
     @discardableResult
-    public static func seed(_ app: Application, childrenPerYear: Int = 1_200, log: (String) -> Void = { _ in }) async throws -> Bool {
+    /// - Parameter boardWork: also the board's own work (the plan from its spreadsheet, a board target, commentary); the
+    ///   tests' shared council leaves it out, so that each test writes the board's work it checks.
+    public static func seed(_ app: Application, childrenPerYear: Int = 1_200, boardWork: Bool = true, log: (String) -> Void = { _ in }) async throws -> Bool {
         let store = Store(app.storeDatabase)
         try await seedPublished(store, log: log)
         if try await store.council(laCode: SeedNotice.laCode) != nil { return false }
@@ -53,6 +58,9 @@ public enum DemoSeed {
         uploads.append(.init(name: "annex-a-885.xlsx", content: try generator.annexAWorkbook()))
         log("importing \(uploads.count) files")
         let outcome = try await ReturnImport(today: CalendarDate(iso: asOf)!).run(uploads, council: council, store: store, by: .system)
+        if case .accepted = outcome, boardWork {
+            try await seedBoardWork(app, council: try await store.council(id: council.requireID()) ?? council, log: log)
+        }
         guard case .accepted = outcome else {
             if case .rejected(let report) = outcome {
                 let reasons = report.files.filter { !$0.accepted }.flatMap { file in file.faults.prefix(1).map { "\(file.name): \($0.message)" } }

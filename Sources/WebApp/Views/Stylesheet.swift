@@ -103,7 +103,11 @@ enum Stylesheet {
     .app-card{border:1px solid #b1b4b6;padding:15px}
     .app-card__figure{margin:0 0 10px;font-size:16px}
     .app-card__value{font-size:24px}
-    .app-move{white-space:nowrap}
+    .app-move{display:block}
+    .app-board-target{display:block;font-weight:400}
+    .govuk-fieldset{min-width:0;margin:0 0 20px;padding:0;border:0}
+    .govuk-fieldset__legend{font-weight:700;font-size:19px;margin:0 0 10px;padding:0}
+    .app-reference{color:#505a5f;font-weight:400}
     .app-move--better{color:#00703c}
     .app-move--worse{color:#d4351c}
     .app-move--same{color:#505a5f}

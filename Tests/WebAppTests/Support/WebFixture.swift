@@ -103,7 +103,7 @@ actor WebFixture {
 
     static func populate(_ app: Application, backend: Backend, settings: Settings) async throws -> World {
         try await configure(app, settings: settings)
-        try await DemoSeed.seed(app, childrenPerYear: 150)
+        try await DemoSeed.seed(app, childrenPerYear: 150, boardWork: false)
         let store = Store(app.db)
         let worcs = try #require(try await store.council(laCode: "885"))
         // The second council, its officer and notice, and a small census of its own.
@@ -210,6 +210,3 @@ final class WebClient: @unchecked Sendable {
     }
 }
 
-extension DemoSeed.Account {
-    static func of(_ role: Role) -> DemoSeed.Account { DemoSeed.accounts.first { $0.role == role }! }
-}
