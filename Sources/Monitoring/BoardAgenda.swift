@@ -12,6 +12,7 @@ public struct BoardAgenda: Sendable {
             case overdueAction = "overdue_action"
             case timescaleRequest = "timescale_request"
             case boardTarget = "board_target"
+            case ofstedVisit = "ofsted_visit"
             case deadline
             case review
             case auditFindings = "audit_findings"
@@ -36,7 +37,7 @@ public struct BoardAgenda: Sendable {
     public init(meetingDate: CalendarDate, previousMeeting: CalendarDate?, nextMeeting: CalendarDate?, statuses: [TargetStatus],
                 actions: [PlanAction], pendingRequests: [(action: PlanAction, request: TimescaleRequest)], calendar: NoticeCalendar?,
                 audits: [CaseAuditRecord], incidents: [Incident], commentaries: [CommentaryEntry] = [],
-                boardTargetProposals: [BoardTarget] = []) {
+                boardTargetProposals: [BoardTarget] = [], visits: [OfstedVisit] = []) {
         self.meetingDate = meetingDate
         var items: [Item] = []
         for status in statuses where status.rag == .red || status.rag == .amber || status.offTrajectorySince != nil {
@@ -91,6 +92,15 @@ public struct BoardAgenda: Sendable {
             items.append(Item(kind: .auditFindings, title: "Case-file audits since the last meeting",
                               detail: "\(newAudits.count) audited, \(adequate) adequate or better, \(inadequate) inadequate"
                                   + (themes.isEmpty ? "" : "; themes: " + themes.prefix(3).map { "\($0.key) (\($0.value))" }.joined(separator: ", "))))
+        }
+        // Ofsted's letters since the last meeting, by the day they were published (or of the visit, until then).
+        for visit in visits {
+            let day = visit.publishedOn ?? visit.visitedOn
+            guard day <= meetingDate, previousMeeting.map({ day > $0 }) ?? true else { continue }
+            let priorities = visit.priorityActions.isEmpty ? "no area for priority action"
+                : "areas for priority action: " + visit.priorityActions.joined(separator: "; ")
+            items.append(Item(kind: .ofstedVisit, title: "Ofsted's \(visit.kind.label.lowercased()): \(visit.theme)",
+                              detail: "Visited \(visit.visitedOn.inWords)\(visit.publishedOn.map { ", letter published \($0.inWords)" } ?? ""); \(priorities)."))
         }
         let newIncidents = incidents.filter { incident in
             incident.occurredOn <= meetingDate && (previousMeeting.map { incident.occurredOn > $0 } ?? true)

@@ -3,7 +3,7 @@ import Domain
 /// A notice's calendar: board meetings on its cadence, its deadlines and its reviews, with what is overdue.
 public struct NoticeCalendar: Sendable {
     public struct Entry: Sendable, Equatable {
-        public enum Kind: String, Sendable { case meeting, deadline, review }
+        public enum Kind: String, Sendable { case meeting, deadline, review, visit }
         public var kind: Kind
         public var what: String
         /// The day it falls due (a month's last day when only the month is known); nil when it cannot be placed yet.
@@ -27,7 +27,8 @@ public struct NoticeCalendar: Sendable {
     ///   - meetingsHeld: the meetings recorded as held, by number; a meeting is done only when recorded, so the
     ///     calendar and the meetings page say the same.
     public init(notice: Notice, noticeDate: CalendarDate?, asOf: CalendarDate, firstMeeting: CalendarDate? = nil,
-                longerIntervalAgreed: Bool = false, done: Set<String> = [], meetingsHeld: Set<Int> = []) {
+                longerIntervalAgreed: Bool = false, done: Set<String> = [], meetingsHeld: Set<Int> = [],
+                visits: [(date: CalendarDate, what: String)] = []) {
         var entries: [Entry] = []
         var notes: [String] = []
         let board = notice.board
@@ -80,6 +81,8 @@ public struct NoticeCalendar: Sendable {
             let isDone = done.contains(r.what)
             entries.append(Entry(kind: .review, what: r.what, date: date, overdue: !isDone && (date.map { $0 < asOf } ?? false), done: isDone))
         }
+        // Ofsted's visits, as they happened.
+        for visit in visits { entries.append(Entry(kind: .visit, what: visit.what, date: visit.date, overdue: false, done: true)) }
         self.entries = entries.sorted { ($0.date ?? .distantFuture, $0.kind.rawValue) < ($1.date ?? .distantFuture, $1.kind.rawValue) }
         self.notes = notes
     }

@@ -23,6 +23,8 @@ public enum NoticeMonitoring {
         public var longerIntervalAgreed: Bool
         /// The board meetings recorded as held, by number.
         public var meetingsHeld: Set<Int> = []
+        /// Ofsted's visits, for the calendar.
+        public var visits: [OfstedVisit] = []
         /// Published levels for targets set by comparison ("at or above the England average").
         public var comparators: ComparatorLevels
 
@@ -52,7 +54,8 @@ public enum NoticeMonitoring {
         monitor.comparators = input.comparators
         let statuses = input.notice.targets.map(monitor.status)
         let calendar = NoticeCalendar(notice: input.notice, noticeDate: input.noticeDate, asOf: input.asOf,
-                                      longerIntervalAgreed: input.longerIntervalAgreed, meetingsHeld: input.meetingsHeld)
+                                      longerIntervalAgreed: input.longerIntervalAgreed, meetingsHeld: input.meetingsHeld,
+                                      visits: input.visits.map { ($0.visitedOn, "Ofsted's \($0.kind.label.lowercased()): \($0.theme)") })
         let exceptions = ExceptionReport(statuses) { status in input.records.map { drivers(of: status, in: $0) } ?? [] }
         return Output(library: library, statuses: statuses, calendar: calendar, exceptions: exceptions)
     }

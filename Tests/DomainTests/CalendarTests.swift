@@ -95,6 +95,18 @@ struct NoticeValueTests {
         #expect(!events.allows(.replacedByDirection))
     }
 
+    @Test func aDirectionTakesItsOwnStepsUntilLifted() {
+        var events: [LifecycleEvent] = [LifecycleEvent(state: .issued, date: nil)]
+        #expect(!events.allows(.commissionerAppointed), "a commissioner comes with a direction, not a notice")
+        events.append(LifecycleEvent(state: .replacedByDirection, date: .day(CalendarDate(year: 2012, month: 1, day: 31)!)))
+        #expect(!events.allows(.reviewed) && !events.allows(.revised))
+        #expect(events.allows(.commissionerAppointed) && events.allows(.directionsIssued) && events.allows(.lifted))
+        events.append(LifecycleEvent(state: .commissionerAppointed, date: .month(YearMonth(year: 2012, month: 3)!)))
+        #expect(events.currentState.isUnderDirection && events.allows(.directionsIssued))
+        events.append(LifecycleEvent(state: .lifted, date: .month(YearMonth(year: 2014, month: 3)!)))
+        #expect(!events.allows(.commissionerAppointed) && !events.allows(.replacedByDirection))
+    }
+
     @Test func spansUnite() {
         #expect(SourceSpan(start: 5, end: 9).union(SourceSpan(start: 2, end: 6)) == SourceSpan(start: 2, end: 9))
         #expect(SourceSpan(start: 5, end: 3).length == 0)

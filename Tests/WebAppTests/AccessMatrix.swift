@@ -21,6 +21,7 @@ enum AccessMatrix {
     //   chair's own       y33y3 / y4443   (questions, assessments)
     //   revised timescale yyyy3 / y4443
     //   every council     y333y           (overview, England)
+    //   DfE's decisions   y333y / y444y   (a review's outcome)
     //   published tables  y3333
     static let rows: [Row] = [
         Row(method: "GET", path: "/healthz", own: "yyyyy"),
@@ -87,6 +88,12 @@ enum AccessMatrix {
         Row(method: "POST", path: "/councils/:council/assessments/:review", own: "y33y3", other: "y4443"),
         Row(method: "POST", path: "/councils/:council/plan/import", own: "yy333", other: "y4443"),
         Row(method: "GET", path: "/councils/:council/plan.xlsx", own: "yyyyy", other: "y444y"),
+        Row(method: "POST", path: "/councils/:council/reviews/:review/outcome", own: "y333y", other: "y444y"),
+        Row(method: "GET", path: "/councils/:council/visits", own: "yyyyy", other: "y444y"),
+        Row(method: "POST", path: "/councils/:council/visits", own: "yy333", other: "y4443"),
+        Row(method: "GET", path: "/councils/:council/visits/:visit", own: "yyyyy", other: "y444y"),
+        Row(method: "GET", path: "/councils/:council/visits/:visit/letter.pdf", own: "yyyyy", other: "y444y"),
+        Row(method: "POST", path: "/councils/:council/visits/:visit/plan", own: "yy333", other: "y4443"),
         Row(method: "GET", path: "/councils/:council/board-targets", own: "yyyyy", other: "y444y"),
         Row(method: "POST", path: "/councils/:council/board-targets", own: "yy333", other: "y4443"),
         Row(method: "POST", path: "/councils/:council/meetings/:meeting/board-targets/:boardTarget", own: "yy3y3", other: "y4443"),

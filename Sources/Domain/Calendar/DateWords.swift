@@ -9,6 +9,17 @@ extension CalendarDate {
     public var inWords: String { "\(day) \(MonthNames.full[month - 1]) \(year)" }
 }
 
+extension PartialDate {
+    /// "29 May 2012", "May 2012" or "2012", as precise as the words that gave it.
+    public var inWords: String {
+        switch self {
+        case .year(let y): "\(y)"
+        case .month(let m): m.label
+        case .day(let d): d.inWords
+        }
+    }
+}
+
 extension YearMonth {
     /// "June 2011".
     public var label: String { "\(MonthNames.full[month - 1]) \(year)" }

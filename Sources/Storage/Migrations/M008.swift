@@ -1,6 +1,7 @@
 import FluentKit
 
-// Migration 008: the council's commentary on its targets' figures and the chair's answers; the board's own targets.
+// Migration 008: the council's commentary on its targets' figures and the chair's answers; the board's own targets;
+// Ofsted's visits and their letters; DfE's decision at each review of progress.
 
 struct M008Commentaries: AsyncMigration {
     func prepare(on database: any Database) async throws {
@@ -33,5 +34,33 @@ struct M008BoardTargets: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(BoardTargetModel.schema).delete()
+    }
+}
+
+struct M008OfstedVisits: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(OfstedVisitModel.schema)
+            .id()
+            .field("recorded_at", .datetime)
+            .field("council_id", .uuid, .required, .references(CouncilModel.schema, "id"))
+            .field("body", .string, .required)
+            .field("letter_name", .string)
+            .field("letter", .data)
+            .field("recorded_by", .string, .required)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(OfstedVisitModel.schema).delete()
+    }
+}
+
+struct M008ReviewOutcomes: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(ReviewReportModel.schema).field("outcome", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ReviewReportModel.schema).deleteField("outcome").update()
     }
 }

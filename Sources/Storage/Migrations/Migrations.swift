@@ -24,6 +24,8 @@ public enum StorageMigrations {
             // 008: the council's commentary on its targets, and the chair's answers; the board's own targets.
             M008Commentaries(),
             M008BoardTargets(),
+            M008OfstedVisits(),
+            M008ReviewOutcomes(),
         ]
     }
 }

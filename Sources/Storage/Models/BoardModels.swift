@@ -144,6 +144,8 @@ public final class ReviewReportModel: Model, @unchecked Sendable {
     @Field(key: "status") public var status: String
     @Field(key: "written_by") public var writtenBy: String
     @OptionalField(key: "submitted_at") public var submittedAt: Date?
+    /// DfE's decision at a review of progress (Domain.ReviewOutcome as JSON), once made.
+    @OptionalField(key: "outcome") public var outcome: String?
 
     public init() {}
     public init(councilID: UUID, kind: String, title: String, due: String?, text: String, writtenBy: String) {
@@ -237,5 +239,27 @@ public final class BoardTargetModel: Model, @unchecked Sendable {
     public init(councilID: UUID, body: String) {
         self.councilID = councilID
         self.body = body
+    }
+}
+
+/// An Ofsted monitoring or focused visit (Domain.OfstedVisit), with its letter as the PDF Ofsted published.
+public final class OfstedVisitModel: Model, @unchecked Sendable {
+    public static let schema = "ofsted_visits"
+
+    @ID(key: .id) public var id: UUID?
+    @Timestamp(key: "recorded_at", on: .create) public var recordedAt: Date?
+    @Field(key: "council_id") public var councilID: UUID
+    @Field(key: "body") public var body: String
+    @OptionalField(key: "letter_name") public var letterName: String?
+    @OptionalField(key: "letter") public var letter: Data?
+    @Field(key: "recorded_by") public var recordedBy: String
+
+    public init() {}
+    public init(councilID: UUID, body: String, letterName: String?, letter: Data?, recordedBy: String) {
+        self.councilID = councilID
+        self.body = body
+        self.letterName = letterName
+        self.letter = letter
+        self.recordedBy = recordedBy
     }
 }

@@ -13,6 +13,8 @@ public struct BoardRecords: Sendable {
     public var commentaries: [CommentaryEntry] = []
     /// The board's own targets, every version, oldest first.
     public var boardTargets: [(id: UUID, proposedAt: Date?, target: BoardTarget)] = []
+    /// Ofsted's visits, earliest first (their letters are read only when asked for).
+    public var visits: [(id: UUID, recordedBy: String, letterName: String?, visit: OfstedVisit)] = []
 
     public init() {}
 }

@@ -18,6 +18,7 @@ extension CouncilScope {
         board.incidents = try await incidents()
         board.commentaries = try await commentaries()
         board.boardTargets = try await boardTargets()
+        board.visits = try await visits()
         return board
     }
 

@@ -19,6 +19,9 @@ public enum Need: String, Sendable, CaseIterable {
     case runMeeting
     /// Asking for a change the board decides (a revised timescale): anyone on the council's board.
     case proposeChange
+    /// DfE's decisions on a council under intervention (the outcome of a review of progress): DfE officials and
+    /// administrators.
+    case intervene
     /// Every council at once: administrators and DfE officials.
     case everyCouncil
     /// Running the installation: administrators.
@@ -35,7 +38,7 @@ public enum Access {
         case .assessCouncil: [.administrator, .independentChair]
         case .runMeeting: [.administrator, .councilOfficer, .independentChair]
         case .proposeChange: [.administrator, .councilOfficer, .boardMember, .independentChair]
-        case .everyCouncil: [.administrator, .dfeOfficial]
+        case .everyCouncil, .intervene: [.administrator, .dfeOfficial]
         case .administer: [.administrator]
         }
     }

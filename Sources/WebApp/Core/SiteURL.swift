@@ -33,6 +33,7 @@ enum ReviewKind: PathKind { static let parameter = "review" }
 enum PackFileKind: PathKind { static let parameter = "file" }
 enum IndicatorKind: PathKind { static let parameter = "indicator" }
 enum BoardTargetKind: PathKind { static let parameter = "boardTarget" }
+enum VisitKind: PathKind { static let parameter = "visit" }
 
 typealias CouncilID = PathID<CouncilKind>
 typealias TargetID = PathID<TargetKind>
@@ -47,6 +48,7 @@ typealias ReviewID = PathID<ReviewKind>
 typealias PackFile = PathID<PackFileKind>
 typealias IndicatorKey = PathID<IndicatorKind>
 typealias BoardTargetID = PathID<BoardTargetKind>
+typealias VisitID = PathID<VisitKind>
 
 extension PathID where Kind == MeetingKind {
     init(_ number: Int) { self.init(text: String(number)) }
@@ -129,9 +131,10 @@ enum CouncilPage: Hashable, Sendable {
     case meetings, meeting(MeetingNumber), attendees(MeetingNumber), decisions(MeetingNumber), minutes(MeetingNumber)
     case questions(MeetingNumber), request(MeetingNumber, RequestID), pack(MeetingNumber), packFile(MeetingNumber, PackFile)
     case audits, auditProgramme
-    case reviews, assessments, review(ReviewID), assessment(ReviewID)
+    case reviews, assessments, review(ReviewID), assessment(ReviewID), reviewOutcome(ReviewID)
     case incidents
     case boardTargets, boardTargetDecision(MeetingNumber, BoardTargetID)
+    case visits, visit(VisitID), visitLetter(VisitID), visitPlan(VisitID)
     /// How the council compares with England, its region and its statistical neighbours on DfE's published figures.
     case compare
 
@@ -176,8 +179,13 @@ enum CouncilPage: Hashable, Sendable {
         case .assessments: "/assessments"
         case let .review(r): "/reviews/\(r)"
         case let .assessment(r): "/assessments/\(r)"
+        case let .reviewOutcome(r): "/reviews/\(r)/outcome"
         case .incidents: "/incidents"
         case .boardTargets: "/board-targets"
+        case .visits: "/visits"
+        case let .visit(v): "/visits/\(v)"
+        case let .visitLetter(v): "/visits/\(v)/letter.pdf"
+        case let .visitPlan(v): "/visits/\(v)/plan"
         case let .boardTargetDecision(m, b): "/meetings/\(m)/board-targets/\(b)"
         case .compare: "/compare"
         }

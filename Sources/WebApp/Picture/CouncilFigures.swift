@@ -34,7 +34,7 @@ enum CouncilFigures {
         var date = notice.noticeDate ?? record.noticeDate.flatMap(CalendarDate.init(iso:))
         if date == nil, let published = notice.inspection.published {
             date = published.latestDay
-            notes.append("the notice carries no date; dates relative to it are counted from the inspection report's publication (\(published.iso))")
+            notes.append("the notice carries no date; dates relative to it are counted from the inspection report's publication (\(published.inWords))")
         }
         // A stored target that no longer reads is left out with its id, so ids and statuses stay side by side.
         let targets = try await scope.targets(of: record)
@@ -46,6 +46,7 @@ enum CouncilFigures {
         var input = NoticeMonitoring.Input(notice: stored, noticeDate: date, asOf: asOf, results: results, manual: manual, records: caseData,
                                            comparators: comparators)
         input.meetingsHeld = Set(board.meetings.filter(\.record.held).map(\.number))
+        input.visits = board.visits.map(\.visit)
         let monitored = NoticeMonitoring.run(input)
         var picture = CouncilPicture(council: try CouncilRef(council), noticeRecord: try NoticeRef(record), notice: stored, noticeDate: date, asOf: asOf,
                                      targets: targets.map { TargetID($0.id) } + boardTargets.map { TargetID($0.id) },

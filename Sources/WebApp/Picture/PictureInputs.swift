@@ -53,9 +53,10 @@ struct PictureInputs: Sendable {
             case "incident": whole.insert("incidents")
             case "commentary": whole.insert("commentaries")
             case "board_target": whole.formUnion(["boardTargets", "meetings"])
+            case "ofsted_visit": whole.insert("visits")
             // Read with the picture itself (the notice), or not part of it.
             case "notice", "council", "user", "audit_programme", "review_report": break
-            default: whole.formUnion(["values", "audits", "figures", "actions", "requests", "meetings", "incidents", "commentaries", "boardTargets"])
+            default: whole.formUnion(["values", "audits", "figures", "actions", "requests", "meetings", "incidents", "commentaries", "boardTargets", "visits"])
             }
         }
         // Rows changed after these entries may be read with them; their entries are applied next time, to the same end.
@@ -92,6 +93,7 @@ struct PictureInputs: Sendable {
         if whole.contains("incidents") { board.incidents = try await scope.incidents() }
         if whole.contains("commentaries") { board.commentaries = try await scope.commentaries() }
         if whole.contains("boardTargets") { board.boardTargets = try await scope.boardTargets() }
+        if whole.contains("visits") { board.visits = try await scope.visits() }
     }
 
     private mutating func readAll(from scope: CouncilScope) async throws {

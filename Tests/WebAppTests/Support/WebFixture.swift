@@ -39,6 +39,7 @@ actor WebFixture {
         var request: UUID
         var review: UUID
         var assessment: UUID
+        var visit: UUID
     }
 
     /// Adds one of each board record to a council, as its officer and chair would.
@@ -52,7 +53,10 @@ actor WebFixture {
         let review = try await scope.createReview(kind: "notice_review", title: "Review of progress", due: CalendarDate(iso: "2011-06-30"), text: "Draft", by: Actor("officer"))
         let assessment = try await scope.createReview(kind: "chair_assessment", title: "Independent chair's assessment 1", due: CalendarDate(iso: "2011-01-31"),
                                                       text: "Draft", by: Actor("chair"))
-        return Board(action: action, evidence: evidence, request: request, review: review, assessment: assessment)
+        let visit = try await scope.recordVisit(OfstedVisit(kind: .monitoring, visitedOn: CalendarDate(iso: "2010-12-10")!, publishedOn: CalendarDate(iso: "2010-12-20")!,
+                                                            theme: "The front door", findings: "Thresholds are not understood.", priorityActions: ["Agree thresholds"]),
+                                                letterName: "letter.pdf", letter: Data("%PDF-1.4 a letter".utf8), by: Actor("officer"))
+        return Board(action: action, evidence: evidence, request: request, review: review, assessment: assessment, visit: visit)
     }
 
     static let shared = WebFixture()

@@ -53,7 +53,7 @@ struct BoardData: Sendable {
         return BoardAgenda(meetingDate: meeting.date, previousMeeting: previous, nextMeeting: next, statuses: picture.statuses,
                            actions: actions.map(\.action), pendingRequests: pending, calendar: picture.calendar,
                            audits: audits.map(\.audit), incidents: incidents.map(\.incident), commentaries: picture.board.commentaries,
-                           boardTargetProposals: picture.board.boardTargets.map(\.target))
+                           boardTargetProposals: picture.board.boardTargets.map(\.target), visits: picture.board.visits.map(\.visit))
     }
 
     /// The workforce indicators the council has figures for (§3.15, and allocation to qualified workers from §3.16), at

@@ -22,7 +22,7 @@ enum CalendarView {
                        .th(.attribute(named: "scope", value: "col"), "Kind"), .th(.attribute(named: "scope", value: "col"), "State"))),
             .tbody(.forEach(entries) { entry in
                 .tr(.td(.text(Format.date(entry.date))), .td(.text(entry.what)), .td(.text(entry.kind.rawValue.capitalizingFirst)),
-                    .td(entry.overdue ? Layout.tag("Overdue", colour: "red") : entry.done ? Layout.tag(entry.kind == .meeting ? "Held" : "Done", colour: "green")
+                    .td(entry.overdue ? Layout.tag("Overdue", colour: "red") : entry.done ? Layout.tag(entry.kind == .meeting ? "Held" : entry.kind == .visit ? "Visited" : "Done", colour: "green")
                         : entry.notRecorded ? Layout.tag("Not recorded", colour: "grey") : .text("")))
             })
         ))

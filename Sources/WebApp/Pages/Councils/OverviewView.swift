@@ -34,6 +34,11 @@ enum OverviewView {
                 let amber = counts[.amber] ?? 0
                 parts.append(amber > 0 ? "No target red; \(amber) amber." : picture.statuses.isEmpty ? "The notice sets no numeric target." : "Every target on track.")
             }
+            // Notices without numeric targets are judged at reviews and on Ofsted's visits: the latest one says much.
+            if let visit = picture.board.visits.last?.visit {
+                let areas = visit.priorityActions.count
+                parts.append("Ofsted's latest: \(visit.name.lowercasedInitial)" + (areas == 0 ? "." : ", \(areas) area\(areas == 1 ? "" : "s") for priority action."))
+            }
             return parts.joined(separator: " ")
         }
     }

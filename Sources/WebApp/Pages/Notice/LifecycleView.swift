@@ -9,6 +9,8 @@ enum LifecycleView {
         case .reissued: "Reissued"
         case .lifted: "Lifted"
         case .replacedByDirection: "Replaced by a statutory direction"
+        case .commissionerAppointed: "Commissioner appointed"
+        case .directionsIssued: "Further directions issued"
         }
     }
 }

@@ -88,3 +88,49 @@ enum ReviewController {
         return req.redirect(to: .council(try council.pathID(), .review(ReviewID(try report.requireID()))))
     }
 }
+
+/// DfE's decision at a review of progress: continue, lift the notice, or escalate to a statutory direction. Lifting
+/// or escalating is also the notice's next step in its lifecycle.
+extension ReviewController {
+    struct OutcomeForm: Content { var decision: String?; var decidedOn: String?; var reason: String? }
+
+    @Sendable static func recordOutcome(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let council = try await req.pathCouncil()
+        let scope = req.store.scope(try council.requireID())
+        let id = try req.uuidParameter(ReviewKind.self)
+        guard let report = try await scope.review(id: id), report.kind == "notice_review" else { throw Abort(.notFound) }
+        let page = SiteURL.council(try council.pathID(), .review(ReviewID(id)))
+        let form = try req.content.decode(OutcomeForm.self)
+        var errors: [FormProblem.FieldError] = []
+        let decision = ReviewOutcome.Decision(rawValue: form.decision ?? "")
+        if decision == nil { errors.append(.init(field: "decision", message: "Choose DfE's decision")) }
+        let day = DateEntry.parse(form.decidedOn ?? "")
+        if day == nil { errors.append(.init(field: "decidedOn", message: DateEntry.hint("The date of the decision", example: "30 6 2011"))) }
+        let reason = (form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if reason.isEmpty { errors.append(.init(field: "outcome-reason", message: "Say why")) }
+        if report.outcome != nil { errors.append(.init(field: "decision", message: "The review's decision is already recorded")) }
+        guard errors.isEmpty, let decision, let day else { throw FormProblem(page: page, form: "outcome", errors: errors) }
+        let outcome = ReviewOutcome(decision: decision, decidedOn: day, reason: reason, decidedBy: user.email)
+        // The notice's step first, checked against its lifecycle, so a decision is never recorded without it.
+        if let state = outcome.lifecycleState {
+            guard let record = try await scope.currentNotice(), var notice = try await scope.storedNotice(record) else {
+                throw FormProblem(page: page, form: "outcome", field: "decision", "The council has no notice to lift or escalate")
+            }
+            guard notice.lifecycle.allows(state) else {
+                throw FormProblem(page: page, form: "outcome", field: "decision",
+                                  "A notice that is \(LifecycleView.label(notice.lifecycle.currentState).lowercased()) cannot then be \(LifecycleView.label(state).lowercased())")
+            }
+            let before = notice.lifecycle.currentState.rawValue
+            notice.lifecycle.append(LifecycleEvent(state: state, date: .day(day), reason: "\(report.title): \(reason)"))
+            try await scope.reviewField(of: record, field: "lifecycle", verdict: "corrected", valueBefore: before, valueAfter: state.rawValue,
+                                        newNotice: notice, by: user.actor)
+        }
+        do {
+            try await scope.recordOutcome(review: id, outcome, by: user.actor)
+        } catch let refusal as CouncilScope.OutcomeRefusal {
+            throw FormProblem(page: page, form: "outcome", field: "decision", refusal.description.capitalizingFirst)
+        }
+        return req.redirect(to: page.with(fragment: "outcome"))
+    }
+}

@@ -14,6 +14,8 @@ enum ReviewView {
         var text: String
         var submitted: Bool
         var writtenBy: String
+        /// DfE's decision, for a review of progress that has one.
+        var outcome: ReviewOutcome?
 
         init(_ model: ReviewReportModel) throws {
             id = ReviewID(try model.requireID())
@@ -22,6 +24,7 @@ enum ReviewView {
             text = model.text
             submitted = model.status == "submitted"
             writtenBy = model.writtenBy
+            outcome = model.outcome.flatMap { try? JSONDecoder().decode(ReviewOutcome.self, from: Data($0.utf8)) }
         }
 
         /// A chair's assessment is read and written under /assessments, everything else under /reviews.
@@ -68,7 +71,29 @@ enum ReviewView {
             .if(mayWrite, .form(.action(report.url(council)), .method(.post), Layout.csrf(user),
                                 Field.textarea(form: "review", id: "text", name: "text", label: "Text", value: report.text, rows: 30),
                                 .button(.type(.submit), .class("govuk-button govuk-button--secondary"), .name("submit"), .value("no"), "Save the draft"),
-                                .button(.type(.submit), .class("govuk-button"), .name("submit"), .value("yes"), .id("submit-report"), "Submit it")))
+                                .button(.type(.submit), .class("govuk-button"), .name("submit"), .value("yes"), .id("submit-report"), "Submit it"))),
+            .if(report.kind == "notice_review", outcome(report, council: council, user: user))
         ))
+    }
+
+    /// DfE's decision at a review of progress: shown once made; before that, the form for DfE to record it.
+    static func outcome(_ report: Report, council: CouncilRef, user: CurrentUser) -> Node<HTML.BodyContext> {
+        let mayDecide = Access.roles(for: .intervene).contains(user.role)
+        return .group(
+            .h2(.class("govuk-heading-m"), .id("outcome"), "DfE's decision"),
+            .unwrap(report.outcome) { o in
+                .dl(.class("govuk-summary-list"), .id("outcome-record"),
+                    .div(.class("govuk-summary-list__row"), .dt(.class("govuk-summary-list__key"), "Decision"), .dd(.class("govuk-summary-list__value"), .text(o.decision.label))),
+                    .div(.class("govuk-summary-list__row"), .dt(.class("govuk-summary-list__key"), "Decided on"), .dd(.class("govuk-summary-list__value"), .text(Format.date(o.decidedOn)))),
+                    .div(.class("govuk-summary-list__row"), .dt(.class("govuk-summary-list__key"), "Why"), .dd(.class("govuk-summary-list__value"), .text(o.reason))),
+                    .div(.class("govuk-summary-list__row"), .dt(.class("govuk-summary-list__key"), "Recorded by"), .dd(.class("govuk-summary-list__value"), .text(o.decidedBy))))
+            },
+            .if(report.outcome == nil && !mayDecide, .p(.class("govuk-body"), "Not yet recorded.")),
+            .if(report.outcome == nil && mayDecide, .form(.action(council.url(.reviewOutcome(report.id))), .method(.post), Layout.csrf(user),
+                Field.select(form: "outcome", id: "decision", name: "decision", label: "Decision",
+                             options: [("", "Choose")] + ReviewOutcome.Decision.allCases.map { ($0.rawValue, $0.label) }),
+                Field.text(form: "outcome", id: "decidedOn", name: "decidedOn", label: "Decided on", hint: "For example, 30 6 2011", width: "narrow"),
+                Field.textarea(form: "outcome", id: "outcome-reason", name: "reason", label: "Why", rows: 3),
+                .button(.type(.submit), .class("govuk-button"), .id("record-outcome"), "Record the decision"))))
     }
 }
