@@ -78,12 +78,14 @@ enum Field {
         let error = FormState.error(form: form, field: id)
         let typed = FormState.value(form: form, name: name) ?? value ?? ""
         let classes = ["govuk-input", width.map { "govuk-input--\($0)" }, error.map { _ in "govuk-input--error" }].compactMap { $0 }
+        // A void element: written <input …/>, never with a closing tag.
+        let described = [hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
         return group(id: id, label: label, hint: hint, error: error,
-                     control: .element(named: "input", nodes: [
-                         .attribute(named: "class", value: classes.joined(separator: " ")), .attribute(named: "id", value: id),
-                         .attribute(named: "name", value: name), .attribute(named: "type", value: type),
-                         .attribute(named: "value", value: typed),
-                     ] + describedBy(id: id, hint: hint, error: error)))
+                     control: .selfClosedElement(named: "input", attributes: [
+                         Attribute(name: "class", value: classes.joined(separator: " ")), Attribute(name: "id", value: id),
+                         Attribute(name: "name", value: name), Attribute(name: "type", value: type),
+                         Attribute(name: "value", value: typed, ignoreIfValueIsEmpty: false),
+                     ] + (described.isEmpty ? [] : [Attribute(name: "aria-describedby", value: described.joined(separator: " "))])))
     }
 
     static func textarea(form: String, id: String, name: String, label: String, hint: String? = nil, value: String? = nil, rows: Int = 5) -> Node<HTML.FormContext> {
