@@ -91,6 +91,8 @@ public enum SiteRoutes {
         RouteSpec(.POST, .council(c, .assessment(.pattern)), .assessCouncil, ReviewController.save),
         RouteSpec(.GET, .council(c, .incidents), .readCouncil, IncidentController.list),
         RouteSpec(.POST, .council(c, .incidents), .editCouncil, IncidentController.record),
+        RouteSpec(.GET, .council(c, .advice), .readCouncil, AdviceController.list),
+        RouteSpec(.POST, .council(c, .advice), .advise, AdviceController.write),
         RouteSpec(.GET, .council(c, .visits), .readCouncil, VisitController.list),
         RouteSpec(.POST, .council(c, .visits), .editCouncil, upload: true, VisitController.record),
         RouteSpec(.GET, .council(c, .visit(.pattern)), .readCouncil, VisitController.show),

@@ -123,8 +123,8 @@ extension SecurityTests {
         // meeting (attendees, decisions, minutes, a question, a request decided); two of audits; four of reviews and
         // assessments (new and saved, each); incidents; published files. Twenty-five; then eight more: commentary and
         // its answer, a board target proposed and decided, the plan from a spreadsheet, a visit and an area of it into
-        // the plan, a review's outcome. Thirty-three.
-        #expect(checked == 33)
+        // the plan, a review's outcome; and the adviser's note. Thirty-four.
+        #expect(checked == 34)
         let done = try await Store(world.app.db).auditEntries(limit: 10_000).filter { $0.actor == email }.map(\.action)
         #expect(done == ["user.signed_in"], "nothing was changed but the sign-in")
     }

@@ -26,6 +26,7 @@ public enum StorageMigrations {
             M008BoardTargets(),
             M008OfstedVisits(),
             M008ReviewOutcomes(),
+            M008Advisers(),
         ]
     }
 }

@@ -263,3 +263,42 @@ public final class OfstedVisitModel: Model, @unchecked Sendable {
         self.recordedBy = recordedBy
     }
 }
+
+/// An improvement adviser's appointment by DfE to a council; an adviser may hold several.
+public final class AdviserAppointmentModel: Model, @unchecked Sendable {
+    public static let schema = "adviser_appointments"
+
+    @ID(key: .id) public var id: UUID?
+    @Timestamp(key: "appointed_at", on: .create) public var appointedAt: Date?
+    @Field(key: "user_id") public var userID: UUID
+    @Field(key: "council_id") public var councilID: UUID
+
+    public init() {}
+    public init(userID: UUID, councilID: UUID) {
+        self.userID = userID
+        self.councilID = councilID
+    }
+}
+
+/// An improvement adviser's note to the council and DfE: advice, or the adviser's report on a review of progress.
+public final class AdviceNoteModel: Model, @unchecked Sendable {
+    public static let schema = "advice_notes"
+
+    @ID(key: .id) public var id: UUID?
+    @Timestamp(key: "written_at", on: .create) public var writtenAt: Date?
+    @Field(key: "council_id") public var councilID: UUID
+    /// advice or review_report.
+    @Field(key: "kind") public var kind: String
+    @Field(key: "title") public var title: String
+    @Field(key: "text") public var text: String
+    @Field(key: "written_by") public var writtenBy: String
+
+    public init() {}
+    public init(councilID: UUID, kind: String, title: String, text: String, writtenBy: String) {
+        self.councilID = councilID
+        self.kind = kind
+        self.title = title
+        self.text = text
+        self.writtenBy = writtenBy
+    }
+}

@@ -1,4 +1,5 @@
-/// What a user may do. A council role always comes with the one council it belongs to.
+/// What a user may do. A council role always comes with the one council it belongs to; an improvement adviser is
+/// appointed by DfE to one or more councils (`AdviserAppointmentModel`).
 public enum Role: String, Codable, Sendable, CaseIterable {
     /// Runs the installation: councils, accounts. Sees every council.
     case administrator
@@ -10,6 +11,9 @@ public enum Role: String, Codable, Sendable, CaseIterable {
     case independentChair = "independent_chair"
     /// A DfE official: reads every council, writes nothing.
     case dfeOfficial = "dfe_official"
+    /// An improvement adviser appointed by DfE: reads the councils they are appointed to, writes advice notes and
+    /// review reports, edits nothing of the council's.
+    case improvementAdviser = "improvement_adviser"
 
     public var label: String {
         switch self {
@@ -18,6 +22,7 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         case .boardMember: "Board member or partner"
         case .independentChair: "Independent chair"
         case .dfeOfficial: "DfE official"
+        case .improvementAdviser: "Improvement adviser"
         }
     }
 
@@ -25,5 +30,5 @@ public enum Role: String, Codable, Sendable, CaseIterable {
     public var seesEveryCouncil: Bool { self == .administrator || self == .dfeOfficial }
 
     /// Roles that belong to one council.
-    public var needsCouncil: Bool { !seesEveryCouncil }
+    public var needsCouncil: Bool { !seesEveryCouncil && self != .improvementAdviser }
 }

@@ -91,7 +91,7 @@ enum APIController {
     @Sendable static func councils(req: Request) async throws -> [CouncilDTO] {
         let user = try req.requireUser()
         var councils = try await req.store.councils()
-        if !user.role.seesEveryCouncil { councils = councils.filter { $0.id == user.council } }
+        if !user.role.seesEveryCouncil { councils = councils.filter { $0.id.map(user.councils.contains) ?? false } }
         var result: [CouncilDTO] = []
         for council in councils {
             result.append(try dto(try await req.services.pictures.picture(of: council, store: req.store, today: req.settings.today(for: council))))

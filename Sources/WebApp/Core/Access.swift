@@ -19,6 +19,8 @@ public enum Need: String, Sendable, CaseIterable {
     case runMeeting
     /// Asking for a change the board decides (a revised timescale): anyone on the council's board.
     case proposeChange
+    /// An improvement adviser's notes to the council and DfE: the council's adviser (and administrators).
+    case advise
     /// DfE's decisions on a council under intervention (the outcome of a review of progress): DfE officials and
     /// administrators.
     case intervene
@@ -39,6 +41,7 @@ public enum Access {
         case .runMeeting: [.administrator, .councilOfficer, .independentChair]
         case .proposeChange: [.administrator, .councilOfficer, .boardMember, .independentChair]
         case .everyCouncil, .intervene: [.administrator, .dfeOfficial]
+        case .advise: [.administrator, .improvementAdviser]
         case .administer: [.administrator]
         }
     }
@@ -49,8 +52,9 @@ public enum Access {
         case allowed, notFound, forbidden
     }
 
-    public static func verdict(role: Role, userCouncil: UUID?, need: Need, pathCouncil: UUID?) -> Verdict {
-        if let pathCouncil, !role.seesEveryCouncil, userCouncil != pathCouncil { return .notFound }
+    /// - Parameter userCouncils: the councils the user belongs to (a council role's one, an adviser's appointments).
+    public static func verdict(role: Role, userCouncils: Set<UUID>, need: Need, pathCouncil: UUID?) -> Verdict {
+        if let pathCouncil, !role.seesEveryCouncil, !userCouncils.contains(pathCouncil) { return .notFound }
         return roles(for: need).contains(role) ? .allowed : .forbidden
     }
 }
@@ -62,10 +66,15 @@ public struct CurrentUser: Sendable {
     public var displayName: String
     public var role: Role
     public var council: UUID?
+    /// The councils an improvement adviser is appointed to (empty for every other role).
+    public var appointments: Set<UUID> = []
     /// The session's CSRF token (nil for API-token requests, which carry no cookie and so need none).
     public var csrfToken: String?
 
     var actor: Actor { Actor(email) }
+
+    /// Every council the user belongs to: a council role's one, or an adviser's appointments.
+    var councils: Set<UUID> { council.map { Set([$0]) } ?? appointments }
 }
 
 struct CurrentUserKey: StorageKey {

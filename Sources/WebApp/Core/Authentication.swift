@@ -10,11 +10,11 @@ struct AuthenticationMiddleware: AsyncMiddleware {
         let store = request.store
         if request.isAPI, let bearer = request.headers.bearerAuthorization?.token {
             if let user = try await store.user(apiTokenHash: Token.hash(bearer)) {
-                request.currentUser = CurrentUser(user, csrfToken: nil)
+                request.currentUser = try await CurrentUser(user, csrfToken: nil, store: store)
             }
         } else if let token = request.cookies[Self.cookieName]?.string, !token.isEmpty {
             if let (session, user) = try await store.session(tokenHash: Token.hash(token)) {
-                request.currentUser = CurrentUser(user, csrfToken: session.csrfToken)
+                request.currentUser = try await CurrentUser(user, csrfToken: session.csrfToken, store: store)
             }
         }
         return try await next.respond(to: request)
@@ -25,6 +25,12 @@ extension CurrentUser {
     init(_ user: UserModel, csrfToken: String?) {
         self.init(id: user.id ?? UUID(), email: user.email, displayName: user.displayName, role: user.role, council: user.councilID,
                   csrfToken: csrfToken)
+    }
+
+    /// With an adviser's appointments, read with the user (one more query, for advisers only).
+    init(_ user: UserModel, csrfToken: String?, store: Store) async throws {
+        self.init(user, csrfToken: csrfToken)
+        if user.role == .improvementAdviser, let id = user.id { appointments = try await store.adviserCouncils(id) }
     }
 }
 
@@ -47,7 +53,7 @@ struct Guarded: AsyncResponder {
         } else {
             pathCouncil = nil
         }
-        switch Access.verdict(role: user.role, userCouncil: user.council, need: need, pathCouncil: pathCouncil) {
+        switch Access.verdict(role: user.role, userCouncils: user.councils, need: need, pathCouncil: pathCouncil) {
         case .allowed: break
         case .notFound: throw Abort(.notFound)
         case .forbidden: throw Abort(.forbidden)

@@ -135,6 +135,7 @@ enum CouncilPage: Hashable, Sendable {
     case incidents
     case boardTargets, boardTargetDecision(MeetingNumber, BoardTargetID)
     case visits, visit(VisitID), visitLetter(VisitID), visitPlan(VisitID)
+    case advice
     /// How the council compares with England, its region and its statistical neighbours on DfE's published figures.
     case compare
 
@@ -183,6 +184,7 @@ enum CouncilPage: Hashable, Sendable {
         case .incidents: "/incidents"
         case .boardTargets: "/board-targets"
         case .visits: "/visits"
+        case .advice: "/advice"
         case let .visit(v): "/visits/\(v)"
         case let .visitLetter(v): "/visits/\(v)/letter.pdf"
         case let .visitPlan(v): "/visits/\(v)/plan"

@@ -50,6 +50,11 @@ extension DemoSeed {
             try await scope.decideBoardTarget(id, agreed: true, atMeeting: meeting, by: chair)
         }
 
+        log("the improvement adviser's first note")
+        _ = try await scope.writeAdviceNote(kind: "advice", title: "The front door, after six weeks",
+                                            text: "Referrals are now screened within a day, but the threshold document is not yet used by schools.\nI advise a short guide for designated safeguarding leads before the December meeting.",
+                                            by: Actor(Account.of(.improvementAdviser).email))
+
         // The council's commentary on its red target's latest figure, and the chair's answer.
         data = try await BoardData.load(try await store.council(id: council.requireID()) ?? council, store: store, pictures: app.services.pictures, today: today)
         if let red = data.picture.statuses.first(where: { $0.rag == .red }), let month = red.latest?.month {

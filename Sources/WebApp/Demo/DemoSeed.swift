@@ -27,6 +27,7 @@ public enum DemoSeed {
         Account(email: "board@worcestershire.example", password: "demo-board-2011", role: .boardMember),
         Account(email: "chair@worcestershire.example", password: "demo-chair-2011", role: .independentChair),
         Account(email: "dfe@education.example", password: "demo-dfe-2011", role: .dfeOfficial),
+        Account(email: "adviser@education.example", password: "demo-adviser-2011", role: .improvementAdviser),
     ]
 
     /// Creates the demonstration unless it is there already; returns what it did, for printing.
@@ -42,8 +43,10 @@ public enum DemoSeed {
         let council = try await store.createCouncil(laCode: SeedNotice.laCode, name: SeedNotice.councilName, asOf: asOf, by: .system)
         for account in accounts {
             let hash = try Bcrypt.hash(account.password, cost: settings.bcryptCost)
-            _ = try await store.createUser(email: account.email, displayName: account.role.label, role: account.role,
-                                           council: account.role.needsCouncil ? council.requireID() : nil, passwordHash: hash, by: .system)
+            let user = try await store.createUser(email: account.email, displayName: account.role.label, role: account.role,
+                                                  council: account.role.needsCouncil ? council.requireID() : nil, passwordHash: hash, by: .system)
+            // DfE appoints the improvement adviser to the council.
+            if account.role == .improvementAdviser { try await store.appointAdviser(user, to: try council.requireID(), by: .system) }
         }
         log("reading the notice")
         let draft = try NoticeReader.read(bytes: Array(SeedNotice.text.utf8))

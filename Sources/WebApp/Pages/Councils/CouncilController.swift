@@ -10,6 +10,12 @@ enum CouncilController {
     @Sendable static func home(req: Request) async throws -> Response {
         let user = try req.requireUser()
         if user.role.seesEveryCouncil { return req.redirect(to: .councils) }
+        if user.role == .improvementAdviser {
+            // An adviser with one council goes to it; with several, chooses.
+            let councils = try await req.store.councils().filter { user.appointments.contains($0.id ?? UUID()) }
+            if councils.count == 1, let id = councils[0].id { return req.redirect(to: .council(CouncilID(id), .dashboard)) }
+            return try await AdviceView.councils(councils.map { try CouncilRef($0) }, user: user).encodeResponse(for: req)
+        }
         guard let council = user.council else { throw Abort(.notFound) }
         return req.redirect(to: .council(CouncilID(council), .dashboard))
     }

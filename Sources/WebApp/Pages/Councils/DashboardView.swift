@@ -31,6 +31,7 @@ enum DashboardView {
                 .li(.a(.class("govuk-link"), .href(council.url(.reviews)), "Reviews and reports")),
                 .li(.a(.class("govuk-link"), .href(council.url(.incidents)), "Serious incidents")),
                 .li(.a(.class("govuk-link"), .href(council.url(.visits)), "Ofsted's visits")),
+                .li(.a(.class("govuk-link"), .href(council.url(.advice)), "The improvement adviser's notes")),
                 .if(mayEdit, .li(.a(.class("govuk-link"), .href(council.url(.uploads)), "Upload returns"))),
                 .if(mayEdit, .li(.a(.class("govuk-link"), .href(council.url(.newNotice)), "Load a notice")))
             )),
