@@ -120,6 +120,10 @@ public enum SiteRoutes {
         RouteSpec(.GET, .api(.council(c, .meetings)), .readCouncil, BoardAPI.meetings),
         RouteSpec(.GET, .api(.council(c, .audits)), .readCouncil, BoardAPI.audits),
         RouteSpec(.GET, .api(.council(c, .incidents)), .readCouncil, BoardAPI.incidents),
+        RouteSpec(.GET, .api(.council(c, .boardTargets)), .readCouncil, InterventionAPI.boardTargets),
+        RouteSpec(.GET, .api(.council(c, .commentary)), .readCouncil, InterventionAPI.commentary),
+        RouteSpec(.GET, .api(.council(c, .visits)), .readCouncil, InterventionAPI.visits),
+        RouteSpec(.GET, .api(.council(c, .reviews)), .readCouncil, InterventionAPI.reviews),
         RouteSpec(.GET, .api(.council(c, .benchmarks(.pattern))), .readCouncil, CompareController.api),
     ]
 }

@@ -116,6 +116,10 @@ enum AccessMatrix {
         Row(method: "GET", path: "/api/v1/councils/:council/meetings", own: "yyyyyy", other: "y444y4"),
         Row(method: "GET", path: "/api/v1/councils/:council/audits", own: "yyyyyy", other: "y444y4"),
         Row(method: "GET", path: "/api/v1/councils/:council/incidents", own: "yyyyyy", other: "y444y4"),
+        Row(method: "GET", path: "/api/v1/councils/:council/board-targets", own: "yyyyyy", other: "y444y4"),
+        Row(method: "GET", path: "/api/v1/councils/:council/commentary", own: "yyyyyy", other: "y444y4"),
+        Row(method: "GET", path: "/api/v1/councils/:council/visits", own: "yyyyyy", other: "y444y4"),
+        Row(method: "GET", path: "/api/v1/councils/:council/reviews", own: "yyyyyy", other: "y444y4"),
         Row(method: "GET", path: "/api/v1/councils/:council/benchmarks/:indicator", own: "yyyyyy", other: "y444y4"),
     ]
 

@@ -67,6 +67,10 @@ enum OpenAPI {
                 "/api/v1/councils/{council}/meetings": get("Board meetings with their agendas", array(ref("Meeting")), parameters: [councilParameter]),
                 "/api/v1/councils/{council}/audits": get("Case-file audits (case references pseudonymised)", array(ref("Audit")), parameters: [councilParameter]),
                 "/api/v1/councils/{council}/incidents": get("Serious incidents", array(ref("Incident")), parameters: [councilParameter]),
+                "/api/v1/councils/{council}/board-targets": get("The board's own targets, every version, with the board's decisions", array(ref("BoardTarget")), parameters: [councilParameter]),
+                "/api/v1/councils/{council}/commentary": get("The council's commentary on its targets and the chair's answers, oldest first", array(ref("Commentary")), parameters: [councilParameter]),
+                "/api/v1/councils/{council}/visits": get("Ofsted's monitoring and focused visits", array(ref("Visit")), parameters: [councilParameter]),
+                "/api/v1/councils/{council}/reviews": get("Reviews and reports, with DfE's decision at each review of progress", array(ref("Review")), parameters: [councilParameter]),
             ],
             "components": [
                 "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer", "description": "A token from the Account page."]],
@@ -135,6 +139,26 @@ enum OpenAPI {
                         "child_views_recorded": nullable("boolean"), "themes": array(string), "moderated": ["type": "boolean"], "source": string,
                     ], required: ["case_pseudonym", "counted_on", "grade", "themes", "moderated", "source"]),
                     "Incident": object(["id": uuid, "kind": string, "occurred_on": string, "summary": string], required: ["id", "kind", "occurred_on", "summary"]),
+                    "BoardTarget": object([
+                        "id": uuid, "indicator": string, "name": string,
+                        "state": ["type": "string", "enum": ["proposed", "agreed", "refused", "replaced", "retired"]],
+                        "change": ["type": "string", "enum": ["new", "revise", "retire"]], "replaces": nullable("string", format: "uuid"),
+                        "meeting": nullable("integer"), "baseline": nullable("number"),
+                        "milestones": array(object(["level": nullable("number"), "due": nullable("string"), "basis": string], required: ["basis"])), "reason": string,
+                    ], required: ["id", "indicator", "name", "state", "change", "milestones", "reason"]),
+                    "Commentary": object([
+                        "indicator": string, "month": string, "kind": ["type": "string", "enum": ["commentary", "response"]],
+                        "shows": nullable("string"), "why": nullable("string"), "actions": nullable("string"), "owner": nullable("string"),
+                        "due": nullable("string"), "answer": nullable("string"), "written_by": string, "written_at": string,
+                    ], required: ["indicator", "month", "kind", "written_by", "written_at"]),
+                    "Visit": object([
+                        "id": uuid, "kind": ["type": "string", "enum": ["monitoring", "focused"]], "visited_on": string, "published_on": nullable("string"),
+                        "theme": string, "findings": string, "priority_actions": array(string), "letter": ["type": "boolean"],
+                    ], required: ["id", "kind", "visited_on", "theme", "findings", "priority_actions", "letter"]),
+                    "Review": object([
+                        "id": uuid, "kind": string, "title": string, "due": nullable("string"), "submitted": ["type": "boolean"],
+                        "outcome": ["type": ["string", "null"], "enum": ["continue", "lift", "escalate", NSNull()]], "decided_on": nullable("string"), "reason": nullable("string"),
+                    ], required: ["id", "kind", "title", "submitted"]),
                 ],
             ],
         ]

@@ -212,6 +212,7 @@ enum APIPath: Hashable, Sendable {
 enum CouncilAPI: Hashable, Sendable {
     case summary, notice, targets, target(TargetID), status, indicator(IndicatorKey), records(IndicatorKey)
     case plan, meetings, audits, incidents, benchmarks(IndicatorKey)
+    case boardTargets, commentary, visits, reviews
 
     var suffix: String {
         switch self {
@@ -227,6 +228,10 @@ enum CouncilAPI: Hashable, Sendable {
         case .audits: "/audits"
         case .incidents: "/incidents"
         case let .benchmarks(i): "/benchmarks/\(i)"
+        case .boardTargets: "/board-targets"
+        case .commentary: "/commentary"
+        case .visits: "/visits"
+        case .reviews: "/reviews"
         }
     }
 }
