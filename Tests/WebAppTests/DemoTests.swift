@@ -10,7 +10,7 @@ import Vapor
 /// at a meeting, and the council's commentary on its red target with the chair's answer.
 @Suite("The demonstration")
 struct DemoTests {
-    @Test("the demonstration shows a populated plan, a board-agreed target and commentary on its red target")
+    @Test("the demonstration shows a populated plan, a board-agreed target, commentary on its red target, a monitoring visit and an adviser")
     func boardWorkInTheDemo() async throws {
         let app = try await Application.make(.testing)
         do {
@@ -39,6 +39,14 @@ struct DemoTests {
             #expect(target.contains("Agency social workers left the child protection teams in the summer"))
             #expect(target.contains("Bring the weekly allocation figures to the next meeting, with the recruitment plan."))
             #expect(!target.contains("id=\"no-commentary\""))
+
+            // A monitoring visit, one of its areas for priority action in the plan; the adviser's note.
+            let visits = try await chair.get("\(base)/visits").body
+            #expect(visits.contains("Monitoring visit of 14 September 2011") && visits.contains("1 of 2 in the plan"))
+            let adviser = WebClient(app)
+            try await adviser.signIn(DemoSeed.Account.of(.improvementAdviser).email, DemoSeed.Account.of(.improvementAdviser).password)
+            #expect(try await adviser.get("/").location == base, "the adviser is appointed to the demonstration's council")
+            #expect(try await adviser.get("\(base)/advice").body.contains("The front door, after six weeks"))
         } catch {
             try? await app.asyncShutdown()
             throw error

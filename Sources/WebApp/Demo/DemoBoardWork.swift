@@ -50,6 +50,16 @@ extension DemoSeed {
             try await scope.decideBoardTarget(id, agreed: true, atMeeting: meeting, by: chair)
         }
 
+        log("Ofsted's monitoring visit")
+        let visit = OfstedVisit(kind: .monitoring, visitedOn: CalendarDate(iso: "2011-09-14")!, publishedOn: CalendarDate(iso: "2011-09-30")!,
+                                theme: "Child protection: allocation, visits and plans",
+                                findings: "Most children on child protection plans are now seen within timescales, and plans are clearer.\nToo many cases still wait for allocation to a qualified social worker after the initial conference.",
+                                priorityActions: ["Allocate every child protection case to a qualified social worker at the initial conference",
+                                                  "Make sure core groups meet within ten working days of the conference"])
+        _ = try await scope.recordVisit(visit, letterName: nil, letter: nil, by: officer)
+        _ = try await scope.createAction(PlanAction(title: visit.priorityActions[0], lead: "Service Manager, Child Protection", owner: .council,
+                                                    recommendation: visit.planWords(0), due: CalendarDate(iso: "2011-12-31")!), by: officer)
+
         log("the improvement adviser's first note")
         _ = try await scope.writeAdviceNote(kind: "advice", title: "The front door, after six weeks",
                                             text: "Referrals are now screened within a day, but the threshold document is not yet used by schools.\nI advise a short guide for designated safeguarding leads before the December meeting.",
