@@ -153,7 +153,7 @@ struct MaintenanceCommandTests {
         let backup = server.folder.appendingPathComponent("backup.sqlite").path
         let taken = try server.improve(["backup", "--out", backup])
         #expect(taken.0 == 0, "\(taken.1)")
-        #expect(taken.1.contains("1 councils, 5 accounts, 1 imports"))
+        #expect(taken.1.contains("1 councils, 6 accounts, 1 imports"))
         server.stop()
         #expect(try server.improve(["backup", "--out", backup]).0 == 1, "an existing file is not overwritten")
         // The live database loses its data; the backup brings every record back.
@@ -162,7 +162,7 @@ struct MaintenanceCommandTests {
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: live + suffix) }
         let restored = try server.improve(["restore", "--from", backup])
         #expect(restored.0 == 0, "\(restored.1)")
-        #expect(restored.1.contains("1 councils, 5 accounts, 1 imports"))
+        #expect(restored.1.contains("1 councils, 6 accounts, 1 imports"))
         let verified = try server.improve(["audit", "verify"])
         #expect(verified.0 == 0, "\(verified.1)")
         let entries = try #require(verified.1.components(separatedBy: "holds: ").last?.split(separator: " ").first.flatMap { Int($0) })

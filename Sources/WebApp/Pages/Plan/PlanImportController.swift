@@ -44,7 +44,16 @@ enum PlanImportController {
     @Sendable static func exportPlan(req: Request) async throws -> Response {
         let council = try await req.pathCouncil()
         let data = try await BoardData.load(council, store: req.store, pictures: req.services.pictures, today: req.settings.today(for: council))
-        let rows = data.actions.enumerated().map { i, item in (reference: item.action.reference ?? String(i + 1), action: item.action) }
+        // An action added on the page has no reference of its own: it is given one no other action has ("A3"), so
+        // the sheet imports again as it is.
+        var taken = Set(data.actions.compactMap { $0.action.reference?.lowercased() })
+        let rows = data.actions.enumerated().map { i, item -> (reference: String, action: PlanAction) in
+            if let reference = item.action.reference { return (reference, item.action) }
+            var reference = "A\(i + 1)", n = 2
+            while taken.contains(reference.lowercased()) { reference = "A\(i + 1)-\(n)"; n += 1 }
+            taken.insert(reference.lowercased())
+            return (reference, item.action)
+        }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"improvement-plan-\(council.laCode).xlsx\"")
