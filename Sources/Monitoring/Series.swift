@@ -47,8 +47,11 @@ public struct ManualFigure: Sendable, Equatable {
     public var value: Double
     public var enteredBy: String
     public var enteredAt: CalendarDate
+    /// For a measure on no computed indicator (`other`), its name (`Target.handMeasure`); nil otherwise.
+    public var measure: String?
 
-    public init(indicator: IndicatorID, basis: Basis, month: YearMonth, value: Double, enteredBy: String, enteredAt: CalendarDate) {
+    public init(indicator: IndicatorID, basis: Basis, month: YearMonth, value: Double, enteredBy: String, enteredAt: CalendarDate, measure: String? = nil) {
+        self.measure = indicator == .other ? measure : nil
         self.indicator = indicator
         self.basis = basis
         self.month = month
@@ -71,7 +74,7 @@ public struct SeriesLibrary: Sendable {
             series[key] = s
         }
         for m in manual {
-            let key = Self.key(m.indicator, m.basis)
+            let key = Self.key(m.indicator, m.basis, measure: m.measure)
             var s = series[key] ?? Series(indicator: m.indicator, basis: m.basis)
             // A month the returns computed stays theirs even when its figure is "n/a" (nothing to count): the returns
             // say there was nothing, and a hand figure must not say otherwise.
@@ -83,17 +86,26 @@ public struct SeriesLibrary: Sendable {
         }
     }
 
-    static func key(_ indicator: IndicatorID, _ basis: Basis) -> String { indicator.rawValue + "|" + basis.rawValue }
+    /// A measure counted by hand has its own series under its name; the returns never compute one.
+    static func key(_ indicator: IndicatorID, _ basis: Basis, measure: String? = nil) -> String {
+        indicator.rawValue + "|" + basis.rawValue + (indicator == .other ? "|" + (measure ?? "") : "")
+    }
 
-    public func series(_ indicator: IndicatorID, _ basis: Basis) -> Series? { series[Self.key(indicator, basis)] }
+    public func series(_ indicator: IndicatorID, _ basis: Basis, measure: String? = nil) -> Series? { series[Self.key(indicator, basis, measure: measure)] }
+
+    /// The series a target's figures are in, on one basis.
+    public func series(of target: Target, _ basis: Basis) -> Series? { series(target.indicatorID, basis, measure: target.handMeasure) }
+
+    /// The series a target is judged on (`series(for:basis:)`), its own measure's for one counted by hand.
+    public func series(for target: Target, basis: Basis) -> Series? { series(for: target.indicatorID, basis: basis, measure: target.handMeasure) }
 
     /// The series a milestone is judged on: its own basis, or when the notice gave none, the indicator's usual one
     /// (the first of its bases: in-month for most events, the year to date for a yearly return such as care leavers'
     /// OC3, the snapshot for cohorts), or whatever basis has figures.
-    public func series(for indicator: IndicatorID, basis: Basis) -> Series? {
-        if basis != .unspecified { return series(indicator, basis) }
+    public func series(for indicator: IndicatorID, basis: Basis, measure: String? = nil) -> Series? {
+        if basis != .unspecified { return series(indicator, basis, measure: measure) }
         for b in indicator.info.bases + [Basis.inMonth, .snapshot, .cumulativeYearToDate, .rolling12Months] {
-            if let s = series(indicator, b), !s.months.isEmpty { return s }
+            if let s = series(indicator, b, measure: measure), !s.months.isEmpty { return s }
         }
         return nil
     }

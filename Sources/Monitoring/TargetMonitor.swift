@@ -45,7 +45,7 @@ public struct TargetMonitor: Sendable {
 
     public func status(_ target: Target) -> TargetStatus {
         let basis = target.milestones.first(where: { $0.basis != .unspecified })?.basis ?? .unspecified
-        let mainSeries = library.series(for: target.indicatorID, basis: basis)
+        let mainSeries = library.series(for: target, basis: basis)
         var milestones = target.milestones.map { milestoneStatus($0, target) }
         let trajectory = mainSeries.map { trajectoryPoints(target, $0) } ?? []
         let latestMonth = mainSeries?.months.last(where: { $0 <= lastCompleteMonth })
@@ -98,14 +98,14 @@ public struct TargetMonitor: Sendable {
         } else if dueDate == nil {
             dueSource += ": the notice's date is needed to place it"
         }
-        let series = library.series(for: target.indicatorID, basis: m.basis)
+        let series = library.series(for: target, basis: m.basis)
         let unitWord = target.unit == .percent ? "%" : ""
         func show(_ v: Double) -> String { formatFigure(v) + unitWord }
 
         // The level: the milestone's own, or the figure of the period it must be sustained at.
         var level = m.value
         if level == nil, let reference = m.referencePeriod {
-            if let fy = financialYearEnd(reference), let s = library.series(target.indicatorID, .cumulativeYearToDate) ?? series, let v = s.value(at: fy) {
+            if let fy = financialYearEnd(reference), let s = library.series(of: target, .cumulativeYearToDate) ?? series, let v = s.value(at: fy) {
                 level = v
                 reasons.append("The target is the \(reference) figure, \(show(v)).")
             } else {

@@ -35,3 +35,43 @@ struct HandFigureRuleTests {
         #expect(series.months == [month("2026-04"), month("2026-06")])
     }
 }
+
+/// A measure no return computes (a notice's "other" target, or a board's measure counted by hand) is known by its
+/// name, and its figures are entered under it: two such measures never read each other's figures.
+@Suite("Measures counted by hand")
+struct HandMeasureTests {
+    func month(_ iso: String) -> YearMonth { YearMonth(iso: iso)! }
+
+    @Test func eachMeasureReadsOnlyItsOwnFigures() throws {
+        let due = CalendarDate(year: 2027, month: 3, day: 31)!
+        func target(_ name: String, _ direction: TargetDirection) -> Target {
+            Target(indicator: name, indicatorID: .other, unit: .percent, direction: direction, baseline: Baseline(value: 40, period: "2026-04"),
+                   milestones: [Milestone(value: 80, due: .day(due), basis: .inMonth, words: "80% by 31 March 2027")])
+        }
+        let seenAlone = target("Children seen alone at their last visit", .increase)
+        let lateVisits = target("Visits  more than a week LATE", .decrease)
+        #expect(seenAlone.handMeasure == "children seen alone at their last visit")
+        #expect(lateVisits.handMeasure == "visits more than a week late", "case and runs of spaces do not make another measure")
+        #expect(Target(indicator: "Re-referrals", indicatorID: .reReferral12m, unit: .percent, direction: .decrease).handMeasure == nil)
+
+        let at = CalendarDate(year: 2026, month: 11, day: 2)!
+        let manual = [
+            ManualFigure(indicator: .other, basis: .inMonth, month: month("2026-09"), value: 55, enteredBy: "officer@example.gov.uk", enteredAt: at,
+                         measure: seenAlone.handMeasure),
+            ManualFigure(indicator: .other, basis: .inMonth, month: month("2026-10"), value: 62, enteredBy: "officer@example.gov.uk", enteredAt: at,
+                         measure: seenAlone.handMeasure),
+            // Another measure's figure for October, and one typed before measures had names: neither is this measure's.
+            ManualFigure(indicator: .other, basis: .inMonth, month: month("2026-10"), value: 9, enteredBy: "officer@example.gov.uk", enteredAt: at,
+                         measure: "visits more than a week late"),
+            ManualFigure(indicator: .other, basis: .inMonth, month: month("2026-08"), value: 99, enteredBy: "officer@example.gov.uk", enteredAt: at),
+        ]
+        let library = SeriesLibrary(manual: manual)
+        let notice = Notice(council: Council(name: "Anyshire", laCode: "999"), targets: [seenAlone, lateVisits])
+        let statuses = TargetMonitor(notice: notice, noticeDate: CalendarDate(year: 2026, month: 4, day: 1)!, asOf: CalendarDate(year: 2026, month: 11, day: 15)!,
+                                     library: library).statuses()
+        #expect(statuses[0].latest?.0 == month("2026-10") && statuses[0].latest?.1 == 62)
+        #expect(library.series(of: seenAlone, .inMonth)?.months == [month("2026-09"), month("2026-10")])
+        #expect(statuses[1].latest?.1 == 9)
+        #expect(library.series(of: lateVisits, .inMonth)?.months == [month("2026-10")])
+    }
+}

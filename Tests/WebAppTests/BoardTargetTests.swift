@@ -95,4 +95,48 @@ struct BoardTargetTests {
         let trail = try await Store(world.app.db).auditEntries(council: world.notts).map(\.action)
         #expect(trail.filter { $0 == "board_target.proposed" }.count >= 3 && trail.filter { $0 == "board_target.agreed" }.count >= 3)
     }
+
+    @Test("a measure the council counts by hand: named, agreed, its figures entered on its page and judged; no other measure's figures read", arguments: Backend.allCases)
+    func handCountedMeasure(_ backend: Backend) async throws {
+        let world = try await WebFixture.shared.world(backend)
+        let base = "/councils/\(world.notts.uuidString)"
+        let officer = WebClient(world.app)
+        try await officer.signIn(WebFixture.nottsOfficer, WebFixture.nottsPassword)
+        let admin = try await BoardTests.signedIn(world, .administrator)
+        let scope = Store(world.app.db).scope(world.notts)
+        let name = "Children seen alone at their last visit (\(backend))"
+        var form: [(String, String)] = [("change", "new"), ("indicator", "other"), ("name", ""), ("unit", "percent"), ("direction", "increase"),
+                                        ("baseline", "40"), ("baselinePeriod", ""), ("level1", "80"), ("due1", "31/3/2040"), ("basis1", "in_month"),
+                                        ("reason", "The board wants to see that children are seen on their own.")]
+        // Without a name there is nothing to enter its figures under.
+        let unnamed = try await officer.post("\(base)/board-targets", form: form, tokenFrom: "\(base)/board-targets")
+        #expect(unnamed.status == .unprocessableEntity && unnamed.body.contains("Name the measure the council counts by hand"))
+        form[2] = ("name", name)
+        #expect(try await officer.post("\(base)/board-targets", form: form, tokenFrom: "\(base)/board-targets").status == .seeOther)
+        let proposed = try #require(try await scope.boardTargets().last)
+        #expect(proposed.target.target.indicatorID == .other && proposed.target.target.unit == .percent && proposed.target.target.direction == .increase)
+
+        let meetingsPage = try await admin.get("\(base)/meetings").body
+        let next = try #require(meetingsPage.firstMatch(of: #/id="next-meeting" href="[^"]+/meetings/(\d+)"/#).map { String($0.1) }
+            ?? meetingsPage.matches(of: #/>Meeting (\d+)</a>/#).last.map { String($0.1) })
+        let meeting = "\(base)/meetings/\(next)"
+        #expect(try await admin.post("\(meeting)/board-targets/\(proposed.id.uuidString)", form: [("decision", "agreed")], tokenFrom: meeting).status == .seeOther)
+
+        // Agreed with no figure yet; then a figure for a month entered on its own page, and another measure's figure
+        // for a later month, which this measure must not read.
+        let page = "\(base)/targets/\(proposed.id.uuidString)"
+        #expect(Self.row(try await admin.get(base).body, name)?.latest == "no figures")
+        let month = YearMonth(iso: "2010-06")!
+        #expect(try await officer.post("\(page)/figures", form: [("month", month.label), ("basis", "in_month"), ("value", "62"), ("note", "Case file audit")],
+                                       tokenFrom: page).status == .seeOther)
+        _ = try await scope.addHandFigure(indicator: "other", measure: "visits more than a week late", basis: "in_month", month: "2010-07",
+                                          value: 9, note: nil, by: Actor("someone else"))
+        let row = try #require(Self.row(try await admin.get(base).body, name))
+        #expect(row.latest.hasPrefix("62%"), "its own figure, not the other measure's later one: \(row.latest)")
+        #expect(row.next == "80% by 31 March 2040")
+        let targetPage = try await admin.get(page).body
+        #expect(targetPage.contains("62% entered by") && !targetPage.contains(">9%"))
+        let trail = try await Store(world.app.db).auditEntries(council: world.notts)
+        #expect(trail.contains { $0.action == "figure.entered" && ($0.after ?? "").contains("other (\(name.lowercased()))") })
+    }
 }

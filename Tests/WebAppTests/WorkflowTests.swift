@@ -203,6 +203,11 @@ struct WorkflowTests {
                 : template.hasSuffix("/board-targets") ? "BoardTarget" : template.hasSuffix("/commentary") ? "Commentary"
                 : template.hasSuffix("/visits") ? "Visit" : template.hasSuffix("/reviews") ? "Review"
                 : template.hasSuffix("/records") ? "Records" : "Series"
+            // The document says so too: its 200 answer is that schema (the records once said they were a series).
+            let answer = ((((paths[template] as? [String: Any])?["get"] as? [String: Any])?["responses"] as? [String: Any])?["200"] as? [String: Any])
+            let schema = ((answer?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"] as? [String: Any]
+            let reference = (schema?["$ref"] as? String) ?? ((schema?["items"] as? [String: Any])?["$ref"] as? String)
+            #expect(reference == "#/components/schemas/\(schemaName!)", "\(template) documents \(reference ?? "no schema")")
             let required = ((schemas[schemaName!] as? [String: Any])?["required"] as? [String]) ?? []
             let objects = (body as? [[String: Any]]) ?? ((body as? [String: Any]).map { [$0] } ?? [])
             // What other tests may not have written yet can be empty; the rest the fixture has.

@@ -104,3 +104,14 @@ public struct Milestone: Hashable, Codable, Sendable {
         case everyMonth = "every_month"
     }
 }
+
+extension Target {
+    /// The name a measure counted by hand goes by, for a target on no indicator the product computes: its figures are
+    /// entered under this name, so two such targets (a notice's "other" and the board's own) never share figures.
+    /// Letters are folded to lower case and runs of spaces to one, so "Audits  completed" and "audits completed" agree.
+    public var handMeasure: String? {
+        guard indicatorID == .other else { return nil }
+        let words = indicator.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return words.isEmpty ? nil : words
+    }
+}

@@ -27,6 +27,8 @@ public enum StorageMigrations {
             M008OfstedVisits(),
             M008ReviewOutcomes(),
             M008Advisers(),
+            // 009: each measure counted by hand keeps its own figures.
+            M009HandMeasures(),
         ]
     }
 }

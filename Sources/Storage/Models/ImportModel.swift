@@ -118,10 +118,13 @@ public final class HandFigureModel: Model, @unchecked Sendable {
     @Field(key: "value") public var value: Double
     @Field(key: "entered_by") public var enteredBy: String
     @OptionalField(key: "note") public var note: String?
+    /// The name of a measure counted by hand (indicator `other`), so that each such measure keeps its own figures.
+    @OptionalField(key: "measure") public var measure: String?
 
     public init() {}
 
-    public init(councilID: UUID, indicator: String, basis: String, month: String, value: Double, enteredBy: String, note: String?) {
+    public init(councilID: UUID, indicator: String, basis: String, month: String, value: Double, enteredBy: String, note: String?, measure: String? = nil) {
+        self.measure = measure
         self.councilID = councilID
         self.indicator = indicator
         self.basis = basis

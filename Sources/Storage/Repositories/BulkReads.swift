@@ -35,6 +35,7 @@ extension CouncilScope {
         public var value: Double
         public var entered_by: String
         public var entered_at: Date?
+        public var measure: String?
     }
 
     private struct ValueRow: Decodable {
@@ -64,7 +65,7 @@ extension CouncilScope {
     }
 
     public func handFigureRows() async throws -> [HandFigureRow] {
-        try await sql.select().column("id").column("indicator").column("basis").column("month").column("value").column("entered_by").column("entered_at")
+        try await sql.select().column("id").column("indicator").column("basis").column("month").column("value").column("entered_by").column("entered_at").column("measure")
             .from(HandFigureModel.schema).where("council_id", .equal, council).orderBy("month").orderBy("entered_at").orderBy("id")
             .all(decoding: HandFigureRow.self)
     }
@@ -125,7 +126,7 @@ extension CouncilScope {
         var rows: [HandFigureRow] = []
         for chunk in Self.chunks(ids) {
             rows += try await sql.select().column("id").column("indicator").column("basis").column("month").column("value").column("entered_by")
-                .column("entered_at").from(HandFigureModel.schema).where("council_id", .equal, council).where(SQLIdentifier("id"), .in, SQLBind.group(chunk))
+                .column("entered_at").column("measure").from(HandFigureModel.schema).where("council_id", .equal, council).where(SQLIdentifier("id"), .in, SQLBind.group(chunk))
                 .orderBy("month").orderBy("entered_at").orderBy("id").all(decoding: HandFigureRow.self)
         }
         return rows

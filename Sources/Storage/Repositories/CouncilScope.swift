@@ -273,13 +273,14 @@ public struct CouncilScope: Sendable {
         try await HandFigureModel.query(on: database).filter(\.$councilID == council).sort(\.$month).all()
     }
 
-    public func addHandFigure(indicator: String, basis: String, month: String, value: Double, note: String?, by actor: Actor) async throws -> HandFigureModel {
-        let figure = HandFigureModel(councilID: council, indicator: indicator, basis: basis, month: month, value: value, enteredBy: actor.name, note: note)
+    public func addHandFigure(indicator: String, measure: String? = nil, basis: String, month: String, value: Double, note: String?, by actor: Actor) async throws -> HandFigureModel {
+        let figure = HandFigureModel(councilID: council, indicator: indicator, basis: basis, month: month, value: value, enteredBy: actor.name, note: note,
+                                     measure: measure)
         try await database.write { tx in
             try await bumpVersion(on: tx)
             try await figure.create(on: tx)
             try await AuditTrail.append(.init(council: council, action: "figure.entered", entity: "hand_figure", entityID: figure.id?.uuidString,
-                                              after: "\(indicator) \(basis) \(month) = \(value)"), by: actor, on: tx)
+                                              after: "\(measure.map { "\(indicator) (\($0))" } ?? indicator) \(basis) \(month) = \(value)"), by: actor, on: tx)
         }
         return figure
     }

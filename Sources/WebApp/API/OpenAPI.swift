@@ -43,8 +43,11 @@ enum OpenAPI {
             ["name": "month", "in": "query", "required": false, "description": "YYYY-MM; the month the figures stand at when not given",
              "schema": ["type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"]],
         ])
+        // Its own 200 (the records), with the series' 400 for an unknown basis.
         var recordsInner = recordsGet["get"] as! [String: Any]
-        recordsInner["responses"] = responses
+        var recordsResponses = recordsInner["responses"] as! [String: Any]
+        recordsResponses["400"] = responses["400"]
+        recordsInner["responses"] = recordsResponses
         recordsGet["get"] = recordsInner
         return [
             "openapi": "3.1.0",

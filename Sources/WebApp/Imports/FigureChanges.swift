@@ -23,9 +23,8 @@ struct FigureChange: Codable, Sendable, Equatable {
 
     static func between(_ before: CouncilPicture?, _ after: CouncilPicture) -> [FigureChange] {
         after.statuses.compactMap { status in
-            let indicator = status.target.indicatorID
-            let new = after.library.series(for: indicator, basis: status.basis)
-            let old = before?.library.series(for: indicator, basis: status.basis)
+            let new = after.library.series(for: status.target, basis: status.basis)
+            let old = before?.library.series(for: status.target, basis: status.basis)
             let months = Set(new?.months ?? []).union(old?.months ?? []).sorted()
             let moved = months.compactMap { month -> Month? in
                 let a = old?.value(at: month).map(ShownFigure.rounded), b = new?.value(at: month).map(ShownFigure.rounded)

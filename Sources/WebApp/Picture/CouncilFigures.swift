@@ -23,7 +23,8 @@ enum CouncilFigures {
             guard let indicator = IndicatorID(rawValue: figure.indicator), let basis = Basis(rawValue: figure.basis),
                   let month = YearMonth(iso: figure.month) else { return nil }
             let at = figure.entered_at.map { CalendarDate(dayNumber: Int(($0.timeIntervalSince1970 / 86_400).rounded(.down))) } ?? asOf
-            return ManualFigure(indicator: indicator, basis: basis, month: month, value: figure.value, enteredBy: figure.entered_by, enteredAt: at)
+            return ManualFigure(indicator: indicator, basis: basis, month: month, value: figure.value, enteredBy: figure.entered_by, enteredAt: at,
+                                measure: figure.measure)
         }
         guard let record = try await scope.currentNotice(), let notice = StoredJSON.decodeNotice(record.noticeJSON) else {
             return CouncilPicture(council: try CouncilRef(council), noticeRecord: nil, notice: nil, noticeDate: nil, asOf: asOf, targets: [], statuses: [],

@@ -18,6 +18,9 @@ enum BoardTargetController {
         var replaces: String?
         var indicator: String?
         var name: String?
+        /// For a measure counted by hand: what its figure is, and which way is better.
+        var unit: String?
+        var direction: String?
         var baseline: String?
         var baselinePeriod: String?
         var level1: String?, due1: String?, basis1: String?
@@ -76,10 +79,21 @@ enum BoardTargetController {
 
 /// A target as an officer types it: an indicator, the board's name for it, a baseline and up to three milestones.
 enum BoardTargetForm {
+    /// What a measure counted by hand may be: a percentage, a count, an average number of days.
+    static let handUnits: [TargetUnit] = [.percent, .count, .workingDays]
+
     static func target(_ form: BoardTargetController.ProposalForm, page: SiteURL, formName: String) throws -> Target {
         var errors: [FormProblem.FieldError] = []
-        let indicator = form.indicator.flatMap(IndicatorID.init(rawValue:)).flatMap { IndicatorID.computed.contains($0) ? $0 : nil }
+        let indicator = form.indicator.flatMap(IndicatorID.init(rawValue:)).flatMap { IndicatorID.computed.contains($0) || $0 == .other ? $0 : nil }
         if indicator == nil { errors.append(.init(field: "indicator", message: "Choose the figure the target is set on")) }
+        let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
+        // A measure counted by hand is known only by the board's name for it, and says itself what its figure is.
+        let byHand = indicator == .other
+        if byHand, name.isEmpty { errors.append(.init(field: "name", message: "Name the measure the council counts by hand")) }
+        let handUnit = form.unit.flatMap(TargetUnit.init(rawValue:)).flatMap { BoardTargetForm.handUnits.contains($0) ? $0 : nil }
+        if byHand, handUnit == nil { errors.append(.init(field: "unit", message: "Choose what the measure's figure is")) }
+        let handDirection = form.direction.flatMap(TargetDirection.init(rawValue:)).flatMap { $0 == .maintain ? nil : $0 }
+        if byHand, handDirection == nil { errors.append(.init(field: "direction", message: "Choose whether a higher or a lower figure is better")) }
         func number(_ text: String?) -> Double?? {
             let t = (text ?? "").trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "")
             if t.isEmpty { return .some(nil) }
@@ -106,10 +120,12 @@ enum BoardTargetForm {
         if milestones.isEmpty, !errors.contains(where: { $0.field.hasPrefix("level") || $0.field.hasPrefix("due") }) {
             errors.append(.init(field: "level1", message: "Enter at least one milestone: a level and the date to reach it by"))
         }
+        if byHand, handUnit == .percent, milestones.contains(where: { ($0.value ?? 0) > 100 }) || (baseline ?? nil).map({ $0 > 100 }) == true {
+            errors.append(.init(field: "level1", message: "Enter percentages of 100 or less"))
+        }
         guard errors.isEmpty, let indicator else { throw FormProblem(page: page, form: formName, errors: errors) }
-        let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
-        return Target(indicator: name.isEmpty ? indicator.info.title : name, indicatorID: indicator, unit: indicator.info.unit,
-                      direction: indicator.betterWhen ?? .increase,
+        return Target(indicator: name.isEmpty ? indicator.info.title : name, indicatorID: indicator, unit: byHand ? handUnit! : indicator.info.unit,
+                      direction: byHand ? handDirection! : indicator.betterWhen ?? .increase,
                       baseline: (baseline ?? nil).map { Baseline(value: $0, period: period?.iso) }, milestones: milestones.sorted { ($0.due?.resolved(noticeDate: nil) ?? .distantFuture) < ($1.due?.resolved(noticeDate: nil) ?? .distantFuture) })
     }
 }

@@ -25,8 +25,14 @@ extension BoardTargetView {
                   .input(.type(.hidden), .name("change"), .value(revised == nil ? "new" : "revise")),
                   .unwrap(revised) { .input(.type(.hidden), .name("replaces"), .value($0.id.uuidString)) },
                   Field.select(form: "proposal", id: "indicator", name: "indicator", label: "The figure it is set on",
-                               options: [("", "Choose a figure")] + indicators, selected: old?.indicatorID.rawValue),
-                  Field.text(form: "proposal", id: "name", name: "name", label: "What the board calls it (optional)", value: old?.indicator),
+                               options: [("", "Choose a figure")] + indicators + [(IndicatorID.other.rawValue, "A measure the council counts by hand")],
+                               selected: old?.indicatorID.rawValue),
+                  Field.text(form: "proposal", id: "name", name: "name", label: "What the board calls it (optional)",
+                             hint: "Needed for a measure counted by hand: its figures are entered under this name", value: old?.indicator),
+                  Field.select(form: "proposal", id: "unit", name: "unit", label: "For a measure counted by hand: its figure is",
+                               options: BoardTargetForm.handUnits.map { ($0.rawValue, unitWords($0)) }, selected: old?.unit.rawValue),
+                  Field.select(form: "proposal", id: "direction", name: "direction", label: "For a measure counted by hand: the better figure is",
+                               options: [(TargetDirection.increase.rawValue, "Higher"), (TargetDirection.decrease.rawValue, "Lower")], selected: old?.direction.rawValue),
                   Field.text(form: "proposal", id: "baseline", name: "baseline", label: "Baseline (optional)", hint: "Where the figure starts from, like 64",
                              value: old?.baseline?.value.map(ShownFigure.text), width: "narrow"),
                   Field.text(form: "proposal", id: "baselinePeriod", name: "baselinePeriod", label: "The baseline's month (optional)", hint: "For example, March 2011",
@@ -34,5 +40,14 @@ extension BoardTargetView {
                   milestone(1), milestone(2), milestone(3),
                   Field.textarea(form: "proposal", id: "reason", name: "reason", label: "Why the board should agree it", rows: 3),
                   .button(.type(.submit), .class("govuk-button"), .id("propose-target"), "Send to the board")))
+    }
+
+    static func unitWords(_ unit: TargetUnit) -> String {
+        switch unit {
+        case .percent: "A percentage"
+        case .count: "A number of things counted"
+        case .workingDays: "An average number of working days"
+        default: "Another figure"
+        }
     }
 }

@@ -99,7 +99,7 @@ enum DashboardView {
 
     /// The month-on-month change of the figure the target is judged on, and whether it is the way the target wants.
     static func movement(_ status: TargetStatus, picture: CouncilPicture) -> (arrow: String, words: String, better: Bool, worse: Bool)? {
-        guard let latest = status.latest, let series = picture.library.series(for: status.target.indicatorID, basis: status.basis) else { return nil }
+        guard let latest = status.latest, let series = picture.library.series(for: status.target, basis: status.basis) else { return nil }
         let before = latest.month.adding(months: -1)
         guard let previous = series.value(at: before) else { return nil }
         let unit = status.target.unit
@@ -130,9 +130,9 @@ enum DashboardView {
     static func chart(_ status: TargetStatus, picture: CouncilPicture, card: Bool = false) -> String {
         let position = picture.statuses.firstIndex { $0.target == status.target } ?? -1
         return picture.drawings.value("chart \(position) \(card)") {
-            let indicator = status.target.indicatorID
-            let monthly = picture.library.series(indicator, .inMonth) ?? picture.library.series(for: indicator, basis: status.basis)
-            let ytd = picture.library.series(indicator, .cumulativeYearToDate)
+            let target = status.target
+            let monthly = picture.library.series(of: target, .inMonth) ?? picture.library.series(for: target, basis: status.basis)
+            let ytd = picture.library.series(of: target, .cumulativeYearToDate)
             return TargetChart(status: status, monthly: monthly, yearToDate: ytd, title: status.target.indicator.capitalizingFirst,
                                size: card ? .card : .full, comparators: comparators(status, picture: picture)).svg()
         }

@@ -99,8 +99,7 @@ struct FigureRecords: Sendable {
         func download(_ format: DownloadFormat) -> String {
             council.url(.targetRecords(target, format)).with(query: ["month": month.iso, "basis": basis.rawValue])
         }
-        return
-        .div(
+        return .div(
             .id("records"),
             .h2(.class("govuk-heading-m"), .text("Records behind \(month.label), \(Format.basis(basis))")),
             .unwrap(note) { .p(.class("govuk-body"), .text($0)) },

@@ -48,7 +48,7 @@ enum TargetController {
         }
         guard errors.isEmpty, let month, let basis, let value else { throw FormProblem(page: page, form: "figure", errors: errors) }
         let note = form.note?.trimmingCharacters(in: .whitespacesAndNewlines)
-        _ = try await scope.addHandFigure(indicator: target.indicatorID.rawValue, basis: basis.rawValue, month: month.iso, value: value,
+        _ = try await scope.addHandFigure(indicator: target.indicatorID.rawValue, measure: target.handMeasure, basis: basis.rawValue, month: month.iso, value: value,
                                           note: note?.isEmpty == false ? note : nil, by: user.actor)
         return req.redirect(to: page.with(fragment: "figures"))
     }

@@ -8,9 +8,8 @@ import Vapor
 enum TargetView {
     static func page(picture: CouncilPicture, status: TargetStatus, target: TargetID, drill: FigureRecords?, user: CurrentUser) -> HTML {
         let council = picture.council
-        let indicator = status.target.indicatorID
         let bases: [Basis] = [.inMonth, .cumulativeYearToDate, .rolling12Months, .snapshot]
-        let series = bases.compactMap { basis in picture.library.series(indicator, basis).map { (basis, $0) } }
+        let series = bases.compactMap { basis in picture.library.series(of: status.target, basis).map { (basis, $0) } }
         let months = Array(Set(series.flatMap { $0.1.points.keys })).sorted().reversed()
         let unit = status.target.unit
         let mayEdit = Access.roles(for: .editCouncil).contains(user.role)
