@@ -45,7 +45,10 @@ public enum PublishedFile: Sendable {
             let most = model.councils.values.map(\.neighbours.count).max() ?? 0
             return "the \(model.name) statistical neighbours: \(grouped(model.councils.count)) councils, up to \(most) neighbours each"
         case .ofsted(let outcomes):
-            return "Ofsted's latest inspections of \(grouped(outcomes.latest.count)) councils' children's services"
+            let n = outcomes.latest.count
+            let history = outcomes.history.values.map(\.count).reduce(0, +)
+            return "Ofsted's latest inspections of " + (n == 1 ? "1 council's" : "\(grouped(n)) councils'") + " children's services"
+                + (history == 0 ? "" : ", with \(grouped(history)) inspections and visits since 2018")
         }
     }
 

@@ -87,6 +87,23 @@ public struct PublishedLibrary: Sendable {
     /// Every council's latest Ofsted inspection by its three-digit number, in one pass over the tables.
     public func inspectionsByCouncil() -> [String: OfstedOutcomes.Inspection] {
         guard let ofsted else { return [:] }
+        return onsCodesByCouncil().compactMapValues { ofsted.latest[$0] }
+    }
+
+    /// The council's inspections since 2018 and visits of the workbook's year, oldest first, found as `inspection(ofCouncil:)` is.
+    public func inspectionHistory(ofCouncil laCode: String) -> [OfstedOutcomes.Inspection] {
+        guard let ofsted, let code = place(ofCouncil: laCode)?.newCode else { return [] }
+        return ofsted.history[code] ?? []
+    }
+
+    /// Every council's inspection history by its three-digit number.
+    public func inspectionHistoriesByCouncil() -> [String: [OfstedOutcomes.Inspection]] {
+        guard let ofsted else { return [:] }
+        return onsCodesByCouncil().compactMapValues { ofsted.history[$0] }
+    }
+
+    /// Each council's ONS code as the latest table that lists it has it (the code changes when a council is reorganised).
+    func onsCodesByCouncil() -> [String: String] {
         var latest: [String: (year: Int, code: String)] = [:]
         for table in tables {
             for row in table.rows where row.level == .localAuthority && !row.place.laCode.isEmpty && !row.place.newCode.isEmpty {
@@ -94,7 +111,7 @@ public struct PublishedLibrary: Sendable {
                 latest[row.place.laCode] = (row.period.year, row.place.newCode)
             }
         }
-        return latest.compactMapValues { ofsted.latest[$0.code] }
+        return latest.mapValues(\.code)
     }
 
     /// The council's name and region as the latest table that lists it has them.

@@ -24,6 +24,48 @@ import Testing
         #expect(outcomes.latest["E06000061"]?.judgements.count == 3)
     }
 
+    /// The history sheets: every ILACS inspection since 2018 and every inspection and visit of 2024-25, each once.
+    /// Counts made with Python's zipfile and ElementTree over content.xml: 271 history rows and 112 in-year rows,
+    /// 331 distinct (code, date, kind) for 156 ONS codes.
+    @Test func readsEveryCouncilsHistoryOldestFirst() throws {
+        let outcomes = try OfstedOutcomes.read(PublishedFiles.bytes(Self.name), file: Self.name)
+        #expect(outcomes.history.count == 156)
+        #expect(outcomes.history.values.map(\.count).reduce(0, +) == 331)
+        let worcestershire = try #require(outcomes.history["E10000034"])
+        #expect(worcestershire.map(\.inspected) == ["17/06/2019", "15/05/2023", "03/12/2024"])
+        #expect(worcestershire.map(\.overall) == ["Requires improvement to be good", "Good", ""])
+        #expect(worcestershire.last?.kind == "ILACS Focused Visit" && worcestershire.last?.theme == "Children in care")
+        #expect(worcestershire.last?.judgements.isEmpty == true, "a visit's theme is not a judgement")
+        // Cumbria no longer exists but keeps its code and its last inspection; Cumberland has its own.
+        #expect(outcomes.history["E10000006"]?.map(\.inspected) == ["20/09/2022"])
+        #expect(outcomes.history["E06000063"]?.map(\.overall) == ["Good"])
+        // In both sheets, listed once.
+        #expect(outcomes.history["E06000063"]?.count == 1)
+        let library = PublishedLibrary(files: [
+            .table(try PublishedFiles.table(PublishedFiles.reReferrals)),
+            try PublishedFile.read(PublishedFiles.bytes(Self.name), name: Self.name),
+        ])
+        #expect(library.inspectionHistory(ofCouncil: "885").count == 3)
+        #expect(library.inspectionHistory(ofCouncil: "909").map(\.name) == ["Cumbria"], "the reorganised council's own history, nobody else's")
+    }
+
+    @Test func aHistoryDateThatIsNotADateIsRefused() throws {
+        func book(_ sheet: String, date: String) throws -> [UInt8] {
+            func row(_ cells: [String]) -> String {
+                "<table:table-row>" + cells.map { "<table:table-cell><text:p>\($0)</text:p></table:table-cell>" }.joined() + "</table:table-row>"
+            }
+            let header = ["Local authority area code", "Local authority name", "Inspection date", "Publication date", "Inspection type", "Overall effectiveness"]
+            let latest = "<table:table table:name=\"Inspections_as_at_31_March\">" + row(header) + row(["E10000034", "Worcestershire", "15/05/2023", "14/07/2023", "", "Good"]) + "</table:table>"
+            let other = "<table:table table:name=\"\(sheet)\">" + row(header) + row(["E10000034", "Worcestershire", date, "", "ILACS Focused Visit", ""]) + "</table:table>"
+            return try ODSFixtures.zip(["mimetype": "application/vnd.oasis.opendocument.spreadsheet",
+                                        "content.xml": "<office:document-content>\(latest)\(other)</office:document-content>"])
+        }
+        #expect(try OfstedOutcomes.read(try book("ILACS_inspection_history", date: "03/12/2024"), file: "ok.ods").history["E10000034"]?.count == 1)
+        let error = try #require(throws: PublishedFileError.self) { try OfstedOutcomes.read(try book("In-year_inspections", date: "2024-12-03"), file: "visits.ods") }
+        #expect(error.description.contains("visits.ods") && error.description.contains("'2024-12-03' is not a date written day/month/year, in sheet 'In-year_inspections'"))
+        #expect(error.description.contains("Inspection date"))
+    }
+
     @Test func aCouncilsInspectionIsFoundThroughItsCodeInTheTables() throws {
         let library = PublishedLibrary(files: [
             .table(try PublishedFiles.table(PublishedFiles.reReferrals)),

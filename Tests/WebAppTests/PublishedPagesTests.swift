@@ -56,6 +56,16 @@ struct PublishedPagesTests {
         #expect(byYear.first { $0.first == "2018-19" } == ["2018-19", "16.4%", "22.6%", "23.6%", "22.3% (16.2% to 28.8%)", "2nd of 10"])
         #expect(byYear.count == 14)
 
+        // The visits page: Ofsted's latest judgement and everything Ofsted has published since 2018, latest first.
+        let visits = try await officer.get("/councils/\(world.worcs.uuidString)/visits").body
+        #expect(visits.contains("Ofsted's latest published judgement of the council's children's services: Good, inspected 15 May 2023"))
+        #expect(Self.rows(visits, after: "id=\"published-history\"") == [
+            ["Inspected or visited", "What it was", "Judgement, or what the visit looked at", "Published"],
+            ["3 December 2024", "Focused visit", "Children in care", "13 January 2025"],
+            ["15 May 2023", "Standard inspection", "Overall: Good", "14 July 2023"],
+            ["17 June 2019", "Standard inspection", "Overall: Requires improvement to be good", "29 July 2019"],
+        ])
+
         let notts = WebClient(world.app)
         try await notts.signIn(WebFixture.nottsOfficer, WebFixture.nottsPassword)
         #expect(try await notts.get("/councils/\(world.worcs.uuidString)/compare").status == .notFound)
@@ -118,7 +128,7 @@ struct PublishedPagesTests {
         let files = Self.rows(page.body, after: "id=\"published\"").dropFirst()
         #expect(files.first { $0.first == "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv" }?[1] == "2,132 rows, 2013 to 2025, 10 measures")
         #expect(files.count == 15)
-        #expect(files.first { $0.first == "LA_Inspection_Outcomes_as_at_31_March_2025.ods" }?[1] == "Ofsted's latest inspections of 153 councils' children's services")
+        #expect(files.first { $0.first == "LA_Inspection_Outcomes_as_at_31_March_2025.ods" }?[1] == "Ofsted's latest inspections of 153 councils' children's services, with 331 inspections and visits since 2018")
         let token = try #require(WebClient.csrf(in: page.body))
         let boundary = "----published-test"
         let good = try Data(contentsOf: WebFixture.fixtures.appendingPathComponent("../Resources/published/d3_cpps_subsequent_plan_2013_to_2025.csv").standardizedFileURL)

@@ -20,12 +20,21 @@ public struct OfstedOutcomes: Sendable {
         public var overall: String
         /// The sub-judgements, by the sheet's own column headings.
         public var judgements: [(heading: String, judgement: String)]
+        /// Ofsted's name for what it was ("ILACS Standard Inspection", "ILACS Focused Visit", "LA Monitoring visit"),
+        /// where the sheet says; a visit has no judgement but a theme ("Children in care").
+        public var kind: String = ""
+        public var theme: String = ""
 
         public static func == (a: Inspection, b: Inspection) -> Bool {
-            a.newCode == b.newCode && a.overall == b.overall && a.inspected == b.inspected
+            a.newCode == b.newCode && a.overall == b.overall && a.inspected == b.inspected && a.kind == b.kind
         }
-        public func hash(into hasher: inout Hasher) { hasher.combine(newCode); hasher.combine(inspected) }
+        public func hash(into hasher: inout Hasher) { hasher.combine(newCode); hasher.combine(inspected); hasher.combine(kind) }
     }
+
+    /// Every inspection since ILACS began in 2018 and every visit of the workbook's year, by ONS code, oldest first
+    /// (the sheets "ILACS_inspection_history" and "In-year_inspections"; an inspection in both is listed once). A
+    /// council reorganised away keeps its own code and history ("No longer exists").
+    public var history: [String: [Inspection]] = [:]
 
     public static let sheet = "Inspections_as_at_31_March"
 
@@ -36,29 +45,11 @@ public struct OfstedOutcomes: Sendable {
         guard let rows = workbook.rows(ofSheet: sheet) else {
             throw PublishedFileError(file: file, reason: "has no sheet '\(sheet)' (its sheets are \(workbook.sheetNames.joined(separator: ", ")))")
         }
-        guard let headerAt = rows.firstIndex(where: { $0.contains("Local authority area code") && $0.contains("Overall effectiveness") }) else {
-            throw PublishedFileError(file: file, reason: "sheet '\(sheet)' has no header row with 'Local authority area code' and 'Overall effectiveness'")
-        }
-        let header = rows[headerAt]
-        func column(_ name: String) -> Int? { header.firstIndex(of: name) }
-        guard let code = column("Local authority area code"), let name = column("Local authority name"), let overall = column("Overall effectiveness") else {
-            throw PublishedFileError(file: file, reason: "sheet '\(sheet)' lacks the council's code, name or overall effectiveness")
-        }
-        let region = column("Ofsted region"), inspected = column("Inspection date"), published = column("Publication date")
-        let subjudgements = header.indices.filter { $0 > overall && !header[$0].isEmpty }
         var latest: [String: Inspection] = [:]
-        for (offset, row) in rows[(headerAt + 1)...].enumerated() {
-            func cell(_ i: Int?) -> String { i.map { $0 < row.count ? row[$0].trimmingCharacters(in: .whitespaces) : "" } ?? "" }
-            let ons = cell(code)
-            if ons.isEmpty { continue }
-            guard ons.count == 9, ons.hasPrefix("E") else {
-                throw PublishedFileError(file: file, line: headerAt + offset + 2, column: "Local authority area code",
-                                         reason: "'\(ons)' is not an ONS local authority code (E followed by eight digits), in sheet '\(sheet)'")
-            }
-            latest[ons] = Inspection(newCode: ons, name: cell(name), region: cell(region), inspected: cell(inspected), published: cell(published),
-                                     overall: cell(overall), judgements: subjudgements.map { (header[$0], cell($0)) }.filter { !$0.1.isEmpty })
-        }
+        for inspection in try inspections(rows, sheet: sheet, file: file) { latest[inspection.newCode] = inspection }
         guard !latest.isEmpty else { throw PublishedFileError(file: file, reason: "sheet '\(sheet)' lists no council") }
-        return OfstedOutcomes(file: file, title: rows.first?.first ?? "", latest: latest)
+        var outcomes = OfstedOutcomes(file: file, title: rows.first?.first ?? "", latest: latest)
+        outcomes.history = try history(workbook, file: file)
+        return outcomes
     }
 }

@@ -12,6 +12,8 @@ public actor PublishedCache {
         public var series: [String: PublishedLibrary.Series]
         /// Each council's latest Ofsted inspection, by its three-digit number.
         public var inspections: [String: OfstedOutcomes.Inspection]
+        /// Each council's inspections since 2018 and visits of the workbook's year, oldest first, by its number.
+        public var inspectionHistories: [String: [OfstedOutcomes.Inspection]] = [:]
         public var fingerprint: String
         /// Each council's children aged 0 to 17 (ONS), by its three-digit number: the rates per 10,000.
         public var populations: [String: ChildPopulation] = [:]
@@ -67,8 +69,8 @@ public actor PublishedCache {
             let library = try await PublishedStatistics.library(on: database)
             var series: [String: PublishedLibrary.Series] = [:]
             for measure in PublishedMeasure.all { series[measure.indicator.rawValue] = library.series(measure) }
-            return Snapshot(library: library, series: series, inspections: library.inspectionsByCouncil(), fingerprint: fingerprint,
-                            populations: library.childPopulations())
+            return Snapshot(library: library, series: series, inspections: library.inspectionsByCouncil(),
+                            inspectionHistories: library.inspectionHistoriesByCouncil(), fingerprint: fingerprint, populations: library.childPopulations())
         }
         loading = (fingerprint, task)
         do {

@@ -8,8 +8,9 @@ import Vapor
 enum VisitController {
     @Sendable static func list(req: Request) async throws -> HTML {
         let (user, data) = try await MeetingController.load(req)
-        let inspection = try await req.services.published.current(store: req.store).inspections[data.council.laCode]
-        return VisitView.list(data, inspection: inspection, user: user)
+        let published = try await req.services.published.current(store: req.store)
+        return VisitView.list(data, inspection: published.inspections[data.council.laCode],
+                              history: published.inspectionHistories[data.council.laCode] ?? [], user: user)
     }
 
     @Sendable static func show(req: Request) async throws -> HTML {

@@ -9,7 +9,7 @@ import Storage
 enum VisitView {
     typealias Row = (id: UUID, recordedBy: String, letterName: String?, visit: OfstedVisit)
 
-    static func list(_ data: BoardData, inspection: OfstedOutcomes.Inspection?, user: CurrentUser) -> HTML {
+    static func list(_ data: BoardData, inspection: OfstedOutcomes.Inspection?, history: [OfstedOutcomes.Inspection], user: CurrentUser) -> HTML {
         let council = data.council
         let mayEdit = Access.roles(for: .editCouncil).contains(user.role)
         let visits = data.picture.board.visits.reversed()
@@ -20,6 +20,7 @@ enum VisitView {
                    .a(.class("govuk-link"), .href(council.url(.compare)), "Every judgement of that inspection"))
             },
             .if(inspection == nil, .p(.class("govuk-body"), "No published inspection outcome is loaded for this council.")),
+            .if(!history.isEmpty, publishedHistory(history)),
             .if(visits.isEmpty, .p(.class("govuk-body"), .id("no-visits"), "No visit is recorded yet.")),
             .if(!visits.isEmpty, .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: "Visits, latest first"), .attribute(named: "tabindex", value: "0"),
                 .table(.class("govuk-table"), .id("visits"), .caption(.class("govuk-table__caption"), "Visits, latest first"),
@@ -33,6 +34,34 @@ enum VisitView {
                        })))),
             .if(mayEdit, form(council, user: user))
         ))
+    }
+
+    /// Ofsted's published inspections since 2018 and visits of the workbook's year, latest first: what the council's
+    /// own record of visits sits beside.
+    static func publishedHistory(_ history: [OfstedOutcomes.Inspection]) -> Node<HTML.BodyContext> {
+        let caption = "Ofsted's published inspections and visits, latest first"
+        return .group(
+            .h2(.class("govuk-heading-m"), .id("ilacs-history"), "Inspections and visits Ofsted has published"),
+            .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: caption), .attribute(named: "tabindex", value: "0"),
+                 .table(.class("govuk-table"), .id("published-history"), .caption(.class("govuk-table__caption govuk-visually-hidden"), .text(caption)),
+                        .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Inspected or visited"), .th(.attribute(named: "scope", value: "col"), "What it was"),
+                                   .th(.attribute(named: "scope", value: "col"), "Judgement, or what the visit looked at"), .th(.attribute(named: "scope", value: "col"), "Published"))),
+                        .tbody(.forEach(history.reversed()) { i in
+                            .tr(.td(.text(PublishedFormat.ofstedDate(i.inspected))), .td(.text(kindWords(i.kind))),
+                                .td(.text(i.overall.isEmpty ? i.theme : "Overall: \(i.overall)")), .td(.text(PublishedFormat.ofstedDate(i.published))))
+                        }))))
+    }
+
+    /// Ofsted's names for its work, in plain words.
+    static func kindWords(_ kind: String) -> String {
+        switch kind.lowercased() {
+        case "ilacs standard inspection": "Standard inspection"
+        case "ilacs short inspection": "Short inspection"
+        case "ilacs focused visit": "Focused visit"
+        case "la monitoring visit": "Monitoring visit"
+        case "": "Inspection"
+        default: kind
+        }
     }
 
     /// "2 of 3 in the plan".
