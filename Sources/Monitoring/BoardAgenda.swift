@@ -43,7 +43,7 @@ public struct BoardAgenda: Sendable {
         for status in statuses where status.rag == .red || status.rag == .amber || status.offTrajectorySince != nil {
             let name = status.target.indicator.prefix(1).uppercased() + status.target.indicator.dropFirst()
             let since = status.offTrajectorySince.map { ", below its path since \($0.label)" } ?? ""
-            let commentary = status.latest.flatMap { latest in Self.commentary(on: status.target.indicatorID, month: latest.month, in: commentaries) }
+            let commentary = status.latest.flatMap { latest in Self.commentary(on: status.target, month: latest.month, in: commentaries) }
             items.append(Item(kind: .targetOffTrack, title: name, detail: "Rated \(status.rag == .none ? "grey" : status.rag.rawValue)\(since)."
                               + (status.reasons.first.map { " \($0)" } ?? "")
                               + (commentary.map { " The council: \($0.shows) \($0.actions)" } ?? "")))
@@ -111,8 +111,8 @@ public struct BoardAgenda: Sendable {
         self.items = items
     }
 
-    /// The latest version of the council's commentary on an indicator's figure for a month, if any.
-    public static func commentary(on indicator: IndicatorID, month: YearMonth, in entries: [CommentaryEntry]) -> Commentary? {
-        entries.last { $0.kind == .commentary && $0.target == indicator.rawValue && $0.month == month }?.commentary
+    /// The latest version of the council's commentary on a target's figure for a month, if any.
+    public static func commentary(on target: Target, month: YearMonth, in entries: [CommentaryEntry]) -> Commentary? {
+        entries.last { $0.kind == .commentary && $0.target == target.commentaryKey && $0.month == month }?.commentary
     }
 }

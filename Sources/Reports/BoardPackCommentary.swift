@@ -12,7 +12,7 @@ extension BoardPack {
     /// there is none.
     func commentaryNode(_ item: ExceptionReport.Item) -> Node<HTML.BodyContext> {
         guard let month = latestMonth(of: item.target) else { return .empty }
-        let key = item.target.indicatorID.rawValue
+        let key = item.target.commentaryKey
         let entries = commentaries.filter { $0.target == key && $0.month == month }
         guard let latest = entries.last(where: { $0.kind == .commentary }), let c = latest.commentary else {
             return .p(.class("govuk-body pack-no-commentary"), .text("The council has written no commentary on the figure for \(month.label)."))

@@ -53,6 +53,9 @@ struct HandMeasureTests {
         #expect(seenAlone.handMeasure == "children seen alone at their last visit")
         #expect(lateVisits.handMeasure == "visits more than a week late", "case and runs of spaces do not make another measure")
         #expect(Target(indicator: "Re-referrals", indicatorID: .reReferral12m, unit: .percent, direction: .decrease).handMeasure == nil)
+        // Commentary is kept apart in the same way.
+        #expect(seenAlone.commentaryKey == "other:children seen alone at their last visit" && lateVisits.commentaryKey != seenAlone.commentaryKey)
+        #expect(Target(indicator: "Re-referrals", indicatorID: .reReferral12m, unit: .percent, direction: .decrease).commentaryKey == "re_referral_12m")
 
         let at = CalendarDate(year: 2026, month: 11, day: 2)!
         let manual = [

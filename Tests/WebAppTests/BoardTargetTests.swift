@@ -138,5 +138,13 @@ struct BoardTargetTests {
         #expect(targetPage.contains("62% entered by") && !targetPage.contains(">9%"))
         let trail = try await Store(world.app.db).auditEntries(council: world.notts)
         #expect(trail.contains { $0.action == "figure.entered" && ($0.after ?? "").contains("other (\(name.lowercased()))") })
+
+        // Its commentary is kept under its own name: no other measure counted by hand shows it.
+        #expect(try await officer.post("\(page)/commentary", form: [("month", "2010-06"), ("shows", "62% of children were seen alone."), ("why", "Visits are booked with parents."),
+                                                                   ("actions", "Unannounced visits each month."), ("owner", "Principal Social Worker"), ("due", "")],
+                                       tokenFrom: page).status == .seeOther)
+        let entries = try await scope.commentaries()
+        #expect(entries.contains { $0.target == "other:" + name.lowercased() && $0.commentary?.shows == "62% of children were seen alone." })
+        #expect(try await admin.get(page).body.contains("62% of children were seen alone."))
     }
 }

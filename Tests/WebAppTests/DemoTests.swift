@@ -29,6 +29,9 @@ struct DemoTests {
             let dashboard = try await chair.get(base).body
             let board = try #require(BoardTargetTests.row(dashboard, "Re-referrals within 12 months of a previous referral"))
             #expect(["Green", "Amber", "Red"].contains(board.status) && board.next == "22% by 31 January 2012")
+            // The board's measure counted by hand, judged on the figures entered for it.
+            let seenAlone = try #require(BoardTargetTests.row(dashboard, "Children seen alone at their last visit"))
+            #expect(seenAlone.latest == "61% (September 2011)" && seenAlone.next == "75% by 31 March 2012")
             let meeting = try #require(dashboard.firstMatch(of: #/The board's target, agreed at meeting (\d+)\./#).map { Int($0.1)! })
             let record = try #require(try await Store(app.db).scope(council.requireID()).meetingRecords().first { $0.number == meeting }?.record)
             #expect(record.decisions.contains { $0.text == "Agreed to set the board's target: Re-referrals within 12 months of a previous referral" })

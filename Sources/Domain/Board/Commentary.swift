@@ -25,7 +25,8 @@ public struct CommentaryEntry: Hashable, Sendable {
         case response
     }
 
-    /// The target's indicator id: the figure the commentary explains.
+    /// What the figure the commentary explains is of (`Target.commentaryKey`): the indicator id, or "other:" and the
+    /// name of a measure counted by hand.
     public var target: String
     public var month: YearMonth
     public var kind: Kind

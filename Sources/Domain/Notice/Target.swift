@@ -114,4 +114,10 @@ extension Target {
         let words = indicator.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return words.isEmpty ? nil : words
     }
+
+    /// What the council's commentary on the target's figures is kept under: the indicator the figure is of, or for a
+    /// measure counted by hand its name, so that commentary on one such measure is never shown on another.
+    public var commentaryKey: String {
+        handMeasure.map { IndicatorID.other.rawValue + ":" + $0 } ?? indicatorID.rawValue
+    }
 }

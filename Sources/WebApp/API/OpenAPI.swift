@@ -150,7 +150,8 @@ enum OpenAPI {
                         "milestones": array(object(["level": nullable("number"), "due": nullable("string"), "basis": string], required: ["basis"])), "reason": string,
                     ], required: ["id", "indicator", "name", "state", "change", "milestones", "reason"]),
                     "Commentary": object([
-                        "indicator": string, "month": string, "kind": ["type": "string", "enum": ["commentary", "response"]],
+                        "indicator": ["type": "string", "description": "The indicator id of the figure explained, or for a measure counted by hand \"other:\" and its name"],
+                        "month": string, "kind": ["type": "string", "enum": ["commentary", "response"]],
                         "shows": nullable("string"), "why": nullable("string"), "actions": nullable("string"), "owner": nullable("string"),
                         "due": nullable("string"), "answer": nullable("string"), "written_by": string, "written_at": string,
                     ], required: ["indicator", "month", "kind", "written_by", "written_at"]),

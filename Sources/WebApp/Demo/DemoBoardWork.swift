@@ -48,6 +48,20 @@ extension DemoSeed {
                                                                     reason: "Repeat referrals show children going round the system; the partners asked to track them."),
                                                         by: officer)
             try await scope.decideBoardTarget(id, agreed: true, atMeeting: meeting, by: chair)
+
+            // And one on a measure no return holds, counted by hand from the case-file audits each month.
+            log("the board's own measure counted by hand, with its monthly figures")
+            let seenAlone = Target(indicator: "Children seen alone at their last visit", indicatorID: .other, unit: .percent, direction: .increase,
+                                   baseline: Baseline(value: 45, period: "2011-03"),
+                                   milestones: [Milestone(value: 75, due: .day(CalendarDate(iso: "2012-03-31")!), basis: .inMonth, words: "75% by 31 March 2012")])
+            let measure = try await scope.proposeBoardTarget(BoardTarget(target: seenAlone, proposedBy: officer.name,
+                                                                         reason: "The inspection found children's own views missing from their plans; the board asked to see that children are seen alone."),
+                                                             by: officer)
+            try await scope.decideBoardTarget(measure, agreed: true, atMeeting: meeting, by: chair)
+            for (month, value) in [("2011-04", 47.0), ("2011-05", 51), ("2011-06", 50), ("2011-07", 56), ("2011-08", 58), ("2011-09", 61)] {
+                _ = try await scope.addHandFigure(indicator: IndicatorID.other.rawValue, measure: seenAlone.handMeasure, basis: Basis.inMonth.rawValue, month: month,
+                                                  value: value, note: "Monthly case-file audit", by: officer)
+            }
         }
 
         log("Ofsted's monitoring visit")
@@ -69,7 +83,7 @@ extension DemoSeed {
         data = try await BoardData.load(try await store.council(id: council.requireID()) ?? council, store: store, pictures: app.services.pictures, today: today)
         if let red = data.picture.statuses.first(where: { $0.rag == .red }), let month = red.latest?.month {
             log("commentary on \(red.target.indicator)")
-            let key = red.target.indicatorID.rawValue
+            let key = red.target.commentaryKey
             try await scope.writeCommentary(target: key, month: month, Commentary(
                 shows: "The figure has stayed below the level all year and fell in \(month.label).",
                 why: "Agency social workers left the child protection teams in the summer, and their cases waited for reallocation.",

@@ -8,7 +8,7 @@ import Storage
 enum CommentaryView {
     static func section(picture: CouncilPicture, status: TargetStatus, target: TargetID, user: CurrentUser) -> Node<HTML.BodyContext> {
         let council = picture.council
-        let key = status.target.indicatorID.rawValue
+        let key = status.target.commentaryKey
         let entries = picture.board.commentaries.filter { $0.target == key }
         let month = status.latest?.month ?? YearMonth(picture.asOf)
         let current = entries.filter { $0.month == month }

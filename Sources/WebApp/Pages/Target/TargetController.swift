@@ -110,7 +110,7 @@ extension TargetController {
         if !dueText.isEmpty, due == nil { errors.append(.init(field: "due", message: DateEntry.hint("The date", example: "31 12 2011"))) }
         guard errors.isEmpty else { throw FormProblem(page: page, form: "commentary", errors: errors) }
         let commentary = Commentary(shows: text(form.shows), why: text(form.why), actions: text(form.actions), owner: text(form.owner), due: due)
-        try await req.store.scope(council.requireID()).writeCommentary(target: target.indicatorID.rawValue, month: month, commentary, by: user.actor)
+        try await req.store.scope(council.requireID()).writeCommentary(target: target.commentaryKey, month: month, commentary, by: user.actor)
         return req.redirect(to: page.with(fragment: "commentary"))
     }
 
@@ -121,7 +121,7 @@ extension TargetController {
         guard let month = YearMonth(iso: form.month ?? "") else { throw Abort(.badRequest) }
         let answer = (form.answer ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !answer.isEmpty else { throw FormProblem(page: page, form: "answer", field: "answer", "Write the answer") }
-        try await req.store.scope(council.requireID()).answerCommentary(target: target.indicatorID.rawValue, month: month, answer, by: user.actor)
+        try await req.store.scope(council.requireID()).answerCommentary(target: target.commentaryKey, month: month, answer, by: user.actor)
         return req.redirect(to: page.with(fragment: "commentary"))
     }
 }
