@@ -162,6 +162,18 @@ struct WordingFamiliesTests {
         #expect(draft.notice.deadlines.first?.what == "Improvement Plan agreed")
     }
 
+    /// Today's notices give the interval and no first date: "DfE will review progress at least every six months".
+    @Test func reviewsAtAnIntervalWithNoFirstDate() {
+        let draft = NoticeReader.read(text: "This Improvement Notice will remain in force for 18 months.\n\nThe Department will review progress at least every six months; any review may lead to further action.")
+        #expect(draft.notice.durationMonths == 18)
+        #expect(draft.reviewShapes == ["progress_review notice+6m", "progress_review notice+12m", "progress_review notice+18m"])
+        #expect(!draft.warnings.contains { $0.contains("has no date in the notice") })
+        // With no length given, the first review and a warning to enter the rest.
+        let open = NoticeReader.read(text: "The Department will review progress twice a year.")
+        #expect(open.reviewShapes == ["progress_review notice+6m"])
+        #expect(open.warnings.contains { $0.contains("is every 6 months from the notice, but the notice's length is not given") })
+    }
+
     @Test func deadlineTiedToANamedBoardMeeting() {
         let draft = NoticeReader.read(text: "Date: 10/10/2013\n\n- A workforce strategy has been agreed in time for the March Improvement Board.")
         #expect(draft.notice.deadlines.first?.due == .meeting(name: "March Improvement Board", month: YearMonth(year: 2014, month: 3)))

@@ -89,6 +89,18 @@ struct ScheduleReader {
             if kind == .reportToMinisters && what.lowercased().hasPrefix("ministers") { whatText = "information on progress to ministers" }
             if what.lowercased().hasSuffix(" will") { whatText = "review of progress" }
             if mine.isEmpty {
+                // "The Department will review progress at least every six months": no first date, only the interval,
+                // so the reviews fall at each interval after the notice, through its length.
+                if let interval = repeatInterval(in: previousEnd..<nextStart) {
+                    let limit = durationMonths ?? interval
+                    for m in stride(from: interval, through: limit, by: interval) {
+                        reviews.append(Review(kind: kind, what: whatText, due: .afterNotice(months: m), source: doc.span(anchor.lowerBound..<nextStart)))
+                    }
+                    if durationMonths == nil {
+                        warnings.append("'\(what)' is every \(interval) months from the notice, but the notice's length is not given; only the first is listed")
+                    }
+                    continue
+                }
                 if doc.containsAny(["end of the improvement notice", "end of the notice"], in: anchor.upperBound..<nextStart), let d = durationMonths {
                     reviews.append(Review(kind: kind, what: whatText, due: .afterNotice(months: d), source: doc.span(anchor.lowerBound..<nextStart)))
                 } else {
@@ -117,7 +129,9 @@ struct ScheduleReader {
     }
 
     private func repeatInterval(in r: Range<Int>) -> Int? {
-        for (phrase, months) in [("six-monthly", 6), ("six monthly", 6), ("every six months", 6), ("every 6 months", 6), ("quarterly", 3), ("every three months", 3), ("three-monthly", 3), ("annually", 12)] {
+        for (phrase, months) in [("six-monthly", 6), ("six monthly", 6), ("every six months", 6), ("every 6 months", 6), ("six-month intervals", 6),
+                               ("six month intervals", 6), ("twice a year", 6), ("twice yearly", 6), ("quarterly", 3), ("every three months", 3),
+                               ("three-monthly", 3), ("annually", 12)] {
             if doc.contains(phrase, in: r) { return months }
         }
         return nil

@@ -47,7 +47,7 @@ enum Stylesheet {
     .govuk-table th{font-weight:700}
     .govuk-table .numeric{text-align:right}
     body{overflow-wrap:break-word}
-    .table-scroll{overflow-x:auto;margin-bottom:40px}
+    .table-scroll{overflow-x:auto;margin-bottom:40px;position:relative}
     .table-scroll .govuk-table{margin-bottom:0}
     .table-scroll:focus{outline:3px solid #fd0;outline-offset:0;box-shadow:inset 0 0 0 4px #0b0c0c}
     .govuk-tag{display:inline-block;padding:2px 8px 3px;font-weight:400;font-size:16px;background:#cce2d8;color:#005a30}
