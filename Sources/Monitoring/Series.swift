@@ -47,11 +47,12 @@ public struct ManualFigure: Sendable, Equatable {
     public var value: Double
     public var enteredBy: String
     public var enteredAt: CalendarDate
-    /// For a measure on no computed indicator (`other`), its name (`Target.handMeasure`); nil otherwise.
+    /// For a measure on no computed indicator (`other`), its name (`Target.handMeasure`); the series of any other
+    /// indicator is found without it.
     public var measure: String?
 
     public init(indicator: IndicatorID, basis: Basis, month: YearMonth, value: Double, enteredBy: String, enteredAt: CalendarDate, measure: String? = nil) {
-        self.measure = indicator == .other ? measure : nil
+        self.measure = measure
         self.indicator = indicator
         self.basis = basis
         self.month = month

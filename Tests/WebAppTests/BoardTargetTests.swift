@@ -19,6 +19,13 @@ struct BoardTargetTests {
         }
     }
 
+    /// The number of the next meeting, or of the last when the notice's meetings are all past, from the meetings page.
+    static func nextMeeting(_ client: WebClient, base: String) async throws -> String? {
+        let page = try await client.get("\(base)/meetings").body
+        return page.firstMatch(of: #/id="next-meeting" href="[^"]+/meetings/(\d+)"/#).map { String($0.1) }
+            ?? page.matches(of: #/>Meeting (\d+)</a>/#).last.map { String($0.1) }
+    }
+
     @Test("proposed, agreed, changed and retired at meetings; judged as the notice's own target on the same figure", arguments: Backend.allCases)
     func lifecycle(_ backend: Backend) async throws {
         let world = try await WebFixture.shared.world(backend)
@@ -50,10 +57,7 @@ struct BoardTargetTests {
         let proposed = try #require(try await scope.boardTargets().last)
         #expect(proposed.target.state == .proposed)
         #expect(Self.row(try await admin.get(base).body, name) == nil, "a proposal is not tracked")
-        let meetingsPage = try await admin.get("\(base)/meetings").body
-        // The next meeting, or the last when the notice's meetings are all past.
-        let next = try #require(meetingsPage.firstMatch(of: #/id="next-meeting" href="[^"]+/meetings/(\d+)"/#).map { String($0.1) }
-            ?? meetingsPage.matches(of: #/>Meeting (\d+)</a>/#).last.map { String($0.1) })
+        let next = try #require(try await Self.nextMeeting(admin, base: base))
         let meeting = "\(base)/meetings/\(next)"
         #expect(try await admin.get(meeting).body.contains("<li class=\"agenda-board_target\"><strong>\(name)</strong>"))
         // DfE reads it but records no decision; the board's decision is recorded at the meeting.
@@ -116,9 +120,7 @@ struct BoardTargetTests {
         let proposed = try #require(try await scope.boardTargets().last)
         #expect(proposed.target.target.indicatorID == .other && proposed.target.target.unit == .percent && proposed.target.target.direction == .increase)
 
-        let meetingsPage = try await admin.get("\(base)/meetings").body
-        let next = try #require(meetingsPage.firstMatch(of: #/id="next-meeting" href="[^"]+/meetings/(\d+)"/#).map { String($0.1) }
-            ?? meetingsPage.matches(of: #/>Meeting (\d+)</a>/#).last.map { String($0.1) })
+        let next = try #require(try await Self.nextMeeting(admin, base: base))
         let meeting = "\(base)/meetings/\(next)"
         #expect(try await admin.post("\(meeting)/board-targets/\(proposed.id.uuidString)", form: [("decision", "agreed")], tokenFrom: meeting).status == .seeOther)
 

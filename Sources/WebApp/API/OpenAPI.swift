@@ -19,36 +19,27 @@ enum OpenAPI {
             ["type": "object", "properties": properties, "required": required]
         }
         let councilParameter: [String: Any] = ["name": "council", "in": "path", "required": true, "schema": uuid]
-        func get(_ summary: String, _ schema: [String: Any], parameters: [[String: Any]] = [], notFound: Bool = true) -> [String: Any] {
+        func get(_ summary: String, _ schema: [String: Any], parameters: [[String: Any]] = [], notFound: Bool = true,
+                 badRequest: String? = nil) -> [String: Any] {
             var responses: [String: Any] = [
                 "200": ["description": "OK", "content": ["application/json": ["schema": schema]]],
                 "401": ["description": "No valid token", "content": ["application/json": ["schema": ref("Error")]]],
             ]
             if notFound { responses["404"] = ["description": "No such record, or not one this user may see", "content": ["application/json": ["schema": ref("Error")]]] }
+            if let badRequest { responses["400"] = ["description": badRequest, "content": ["application/json": ["schema": ref("Error")]]] }
             return ["get": ["summary": summary, "parameters": parameters, "responses": responses, "security": [["bearer": [String]()]]]]
         }
         let basisValues = ["in_month", "cumulative_ytd", "rolling_12_months", "snapshot"]
-        var seriesGet = get("An indicator's figures by month on one basis", ref("Series"), parameters: [
+        let seriesGet = get("An indicator's figures by month on one basis", ref("Series"), parameters: [
             councilParameter, ["name": "indicator", "in": "path", "required": true, "schema": string],
             ["name": "basis", "in": "query", "required": false, "schema": ["type": "string", "enum": basisValues]],
-        ])
-        var inner = seriesGet["get"] as! [String: Any]
-        var responses = inner["responses"] as! [String: Any]
-        responses["400"] = ["description": "Unknown basis", "content": ["application/json": ["schema": ref("Error")]]]
-        inner["responses"] = responses
-        seriesGet["get"] = inner
-        var recordsGet = get("The records behind one figure, children by pseudonym, those that did not meet the standard first", ref("Records"), parameters: [
+        ], badRequest: "Unknown basis")
+        let recordsGet = get("The records behind one figure, children by pseudonym, those that did not meet the standard first", ref("Records"), parameters: [
             councilParameter, ["name": "indicator", "in": "path", "required": true, "schema": string],
             ["name": "basis", "in": "query", "required": false, "schema": ["type": "string", "enum": basisValues]],
             ["name": "month", "in": "query", "required": false, "description": "YYYY-MM; the month the figures stand at when not given",
              "schema": ["type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"]],
-        ])
-        // Its own 200 (the records), with the series' 400 for an unknown basis.
-        var recordsInner = recordsGet["get"] as! [String: Any]
-        var recordsResponses = recordsInner["responses"] as! [String: Any]
-        recordsResponses["400"] = responses["400"]
-        recordsInner["responses"] = recordsResponses
-        recordsGet["get"] = recordsInner
+        ], badRequest: "Unknown basis")
         return [
             "openapi": "3.1.0",
             "info": ["title": "Improvement notice monitor API", "version": "1.0.0",

@@ -47,9 +47,7 @@ enum PublishedFormat {
 
     /// Ofsted's "15/05/2023" as "15 May 2023" (as written, when it is not a date).
     static func ofstedDate(_ text: String) -> String {
-        let parts = text.split(separator: "/").compactMap { Int($0) }
-        guard parts.count == 3, let date = CalendarDate(year: parts[2], month: parts[1], day: parts[0]) else { return text }
-        return Format.date(date)
+        OfstedOutcomes.day(text).map { Format.date($0) } ?? text
     }
 
     /// An inspection in a line: "Good (inspected 15 May 2023)".
